@@ -1,0 +1,105 @@
+"""Printing rows for a terminal (aligned for CJK), as CSV or as JSON with stable keys."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import unicodedata
+from collections.abc import Sequence
+from datetime import date
+
+from tracker.domain.dates import format_cn
+from tracker.domain.forms import form_codes, format_forms
+from tracker.domain.records import ObligationRow
+
+
+def display_width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def pad(text: str, width: int) -> str:
+    return text + " " * max(width - display_width(text), 0)
+
+
+def table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
+    widths = [display_width(h) for h in headers]
+    for row in rows:
+        widths = [max(w, display_width(c)) for w, c in zip(widths, row, strict=True)]
+    lines = ["  ".join(pad(h, w) for h, w in zip(headers, widths, strict=True)).rstrip()]
+    lines.append("  ".join("-" * w for w in widths))
+    lines.extend(
+        "  ".join(pad(c, w) for c, w in zip(row, widths, strict=True)).rstrip() for row in rows
+    )
+    return "\n".join(lines)
+
+
+STATUS_HEADERS = (
+    "单位",
+    "类别",
+    "通知",
+    "报送事项",
+    "时限",
+    "延期至",
+    "状态",
+    "逾期天数",
+    "缺少",
+    "催报",
+)
+
+
+def status_cells(r: ObligationRow) -> list[str]:
+    return [
+        r.unit_name,
+        r.category,
+        r.doc_number or r.notice_title,
+        r.requirement_title,
+        format_cn(r.deadline),
+        format_cn(r.extended_to),
+        r.status.label,
+        str(r.days_overdue) if r.days_overdue else "",
+        format_forms(r.missing_forms),
+        str(r.reminders) if r.reminders else "",
+    ]
+
+
+def _iso(day: date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+def row_json(r: ObligationRow) -> dict[str, object]:
+    """Stable English keys and codes: scripts may depend on them."""
+    return {
+        "obligation_id": r.obligation_id,
+        "unit": r.unit_name,
+        "category": r.category,
+        "notice": r.doc_number or r.notice_title,
+        "notice_title": r.notice_title,
+        "requirement": r.requirement_title,
+        "deadline": _iso(r.deadline),
+        "extended_to": _iso(r.extended_to),
+        "effective_deadline": _iso(r.effective_deadline),
+        "status": r.status.value,
+        "status_label": r.status.label,
+        "required_forms": form_codes(r.required_forms),
+        "received_forms": form_codes(r.received_forms),
+        "missing_forms": form_codes(r.missing_forms),
+        "days_overdue": r.days_overdue,
+        "workdays_left": r.workdays_left,
+        "exempt_reason": r.exempt_reason,
+        "reminders": r.reminders,
+        "last_reminder": _iso(r.last_reminder),
+        "as_of": _iso(r.as_of),
+    }
+
+
+def render_rows(rows: Sequence[ObligationRow], fmt: str) -> str:
+    if fmt == "json":
+        return json.dumps([row_json(r) for r in rows], ensure_ascii=False, indent=2)
+    if fmt == "csv":
+        buf = io.StringIO()
+        writer = csv.writer(buf, lineterminator="\n")
+        writer.writerow(STATUS_HEADERS)
+        writer.writerows(status_cells(r) for r in rows)
+        return buf.getvalue().rstrip("\n")
+    return table(STATUS_HEADERS, [status_cells(r) for r in rows])

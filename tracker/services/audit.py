@@ -1,0 +1,122 @@
+"""The audit log: every change, when, by which OS user, what, and before/after as JSON."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from tracker.domain.records import AuditRecord
+from tracker.services.workspace import Workspace
+from tracker.store.models import AuditEntry
+
+ACTION_LABELS = {
+    "unit.create": "新增单位",
+    "unit.update": "修改单位",
+    "unit.import": "导入单位名录",
+    "unit.deactivate": "停用单位",
+    "unit.activate": "启用单位",
+    "category.create": "新增类别",
+    "notice.create": "新建通知",
+    "notice.update": "修改通知",
+    "notice.delete": "删除通知",
+    "requirement.units": "调整报送单位",
+    "submission.create": "登记报送",
+    "submission.delete": "删除报送记录",
+    "obligation.exempt": "免报",
+    "obligation.unexempt": "取消免报",
+    "obligation.extend": "延期",
+    "obligation.unextend": "取消延期",
+    "reminder.create": "记录催报",
+    "reminder.delete": "删除催报记录",
+    "calendar.update": "修改节假日",
+    "settings.update": "修改设置",
+    "undo": "撤销",
+}
+
+
+def _json_default(value: object) -> str:
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    if isinstance(value, set | frozenset | tuple):
+        return list(value)  # type: ignore[return-value]
+    return str(value)
+
+
+def dumps(data: Any) -> str | None:
+    if data is None:
+        return None
+    return json.dumps(data, ensure_ascii=False, default=_json_default, sort_keys=True)
+
+
+def record(
+    session: Session,
+    user: str,
+    action: str,
+    entity: str,
+    entity_id: int | None,
+    summary: str,
+    before: Any = None,
+    after: Any = None,
+) -> int:
+    entry = AuditEntry(
+        at=datetime.now().replace(microsecond=0),
+        user=user,
+        action=action,
+        entity=entity,
+        entity_id=entity_id,
+        summary=summary,
+        before=dumps(before),
+        after=dumps(after),
+        undone=False,
+    )
+    session.add(entry)
+    session.flush()
+    return entry.id
+
+
+@dataclass(frozen=True, slots=True)
+class AuditQuery:
+    since: date | None = None
+    until: date | None = None
+    action: str | None = None
+    text: str = ""
+    limit: int = 1000
+
+
+class AuditService:
+    def __init__(self, ws: Workspace) -> None:
+        self.ws = ws
+
+    def entries(self, query: AuditQuery | None = None) -> list[AuditRecord]:
+        q = query or AuditQuery()
+        stmt = select(AuditEntry).order_by(AuditEntry.id.desc())
+        if q.since:
+            stmt = stmt.where(AuditEntry.at >= datetime.combine(q.since, datetime.min.time()))
+        if q.until:
+            stmt = stmt.where(AuditEntry.at <= datetime.combine(q.until, datetime.max.time()))
+        if q.action:
+            stmt = stmt.where(AuditEntry.action == q.action)
+        if q.text:
+            stmt = stmt.where(AuditEntry.summary.contains(q.text))
+        with self.ws.reading() as s:
+            rows = s.scalars(stmt.limit(q.limit)).all()
+            return [
+                AuditRecord(
+                    e.id,
+                    e.at,
+                    e.user,
+                    e.action,
+                    e.entity,
+                    e.entity_id,
+                    e.summary,
+                    e.before,
+                    e.after,
+                    e.undone,
+                )
+                for e in rows
+            ]

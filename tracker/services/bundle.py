@@ -1,0 +1,66 @@
+"""The services of one open workspace, built once by the composition root (app or CLI)."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+
+from sqlalchemy import select
+
+from tracker.services.audit import AuditService
+from tracker.services.ledger import LedgerService
+from tracker.services.notices import NoticeService
+from tracker.services.settings import CalendarService, SettingsService
+from tracker.services.undo import UndoService
+from tracker.services.unit_import import RosterImport
+from tracker.services.units import UnitService, ensure_default_categories
+from tracker.services.workspace import Workspace
+from tracker.store.models import Category
+
+
+@dataclass
+class Services:
+    ws: Workspace
+    units: UnitService = field(init=False)
+    roster: RosterImport = field(init=False)
+    notices: NoticeService = field(init=False)
+    ledger: LedgerService = field(init=False)
+    undo: UndoService = field(init=False)
+    audit: AuditService = field(init=False)
+    settings: SettingsService = field(init=False)
+    calendar: CalendarService = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.units = UnitService(self.ws)
+        self.roster = RosterImport(self.ws)
+        self.notices = NoticeService(self.ws)
+        self.ledger = LedgerService(self.ws)
+        self.undo = UndoService(self.ws)
+        self.audit = AuditService(self.ws)
+        self.settings = SettingsService(self.ws)
+        self.calendar = CalendarService(self.ws)
+
+    @classmethod
+    def open(
+        cls,
+        workspace: str | os.PathLike[str] | None = None,
+        db_url: str | None = None,
+        *,
+        create: bool = True,
+    ) -> Services:
+        ws = Workspace.open(workspace, db_url, create=create)
+        with ws.reading() as s:
+            has_categories = s.scalar(select(Category.name).limit(1)) is not None
+        if not has_categories:  # a new workspace: write only then, so opening stays read-only
+            with ws.transaction() as s:
+                ensure_default_categories(s)
+        return cls(ws)
+
+    def close(self) -> None:
+        self.ws.close()
+
+    def __enter__(self) -> Services:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()

@@ -1,0 +1,75 @@
+"""Archived submission files: copied into ``files/`` under their SHA-256, never by their name.
+
+The original name is kept only in the database, so names such as ``../../x.docx`` or
+``CON.txt`` can never reach the file system.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import shutil
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from tracker.domain.errors import TrackerError
+
+_SAFE_SUFFIX = re.compile(r"^\.[A-Za-z0-9]{1,10}$")
+
+
+@dataclass(frozen=True, slots=True)
+class StoredFile:
+    sha256: str
+    original_name: str
+    size: int
+
+
+class FileArchive:
+    def __init__(self, root: Path) -> None:
+        self.root = root
+
+    def path_for(self, sha256: str, original_name: str = "") -> Path:
+        suffix = Path(original_name).suffix.lower()
+        if not _SAFE_SUFFIX.match(suffix):
+            suffix = ""
+        return self.root / sha256[:2] / f"{sha256}{suffix}"
+
+    def store(self, source: Path) -> StoredFile:
+        """Copy ``source`` in; the same content is stored once. Safe against a crash midway."""
+        source = Path(source)
+        if not source.is_file():
+            raise TrackerError(f"找不到要归档的文件：{source}")
+        self.root.mkdir(parents=True, exist_ok=True)
+        digest = hashlib.sha256()
+        fd, tmp_name = tempfile.mkstemp(prefix=".incoming-", dir=self.root)
+        size = 0
+        try:
+            with os.fdopen(fd, "wb") as out, source.open("rb") as src:
+                for chunk in iter(lambda: src.read(1 << 20), b""):
+                    digest.update(chunk)
+                    out.write(chunk)
+                    size += len(chunk)
+                out.flush()
+                os.fsync(out.fileno())
+            target = self.path_for(digest.hexdigest(), source.name)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            if target.exists():
+                os.unlink(tmp_name)
+            else:
+                os.replace(tmp_name, target)
+        except OSError as exc:
+            if os.path.exists(tmp_name):
+                os.unlink(tmp_name)
+            raise TrackerError(f"无法归档文件“{source.name}”：{exc.strerror or exc}") from exc
+        return StoredFile(digest.hexdigest(), source.name, size)
+
+    def export_copy(self, sha256: str, original_name: str, dest_dir: Path) -> Path:
+        """A copy under its original (sanitised) name, e.g. to open it in its program."""
+        src = self.path_for(sha256, original_name)
+        safe = re.sub(r'[\\/:*?"<>|\x00-\x1f]', "_", Path(original_name).name) or sha256
+        dest_dir.mkdir(parents=True, exist_ok=True)
+        dest = dest_dir / safe
+        shutil.copyfile(src, dest)
+        return dest

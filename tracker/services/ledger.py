@@ -1,0 +1,310 @@
+"""报送登记: registering submissions, exemptions, extensions and reminders; the ledger rows."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import date
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
+
+from tracker.domain.clock import today
+from tracker.domain.dates import format_cn
+from tracker.domain.errors import ConflictError, NotFoundError, ValidationError
+from tracker.domain.forms import Form, format_forms
+from tracker.domain.records import (
+    Change,
+    Channel,
+    ObligationRow,
+    ReminderMethod,
+    SubmissionRecord,
+)
+from tracker.domain.text import normalize_text
+from tracker.services import audit
+from tracker.services.ledger_rows import LedgerQuery, load_rows
+from tracker.services.notices import find_requirement
+from tracker.services.units import find_unit
+from tracker.services.workspace import Workspace
+from tracker.store.models import Obligation, Reminder, Submission, SubmissionFile
+from tracker.store.time import now
+
+
+def obligation_state(o: Obligation) -> dict[str, object]:
+    return {
+        "exempt_reason": o.exempt_reason,
+        "extended_to": o.extended_to,
+        "extension_reason": o.extension_reason,
+    }
+
+
+def submission_snapshot(sub: Submission) -> dict[str, object]:
+    return {
+        "submission_id": sub.id,
+        "obligation_id": sub.obligation_id,
+        "received_on": sub.received_on,
+        "channel": sub.channel,
+        "forms": sub.forms,
+        "note": sub.note,
+        "files": [[f.sha256, f.original_name, f.size] for f in sub.files],
+    }
+
+
+def describe(o: Obligation) -> str:
+    return f"{o.unit.name}·{o.requirement.title}"
+
+
+class LedgerService:
+    def __init__(self, ws: Workspace) -> None:
+        self.ws = ws
+
+    # -- reading -------------------------------------------------------------------------
+    def rows(self, query: LedgerQuery | None = None) -> list[ObligationRow]:
+        q = query or LedgerQuery(as_of=today())
+        cal = self.ws.calendar()
+        with self.ws.reading() as s:
+            return load_rows(s, q, cal)
+
+    def row(self, obligation_id: int, as_of: date | None = None) -> ObligationRow:
+        rows = self.rows(LedgerQuery(as_of=as_of or today(), obligation_ids=(obligation_id,)))
+        if not rows:
+            raise NotFoundError(f"报送义务（编号 {obligation_id}）不存在")
+        return rows[0]
+
+    def find_obligation(self, unit: str, requirement: str, notice: str | None = None) -> int:
+        """The obligation of ``unit`` (name or alias) for ``requirement`` (title)."""
+        with self.ws.reading() as s:
+            u = find_unit(s, unit)
+            req = find_requirement(s, requirement, notice)
+            oid = s.scalar(
+                select(Obligation.id).where(
+                    Obligation.unit_id == u.id, Obligation.requirement_id == req.id
+                )
+            )
+            if oid is None:
+                raise NotFoundError(f"“{u.name}”不在“{req.title}”的报送单位名单中")
+            return int(oid)
+
+    def submissions(self, obligation_id: int) -> list[SubmissionRecord]:
+        stmt = (
+            select(Submission)
+            .where(Submission.obligation_id == obligation_id)
+            .order_by(Submission.received_on, Submission.id)
+        )
+        with self.ws.reading() as s:
+            return [
+                SubmissionRecord(
+                    sub.id,
+                    sub.obligation_id,
+                    sub.received_on,
+                    sub.channel,
+                    Form(sub.forms),
+                    sub.note,
+                    tuple((f.original_name, f.sha256) for f in sub.files),
+                    sub.created_at,
+                    sub.created_by,
+                )
+                for sub in s.scalars(stmt).all()
+            ]
+
+    # -- writing -------------------------------------------------------------------------
+    def register(
+        self,
+        obligation_id: int,
+        forms: Form,
+        received_on: date | None = None,
+        channel: Channel = Channel.EMAIL,
+        note: str = "",
+        files: Sequence[Path] = (),
+    ) -> Change:
+        """Record that ``forms`` arrived on ``received_on`` (default today)."""
+        received_on = received_on or today()
+        if forms == Form.NONE:
+            raise ValidationError("请至少选择一种收到的材料（电子版、纸质版、加盖公章、佐证材料）")
+        if received_on > today():
+            raise ValidationError(f"收到日期 {format_cn(received_on)} 晚于今天，请检查")
+        stored = [self.ws.files.store(Path(f)) for f in files]  # content-addressed: safe first
+        with self.ws.transaction() as s:
+            o = self._get(s, obligation_id)
+            sub = Submission(
+                received_on=received_on,
+                channel=channel.value,
+                forms=int(forms),
+                note=normalize_text(note),
+                created_at=now(),
+                created_by=self.ws.user,
+                files=[
+                    SubmissionFile(sha256=f.sha256, original_name=f.original_name, size=f.size)
+                    for f in stored
+                ],
+            )
+            o.submissions.append(sub)
+            s.flush()
+            summary = (
+                f"登记报送：{describe(o)}，{format_cn(received_on)}收到"
+                f"{format_forms(forms)}（{channel.value}）"
+            )
+            aid = audit.record(
+                s,
+                self.ws.user,
+                "submission.create",
+                "submission",
+                sub.id,
+                summary,
+                None,
+                submission_snapshot(sub),
+            )
+            sub_id = sub.id
+        self.ws.announce("ledger")
+        return Change((aid,), summary, (sub_id,))
+
+    def delete_submission(self, submission_id: int) -> Change:
+        with self.ws.transaction() as s:
+            sub = s.get(Submission, submission_id)
+            if sub is None:
+                raise NotFoundError(f"报送记录（编号 {submission_id}）不存在")
+            summary = f"删除报送记录：{describe(sub.obligation)}，{format_cn(sub.received_on)}"
+            aid = audit.record(
+                s,
+                self.ws.user,
+                "submission.delete",
+                "submission",
+                sub.id,
+                summary,
+                submission_snapshot(sub),
+                None,
+            )
+            s.delete(sub)
+        self.ws.announce("ledger")
+        return Change((aid,), summary)
+
+    def exempt(self, obligation_ids: Iterable[int], reason: str) -> Change:
+        reason = normalize_text(reason)
+        if not reason:
+            raise ValidationError("请填写免报理由")
+        return self._update_each(
+            obligation_ids, "obligation.exempt", f"免报（{reason}）", exempt_reason=reason
+        )
+
+    def unexempt(self, obligation_ids: Iterable[int]) -> Change:
+        return self._update_each(
+            obligation_ids, "obligation.unexempt", "取消免报", exempt_reason=None
+        )
+
+    def extend(self, obligation_ids: Iterable[int], to: date, reason: str) -> Change:
+        reason = normalize_text(reason)
+        if not reason:
+            raise ValidationError("请填写延期理由")
+        return self._update_each(
+            obligation_ids,
+            "obligation.extend",
+            f"延期至{format_cn(to)}（{reason}）",
+            extended_to=to,
+            extension_reason=reason,
+        )
+
+    def unextend(self, obligation_ids: Iterable[int]) -> Change:
+        return self._update_each(
+            obligation_ids, "obligation.unextend", "取消延期", extended_to=None, extension_reason=""
+        )
+
+    def remind(
+        self,
+        obligation_ids: Iterable[int],
+        method: ReminderMethod,
+        on: date | None = None,
+        letter_number: str = "",
+        note: str = "",
+    ) -> Change:
+        on = on or today()
+        ids = list(dict.fromkeys(obligation_ids))
+        if not ids:
+            raise ValidationError("请先选择要催报的单位")
+        audit_ids: list[int] = []
+        created: list[int] = []
+        with self.ws.transaction() as s:
+            for oid in ids:
+                o = self._get(s, oid)
+                r = Reminder(
+                    reminded_on=on,
+                    method=method.value,
+                    letter_number=letter_number,
+                    note=normalize_text(note),
+                    created_at=now(),
+                )
+                o.reminders.append(r)
+                s.flush()
+                summary = f"记录催报：{describe(o)}，{format_cn(on)}{method.value}催报"
+                if letter_number:
+                    summary += f"（{letter_number}）"
+                audit_ids.append(
+                    audit.record(
+                        s,
+                        self.ws.user,
+                        "reminder.create",
+                        "reminder",
+                        r.id,
+                        summary,
+                        None,
+                        {
+                            "reminder_id": r.id,
+                            "obligation_id": oid,
+                            "reminded_on": on,
+                            "method": method.value,
+                            "letter_number": letter_number,
+                        },
+                    )
+                )
+                created.append(r.id)
+        self.ws.announce("ledger")
+        return Change(tuple(audit_ids), f"记录催报 {len(ids)} 条", tuple(created))
+
+    # -- helpers -------------------------------------------------------------------------
+    def _get(self, s: Session, obligation_id: int) -> Obligation:
+        o = s.get(Obligation, obligation_id)
+        if o is None:
+            raise NotFoundError(f"报送义务（编号 {obligation_id}）不存在")
+        return o
+
+    def _update_each(
+        self, obligation_ids: Iterable[int], action: str, what: str, **values: object
+    ) -> Change:
+        ids = list(dict.fromkeys(obligation_ids))
+        if not ids:
+            raise ValidationError("请先选择报送记录")
+        audit_ids: list[int] = []
+        try:
+            with self.ws.transaction() as s:
+                for oid in ids:
+                    o = self._get(s, oid)
+                    if "extended_to" in values and values["extended_to"] is not None:
+                        self._check_extension(o, values["extended_to"])  # type: ignore[arg-type]
+                    before = obligation_state(o)
+                    for key, value in values.items():
+                        setattr(o, key, value)
+                    s.flush()
+                    audit_ids.append(
+                        audit.record(
+                            s,
+                            self.ws.user,
+                            action,
+                            "obligation",
+                            o.id,
+                            f"{describe(o)}：{what}",
+                            before,
+                            obligation_state(o),
+                        )
+                    )
+        except StaleDataError:
+            raise ConflictError("记录已被他人修改，请刷新后重试") from None
+        self.ws.announce("ledger")
+        return Change(tuple(audit_ids), f"{what}：{len(ids)} 条")
+
+    @staticmethod
+    def _check_extension(o: Obligation, to: date) -> None:
+        if to <= o.requirement.deadline:
+            raise ValidationError(
+                f"{describe(o)}：延期日期 {format_cn(to)} 应晚于原定时限 "
+                f"{format_cn(o.requirement.deadline)}"
+            )

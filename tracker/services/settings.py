@@ -1,0 +1,118 @@
+"""Office settings (letters, contacts, prefixes) and the workspace's own holiday entries."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import replace
+from typing import Any
+
+from sqlalchemy import delete, extract, select
+
+from tracker.domain.errors import ValidationError
+from tracker.domain.office import OfficeSettings
+from tracker.domain.records import Change
+from tracker.domain.workdays import DayOverride
+from tracker.services import audit
+from tracker.services.workspace import Workspace
+from tracker.store.models import CalendarDay, Setting
+
+OFFICE_KEY = "office"
+
+
+class SettingsService:
+    def __init__(self, ws: Workspace) -> None:
+        self.ws = ws
+
+    def office(self) -> OfficeSettings:
+        with self.ws.reading() as s:
+            row = s.get(Setting, OFFICE_KEY)
+            return OfficeSettings.from_dict(json.loads(row.value)) if row else OfficeSettings()
+
+    def save_office(self, settings: OfficeSettings) -> Change:
+        if settings.reminder_workdays < 1 or settings.reminder_workdays > 60:
+            raise ValidationError("补报时限的工作日数应在 1 到 60 之间")
+        with self.ws.transaction() as s:
+            row = s.get(Setting, OFFICE_KEY)
+            before = json.loads(row.value) if row else None
+            value = json.dumps(settings.to_dict(), ensure_ascii=False)
+            if row is None:
+                s.add(Setting(key=OFFICE_KEY, value=value))
+            else:
+                row.value = value
+            aid = audit.record(
+                s,
+                self.ws.user,
+                "settings.update",
+                "settings",
+                None,
+                "修改办公室设置",
+                before,
+                settings.to_dict(),
+            )
+        self.ws.announce("settings")
+        return Change((aid,), "修改办公室设置")
+
+    def update_office(self, **changes: Any) -> Change:
+        return self.save_office(replace(self.office(), **changes))
+
+    def get_value(self, key: str, default: Any = None) -> Any:
+        with self.ws.reading() as s:
+            row = s.get(Setting, key)
+            return json.loads(row.value) if row else default
+
+    def set_value(self, key: str, value: Any) -> None:
+        """Small non-audited preferences (e.g. the last export folder)."""
+        with self.ws.transaction() as s:
+            row = s.get(Setting, key)
+            text = json.dumps(value, ensure_ascii=False)
+            if row is None:
+                s.add(Setting(key=key, value=text))
+            else:
+                row.value = text
+
+
+class CalendarService:
+    """The clerk's entries from the State Council's holiday announcement, per year."""
+
+    def __init__(self, ws: Workspace) -> None:
+        self.ws = ws
+
+    def days(self, year: int) -> list[DayOverride]:
+        stmt = (
+            select(CalendarDay)
+            .where(extract("year", CalendarDay.day) == year)
+            .order_by(CalendarDay.day)
+        )
+        with self.ws.reading() as s:
+            return [DayOverride(d.day, d.is_workday, d.name) for d in s.scalars(stmt)]
+
+    def set_year(self, year: int, days: Iterable[DayOverride]) -> Change:
+        """Replace ``year``'s entries with ``days`` (holidays and make-up workdays)."""
+        entries = list(days)
+        wrong = [d.day.isoformat() for d in entries if d.day.year != year]
+        if wrong:
+            raise ValidationError(f"以下日期不属于{year}年：{'、'.join(wrong)}")
+        with self.ws.transaction() as s:
+            in_year = select(CalendarDay).where(extract("year", CalendarDay.day) == year)
+            old = [DayOverride(d.day, d.is_workday, d.name) for d in s.scalars(in_year)]
+            s.execute(delete(CalendarDay).where(extract("year", CalendarDay.day) == year))
+            for d in entries:
+                s.add(CalendarDay(day=d.day, is_workday=d.is_workday, name=d.name))
+            summary = (
+                f"修改{year}年节假日：休息{sum(not d.is_workday for d in entries)}天，"
+                f"调休上班{sum(d.is_workday for d in entries)}天"
+            )
+            aid = audit.record(
+                s,
+                self.ws.user,
+                "calendar.update",
+                "calendar",
+                year,
+                summary,
+                [[d.day, d.is_workday, d.name] for d in old],
+                [[d.day, d.is_workday, d.name] for d in entries],
+            )
+        self.ws.forget_calendar()
+        self.ws.announce("calendar")
+        return Change((aid,), summary)

@@ -1,0 +1,111 @@
+"""Undo (Ctrl+Z): reverse a change from its audit entries, refusing if things moved on since."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from tracker.domain.errors import ConflictError, NotFoundError, TrackerError
+from tracker.domain.records import Change
+from tracker.services import audit
+from tracker.services.ledger import obligation_state
+from tracker.services.workspace import Workspace
+from tracker.store.models import AuditEntry, Obligation, Reminder, Submission, SubmissionFile
+from tracker.store.time import now
+
+UNDOABLE = {
+    "submission.create",
+    "submission.delete",
+    "reminder.create",
+    "obligation.exempt",
+    "obligation.unexempt",
+    "obligation.extend",
+    "obligation.unextend",
+}
+
+
+def _state(data: dict[str, Any]) -> dict[str, Any]:
+    ext = data.get("extended_to")
+    return {
+        "exempt_reason": data.get("exempt_reason"),
+        "extended_to": date.fromisoformat(ext) if ext else None,
+        "extension_reason": data.get("extension_reason") or "",
+    }
+
+
+class UndoService:
+    def __init__(self, ws: Workspace) -> None:
+        self.ws = ws
+
+    def undo(self, change: Change) -> Change:
+        with self.ws.transaction() as s:
+            entries = [s.get(AuditEntry, aid) for aid in change.audit_ids]
+            for entry in reversed(entries):
+                if entry is None:
+                    raise NotFoundError("要撤销的操作记录不存在")
+                if entry.undone:
+                    raise TrackerError(f"“{entry.summary}”已经撤销过了")
+                if entry.action not in UNDOABLE:
+                    raise TrackerError(f"“{entry.summary}”不能撤销")
+                self._reverse(s, entry)
+                entry.undone = True
+            summary = f"撤销：{change.summary}"
+            aid = audit.record(
+                s,
+                self.ws.user,
+                "undo",
+                "audit",
+                change.audit_ids[0],
+                summary,
+                None,
+                {"audit_ids": list(change.audit_ids)},
+            )
+        self.ws.announce("ledger")
+        return Change((aid,), summary)
+
+    def _reverse(self, s: Session, entry: AuditEntry) -> None:
+        before = json.loads(entry.before) if entry.before else {}
+        after = json.loads(entry.after) if entry.after else {}
+        if entry.action == "submission.create":
+            sub = s.get(Submission, after["submission_id"])
+            if sub is None:
+                raise ConflictError("该报送记录已被删除，无法撤销")
+            s.delete(sub)
+        elif entry.action == "submission.delete":
+            self._restore_submission(s, before)
+        elif entry.action == "reminder.create":
+            rem = s.get(Reminder, after["reminder_id"])
+            if rem is None:
+                raise ConflictError("该催报记录已被删除，无法撤销")
+            s.delete(rem)
+        else:
+            o = s.get(Obligation, entry.entity_id)
+            if o is None:
+                raise NotFoundError("报送记录已不存在，无法撤销")
+            if obligation_state(o) != _state(after):
+                raise ConflictError("该记录之后又被修改过，无法撤销")
+            for key, value in _state(before).items():
+                setattr(o, key, value)
+        s.flush()
+
+    @staticmethod
+    def _restore_submission(s: Session, data: dict[str, Any]) -> None:
+        o = s.get(Obligation, data["obligation_id"])
+        if o is None:
+            raise NotFoundError("报送记录已不存在，无法撤销")
+        o.submissions.append(
+            Submission(
+                received_on=date.fromisoformat(data["received_on"]),
+                channel=data["channel"],
+                forms=data["forms"],
+                note=data["note"],
+                created_at=now(),
+                created_by="",
+                files=[
+                    SubmissionFile(sha256=h, original_name=n, size=z) for h, n, z in data["files"]
+                ],
+            )
+        )

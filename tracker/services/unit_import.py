@@ -1,0 +1,185 @@
+"""Importing a roster workbook: a preview of what would change, then all of it or nothing."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from tracker.domain.errors import ValidationError
+from tracker.domain.records import Change, UnitSpec
+from tracker.reports.roster_xlsx import RosterFile, read_roster
+from tracker.services import audit
+from tracker.services.units import apply_spec, unit_snapshot
+from tracker.services.workspace import Workspace
+from tracker.store.models import Category, Unit
+from tracker.store.time import now
+
+# Workbook column → UnitSpec field; a column absent from the file leaves that field alone.
+COLUMN_FIELDS = {
+    "简称": "short_name",
+    "别名": "aliases",
+    "联系人": "contact_person",
+    "电话": "phone",
+    "邮箱": "email",
+    "通讯地址": "address",
+    "排序": "sort_order",
+    "状态": "active",
+}
+FIELD_LABELS = {"name": "单位名称", "category": "类别", **{v: k for k, v in COLUMN_FIELDS.items()}}
+
+
+@dataclass(frozen=True, slots=True)
+class UnitChange:
+    row: int
+    name: str
+    kind: str  # 新增 / 更新 / 不变
+    details: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ImportPlan:
+    source: str
+    changes: tuple[UnitChange, ...]
+    new_categories: tuple[str, ...]
+    notes: tuple[str, ...]
+
+    def count(self, kind: str) -> int:
+        return sum(1 for c in self.changes if c.kind == kind)
+
+    @property
+    def summary(self) -> str:
+        added, updated, same = (self.count(k) for k in ("新增", "更新", "不变"))
+        text = f"新增{added}个、更新{updated}个、不变{same}个单位"
+        if self.new_categories:
+            text += f"；新类别：{'、'.join(self.new_categories)}"
+        return text
+
+
+def _merged_spec(unit: Unit | None, spec: UnitSpec, columns: frozenset[str]) -> UnitSpec:
+    if unit is None:
+        return spec
+    keep = {f: getattr(unit, f) for c, f in COLUMN_FIELDS.items() if c not in columns}
+    if "aliases" in keep:
+        keep["aliases"] = tuple(a.alias for a in unit.aliases)
+    return replace(spec, **keep)
+
+
+def _describe(before: dict[str, object], after: dict[str, object]) -> tuple[str, ...]:
+    out = []
+    for key, old in before.items():
+        new = after.get(key)
+        if isinstance(old, list | tuple):
+            old, new = "、".join(map(str, old)), "、".join(map(str, new or ()))  # type: ignore[call-overload]
+        if old != new:
+            out.append(f"{FIELD_LABELS.get(key, key)}：{old or '（空）'} → {new or '（空）'}")
+    return tuple(out)
+
+
+def _spec_snapshot(spec: UnitSpec) -> dict[str, object]:
+    return {
+        "name": spec.name,
+        "category": spec.category,
+        "short_name": spec.short_name,
+        "contact_person": spec.contact_person,
+        "phone": spec.phone,
+        "email": spec.email,
+        "address": spec.address,
+        "sort_order": spec.sort_order,
+        "active": spec.active,
+        "aliases": list(spec.aliases),
+    }
+
+
+class RosterImport:
+    def __init__(self, ws: Workspace) -> None:
+        self.ws = ws
+
+    def preview(self, path: Path) -> ImportPlan:
+        roster = read_roster(path)
+        with self.ws.reading() as s:
+            plan, _ = self._plan(s, roster, Path(path).name)
+        return plan
+
+    def apply(self, path: Path, *, allow_new_categories: bool = False) -> tuple[ImportPlan, Change]:
+        """Import the whole file in one transaction, or nothing at all."""
+        roster = read_roster(path)
+        with self.ws.transaction() as s:
+            plan, specs = self._plan(s, roster, Path(path).name)
+            if plan.new_categories and not allow_new_categories:
+                raise ValidationError(
+                    f"名录中有未知类别：{'、'.join(plan.new_categories)}，未导入任何内容。"
+                    "请先在单位名录中新增这些类别，或确认导入时一并新增"
+                )
+            aid = self._write(s, plan, specs)
+        self.ws.announce("units")
+        return plan, Change((aid,), f"导入单位名录：{plan.summary}")
+
+    def _plan(
+        self, s: Session, roster: RosterFile, source: str
+    ) -> tuple[ImportPlan, list[tuple[Unit | None, UnitSpec]]]:
+        units = {u.name: u for u in s.scalars(select(Unit).options(selectinload(Unit.aliases)))}
+        known_categories = set(s.scalars(select(Category.name)))
+        alias_owner = {a.alias: u.name for u in units.values() for a in u.aliases}
+        problems: list[str] = []
+        changes: list[UnitChange] = []
+        specs: list[tuple[Unit | None, UnitSpec]] = []
+        new_categories: list[str] = []
+        claimed: dict[str, str] = {}
+        for row in roster.rows:
+            unit = units.get(row.spec.name)
+            spec = _merged_spec(unit, row.spec, roster.columns)
+            if spec.category not in known_categories and spec.category not in new_categories:
+                new_categories.append(spec.category)
+            for alias in spec.aliases:
+                owner = claimed.get(alias) or alias_owner.get(alias)
+                if alias in units and alias != spec.name:
+                    owner = alias
+                if owner and owner != spec.name:
+                    problems.append(f"第{row.row}行“别名”列：“{alias}”已属于“{owner}”")
+                claimed[alias] = spec.name
+            after = _spec_snapshot(spec)
+            if unit is None:
+                changes.append(UnitChange(row.row, spec.name, "新增"))
+            else:
+                details = _describe(unit_snapshot(unit), after)
+                changes.append(
+                    UnitChange(row.row, spec.name, "更新" if details else "不变", details)
+                )
+            specs.append((unit, spec))
+        if problems:
+            raise ValidationError(f"单位名录“{source}”有误，未导入任何内容", problems)
+        plan = ImportPlan(source, tuple(changes), tuple(new_categories), tuple(roster.notes))
+        return plan, specs
+
+    def _write(
+        self, s: Session, plan: ImportPlan, specs: list[tuple[Unit | None, UnitSpec]]
+    ) -> int:
+        top = len(list(s.scalars(select(Category.name))))
+        for i, name in enumerate(plan.new_categories):
+            s.add(Category(name=name, sort_order=top + i))
+        s.flush()
+        for unit, spec in specs:
+            if unit is None:
+                unit = Unit(created_at=now())
+                s.add(unit)
+            apply_spec(unit, spec)
+        s.flush()
+        return audit.record(
+            s,
+            self.ws.user,
+            "unit.import",
+            "unit",
+            None,
+            f"导入单位名录“{plan.source}”：{plan.summary}",
+            None,
+            {
+                "changes": [
+                    [c.row, c.name, c.kind, list(c.details)]
+                    for c in plan.changes
+                    if c.kind != "不变"
+                ]
+            },
+        )

@@ -1,0 +1,1 @@
+"""The Qt window: views, dialogs and Qt models over service rows. No SQL here."""

@@ -57,6 +57,10 @@ _SYNONYMS: dict[str, Form] = {
     "evidence": Form.EVIDENCE,
 }
 ALL_FORMS = Form.ELECTRONIC | Form.PAPER | Form.SEAL | Form.EVIDENCE
+# Every possible value, built once: ``FORM_BY_VALUE[n]`` is ``Form(n)`` without enum overhead
+# (the ledger converts hundreds of thousands of stored integers per refresh).
+FORM_BY_VALUE: tuple[Form, ...] = tuple(Form(n) for n in range(int(ALL_FORMS) + 1))
+SINGLE_FLAGS: tuple[int, ...] = tuple(int(f) for f in FORM_ORDER)
 
 
 def members(forms: Form | int) -> list[Form]:

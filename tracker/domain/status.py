@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from tracker.domain.forms import Form
+from tracker.domain.forms import FORM_BY_VALUE, SINGLE_FLAGS, Form
 
 
 class Status(enum.Enum):
@@ -95,46 +95,53 @@ class Standing:
     first_received: dict[Form, date]
 
 
-def received_by(arrivals: Iterable[Arrival], as_of: date) -> dict[Form, date]:
-    """First day each single form arrived, counting only arrivals on or before ``as_of``."""
-    first: dict[Form, date] = {}
+def _first_arrivals(arrivals: Iterable[Arrival], as_of: date) -> dict[int, date]:
+    first: dict[int, date] = {}
     for arrival in arrivals:
         if arrival.received > as_of:
             continue
-        for flag in (Form.ELECTRONIC, Form.PAPER, Form.SEAL, Form.EVIDENCE):
-            if arrival.forms & flag and (flag not in first or arrival.received < first[flag]):
-                first[flag] = arrival.received
+        value = int(arrival.forms)
+        for flag in SINGLE_FLAGS:
+            if value & flag:
+                seen = first.get(flag)
+                if seen is None or arrival.received < seen:
+                    first[flag] = arrival.received
     return first
 
 
-def _completion_day(facts: Facts, first: dict[Form, date]) -> date | None:
-    required = [f for f in first if facts.required & f]
-    if facts.required == Form.NONE:
-        # Nothing specific asked for: any submission completes it.
-        return min(first.values()) if first else None
-    if len(required) != bin(int(facts.required)).count("1"):
-        return None
-    return max(first[f] for f in required)
+def received_by(arrivals: Iterable[Arrival], as_of: date) -> dict[Form, date]:
+    """First day each single form arrived, counting only arrivals on or before ``as_of``.
+
+    Keys are the single flags' integer values; ``Form`` members look them up equally.
+    """
+    return _first_arrivals(arrivals, as_of)  # type: ignore[return-value]
 
 
 def standing(facts: Facts, as_of: date) -> Standing:
-    """Status of one obligation as the ledger stood at the end of ``as_of``."""
-    first = received_by(facts.arrivals, as_of)
-    received = Form.NONE
-    for flag in first:
-        received |= flag
-    missing = Form(int(facts.required) & ~int(received))
-    done_on = _completion_day(facts, first)
-    due = facts.effective_deadline
+    """Status of one obligation as the ledger stood at the end of ``as_of``.
+
+    Works on plain ints internally: it runs once per obligation on every refresh.
+    """
+    first = _first_arrivals(facts.arrivals, as_of)
+    required = int(facts.required)
+    received = sum(first)  # distinct single-bit flags
+    got_required = received & required
+    if required:
+        done_on = max(first[f] for f in first if f & required) if got_required == required else None
+    else:  # nothing specific asked for: any submission completes it
+        done_on = min(first.values()) if first else None
+    firsts: dict[Form, date] = first  # type: ignore[assignment]  # int keys equal Form keys
+    received_forms = FORM_BY_VALUE[received]
+    due = facts.extended_to or facts.deadline
 
     if facts.exempt:
-        return Standing(Status.EXEMPT, received, Form.NONE, done_on, 0, first)
+        return Standing(Status.EXEMPT, received_forms, Form.NONE, done_on, 0, firsts)
     if done_on is not None:
         late_by = (done_on - due).days
         status = Status.LATE if late_by > 0 else Status.ON_TIME
-        return Standing(status, received, Form.NONE, done_on, max(late_by, 0), first)
+        return Standing(status, received_forms, Form.NONE, done_on, max(late_by, 0), firsts)
+    missing = FORM_BY_VALUE[required & ~received]
     if as_of <= due:
-        return Standing(Status.PENDING, received, missing, None, 0, first)
-    has_some = bool(int(received) & int(facts.required))
-    status = Status.PARTIAL if has_some else Status.OVERDUE
-    return Standing(status, received, missing, None, (as_of - due).days, first)
+        return Standing(Status.PENDING, received_forms, missing, None, 0, firsts)
+    status = Status.PARTIAL if got_required else Status.OVERDUE
+    return Standing(status, received_forms, missing, None, (as_of - due).days, firsts)

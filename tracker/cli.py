@@ -48,8 +48,13 @@ class Context:
             from tracker.services.bundle import Services
 
             self._services = Services.open(
-                self.args.workspace, self.args.db_url, create=getattr(self.args, "create", False)
+                self.args.workspace,
+                self.args.db_url,
+                create=getattr(self.args, "create", False),
+                files_dir=self.args.files_dir,
             )
+            for warning in self._services.ws.warnings:
+                print(f"注意：{warning}", file=sys.stderr)
         return self._services
 
     def close(self) -> None:
@@ -71,11 +76,18 @@ def _common() -> argparse.ArgumentParser:
         default=argparse.SUPPRESS,
         help="任意 SQLAlchemy 数据库地址（或环境变量 TRACKER_DB_URL）",
     )
+    common.add_argument(
+        "--files-dir",
+        metavar="DIR",
+        default=argparse.SUPPRESS,
+        help="归档文件夹，多人共用数据库时设为共享文件夹（或环境变量 TRACKER_FILES_DIR；"
+        "默认：台账文件夹中的 files）",
+    )
     return common
 
 
 # Each module adds its sub-commands with ``register(subparsers, common)``.
-COMMAND_MODULES: tuple[str, ...] = ("tracker.cli_commands",)
+COMMAND_MODULES: tuple[str, ...] = ("tracker.cli_commands", "tracker.cli_safety")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -96,7 +108,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = parser.parse_args(argv)
     except SystemExit as exc:  # --help, --version or a usage error already printed
         return int(exc.code or 0)
-    for key in ("workspace", "db_url"):
+    for key in ("workspace", "db_url", "files_dir"):
         if not hasattr(args, key):
             setattr(args, key, None)
     if not getattr(args, "func", None):

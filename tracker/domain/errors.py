@@ -29,3 +29,11 @@ class ValidationError(TrackerError):
 
 class ConflictError(TrackerError):
     """Someone else changed the record in between (optimistic locking)."""
+
+
+class DatabaseDamagedError(TrackerError):
+    """The workspace's database failed its integrity check; the message says how to restore."""
+
+
+class ReadOnlyWorkspaceError(TrackerError):
+    """The workspace's folder or files cannot be written; nothing was opened or changed."""

@@ -36,6 +36,8 @@ ACTION_LABELS = {
     "calendar.update": "修改节假日",
     "settings.update": "修改设置",
     "undo": "撤销",
+    "backup.create": "备份",
+    "backup.restore": "恢复",
 }
 
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import select
 
 from tracker.services.audit import AuditService
+from tracker.services.backup_service import BackupService
 from tracker.services.ledger import LedgerService
 from tracker.services.notices import NoticeService
 from tracker.services.settings import CalendarService, SettingsService
@@ -29,6 +30,7 @@ class Services:
     audit: AuditService = field(init=False)
     settings: SettingsService = field(init=False)
     calendar: CalendarService = field(init=False)
+    backups: BackupService = field(init=False)
 
     def __post_init__(self) -> None:
         self.units = UnitService(self.ws)
@@ -39,6 +41,7 @@ class Services:
         self.audit = AuditService(self.ws)
         self.settings = SettingsService(self.ws)
         self.calendar = CalendarService(self.ws)
+        self.backups = BackupService(self.ws)
 
     @classmethod
     def open(
@@ -47,8 +50,9 @@ class Services:
         db_url: str | None = None,
         *,
         create: bool = True,
+        files_dir: str | os.PathLike[str] | None = None,
     ) -> Services:
-        ws = Workspace.open(workspace, db_url, create=create)
+        ws = Workspace.open(workspace, db_url, create=create, files_dir=files_dir)
         with ws.reading() as s:
             has_categories = s.scalar(select(Category.name).limit(1)) is not None
         if not has_categories:  # a new workspace: write only then, so opening stays read-only

@@ -33,6 +33,17 @@ def resolve_workspace_dir(workspace: str | os.PathLike[str] | None = None) -> Pa
     return default_workspace_dir()
 
 
+def resolve_files_dir(root: Path, files_dir: str | os.PathLike[str] | None = None) -> Path:
+    """Archived files: ``--files-dir`` / TRACKER_FILES_DIR (a shared folder for an office on
+    PostgreSQL), else ``files/`` inside the workspace folder."""
+    if files_dir:
+        return Path(files_dir).expanduser()
+    env = os.environ.get("TRACKER_FILES_DIR", "").strip()
+    if env:
+        return Path(env).expanduser()
+    return root / FILES_DIR
+
+
 def resolve_db_url(db_url: str | None = None) -> str | None:
     if db_url:
         return db_url

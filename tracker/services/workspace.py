@@ -9,16 +9,24 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from sqlalchemy import Engine, select
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
-from tracker.domain.errors import TrackerError
+from tracker.domain.clock import today
+from tracker.domain.errors import DatabaseDamagedError, ReadOnlyWorkspaceError, TrackerError
 from tracker.domain.workdays import DayOverride, WorkCalendar
+from tracker.services.backups import Location, backup_now, daily_backup, newest_backup
 from tracker.services.files import FileArchive
-from tracker.services.locations import DB_FILE, FILES_DIR, resolve_db_url, resolve_workspace_dir
+from tracker.services.locations import (
+    DB_FILE,
+    resolve_db_url,
+    resolve_files_dir,
+    resolve_workspace_dir,
+)
 from tracker.store.engine import make_engine, make_session_factory, sqlite_url, transaction
 from tracker.store.migrate import ensure_schema
 from tracker.store.models import CalendarDay
+from tracker.store.sqlite_file import check_health, sqlite_path, writable_problem
 
 Listener = Callable[[str], None]
 
@@ -41,6 +49,8 @@ class Workspace:
         self._factory: sessionmaker[Session] = make_session_factory(engine)
         self._listeners: list[Listener] = []
         self._calendar: WorkCalendar | None = None
+        # Things the clerk should hear about at start-up (e.g. a daily backup that failed).
+        self.warnings: list[str] = []
 
     # -- opening -------------------------------------------------------------------------
     @classmethod
@@ -52,28 +62,45 @@ class Workspace:
         create: bool = True,
         files_dir: str | os.PathLike[str] | None = None,
     ) -> Workspace:
+        """Open (or create) a workspace: checked, backed up once a day, schema brought to head."""
         root = resolve_workspace_dir(workspace)
         url = resolve_db_url(db_url)
+        files = resolve_files_dir(root, files_dir)
         if url is None:
-            db_path = root / DB_FILE
-            if not db_path.exists() and not create:
-                raise TrackerError(f"台账不存在：{root}。请先用 tracker init 新建，或检查路径。")
-            try:
-                root.mkdir(parents=True, exist_ok=True)
-            except OSError as exc:
-                raise TrackerError(f"无法创建台账文件夹 {root}：{exc.strerror or exc}") from exc
-            url = sqlite_url(db_path)
-        files = Path(files_dir) if files_dir else root / FILES_DIR
+            return cls._open_sqlite(root, files, create=create)
         engine = make_engine(url)
-        try:
-            ensure_schema(engine)
-        except OperationalError as exc:
-            engine.dispose()
-            raise TrackerError(f"无法打开台账数据库：{exc.orig}") from exc
-        except BaseException:
-            engine.dispose()
-            raise
+        _prepare(engine, lambda: _migrate(engine))
         return cls(engine, root, files)
+
+    @classmethod
+    def _open_sqlite(cls, root: Path, files: Path, *, create: bool) -> Workspace:
+        db_path = root / DB_FILE
+        is_new = not db_path.exists()
+        if is_new and not create:
+            raise TrackerError(f"台账不存在：{root}。请先用 tracker init 新建，或检查路径。")
+        problem = writable_problem(root, db_path)
+        if problem:
+            raise ReadOnlyWorkspaceError(
+                f"{problem}，无法打开台账。请把台账文件夹复制到可以写入的位置，"
+                "或请管理员开放写入权限后再打开；台账未作任何改动。"
+            )
+        try:
+            root.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise TrackerError(f"无法创建台账文件夹 {root}：{exc.strerror or exc}") from exc
+        loc = Location(root, db_path, files)
+        engine = make_engine(sqlite_url(db_path))
+
+        def steps() -> None:
+            if not is_new:
+                check_workspace_health(engine, loc)
+            ensure_schema(engine, before_upgrade=lambda cur: _pre_migration(loc, cur))
+
+        _prepare(engine, steps)
+        ws = cls(engine, root, files)
+        if not is_new:
+            ws.warnings.extend(_daily_backup(loc))
+        return ws
 
     def close(self) -> None:
         self.engine.dispose()
@@ -85,11 +112,22 @@ class Workspace:
         self.close()
 
     @property
+    def location(self) -> Location | None:
+        """Paths of a SQLite workspace (None on a database server)."""
+        path = sqlite_path(self.engine)
+        return Location(self.root, path, self.files.root) if path is not None else None
+
+    @property
     def label(self) -> str:
         url = self.engine.url
         if url.get_backend_name() == "sqlite":
             return str(self.root)
         return url.render_as_string(hide_password=True)
+
+    def reconnect(self) -> None:
+        """Drop pooled connections (after a restore replaced the database under them)."""
+        self.engine.dispose()
+        self.forget_calendar()
 
     # -- units of work -------------------------------------------------------------------
     @contextmanager
@@ -123,3 +161,53 @@ class Workspace:
 
     def forget_calendar(self) -> None:
         self._calendar = None
+
+
+def _prepare(engine: Engine, steps: Callable[[], None]) -> None:
+    try:
+        steps()
+    except OperationalError as exc:
+        engine.dispose()
+        raise TrackerError(f"无法打开台账数据库：{exc.orig}") from exc
+    except BaseException:
+        engine.dispose()
+        raise
+
+
+def check_workspace_health(engine: Engine, loc: Location) -> None:
+    """``PRAGMA quick_check`` on open; a damaged file is refused with the way back."""
+    try:
+        with engine.connect() as conn:
+            problems = check_health(conn.connection.driver_connection)  # type: ignore[arg-type]
+    except DatabaseError as exc:  # so damaged that even the connection pragmas fail
+        problems = [str(exc.orig)]
+    if not problems:
+        return
+    engine.dispose()
+    newest = newest_backup(loc)
+    how = (
+        f"请从备份恢复：在窗口菜单“文件 → 恢复…”中选择备份，或运行 "
+        f'tracker --workspace "{loc.root}" restore "{newest}"（恢复前会先另存当前文件）。'
+        if newest
+        else "没有找到备份文件。请勿删除或覆盖该文件，并联系技术人员。"
+    )
+    raise DatabaseDamagedError(
+        f"台账数据库“{loc.db}”已损坏，未能打开（SQLite 检查结果：{problems[0]}）。{how}"
+    )
+
+
+def _migrate(engine: Engine) -> None:
+    ensure_schema(engine)
+
+
+def _pre_migration(loc: Location, current: str | None) -> None:
+    if current is not None:  # a brand-new file has nothing to lose
+        backup_now(loc, "pre-migration")
+
+
+def _daily_backup(loc: Location) -> list[str]:
+    try:
+        daily_backup(loc, today())
+    except (TrackerError, OSError) as exc:
+        return [f"今日自动备份未能完成：{exc}。台账可以照常使用，请尽快手动备份。"]
+    return []

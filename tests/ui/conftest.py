@@ -1,0 +1,30 @@
+"""Fixtures for driving the real forms on a real workspace."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from tracker.domain.forms import Form
+from tracker.domain.records import NoticeSpec, RequirementSpec
+from tracker.services.bundle import Services
+
+E, P, S = Form.ELECTRONIC, Form.PAPER, Form.SEAL
+
+
+@pytest.fixture
+def study(tianjin_units: Services) -> Services:
+    """津市场监管标准〔2023〕14号: 阶段性总结 by 6-27 and 年度总结 by 11-10."""
+    spec = NoticeSpec(
+        title="关于开展2023年标准化研学行动的通知",
+        doc_number="津市场监管标准〔2023〕14号",
+        issuer="天津市市场监督管理委员会",
+        issued_on=date(2023, 6, 5),
+        requirements=(
+            RequirementSpec("阶段性总结", date(2023, 6, 27), E | P | S, ("区局",), ("市教委",)),
+            RequirementSpec("年度总结", date(2023, 11, 10), E | S, ("区局",)),
+        ),
+    )
+    tianjin_units.notices.create(spec)
+    return tianjin_units

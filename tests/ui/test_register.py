@@ -1,0 +1,126 @@
+"""登记报送 driven by keyboard on a real workspace: type-ahead, Enter, next dialog, Ctrl+Z."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWidget
+from pytestqt.qtbot import QtBot
+
+from tracker.domain.forms import Form
+from tracker.domain.status import Status
+from tracker.services.bundle import Services
+from tracker.ui.dialogs.register import RegisterDialog
+from tracker.ui.dialogs.register_flow import RegisterFlow
+from tracker.ui.dialogs.undo_stack import ChangeStack
+
+from .helpers import oid
+
+E, P, S = Form.ELECTRONIC, Form.PAPER, Form.SEAL
+
+
+def make_flow(qtbot: QtBot, services: Services) -> tuple[QWidget, ChangeStack, RegisterFlow]:
+    window = QWidget()
+    qtbot.addWidget(window)
+    stack = ChangeStack(services, window)
+    window.addAction(stack.action)
+    window.show()
+    return window, stack, RegisterFlow(services, stack, window)
+
+
+def test_keyboard_only_registration_opens_the_next_dialog(qtbot: QtBot, study: Services) -> None:
+    _, stack, flow = make_flow(qtbot, study)
+    dialog = flow.start()
+    qtbot.waitExposed(dialog)
+    assert dialog.focusWidget() is dialog.ui.unit
+    qtbot.keyClicks(dialog.ui.unit, "hp")
+    assert dialog.ui.unit.popup_visible()
+    assert [u.name for u in dialog.ui.unit.candidates()] == ["和平区市场监管局"]
+    qtbot.keyClick(dialog.ui.unit.completer_.popup(), Qt.Key.Key_Return)
+    assert dialog.ui.unit.text() == "和平区市场监管局"
+    assert dialog.isVisible(), "choosing the unit must not save yet"
+    # The requirement still owed is chosen and its missing forms ticked.
+    assert dialog.current_row() is not None
+    assert dialog.current_row().requirement_title == "阶段性总结"
+    assert dialog.chosen_forms() == E | P | S
+    qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: flow.current is not None and flow.current is not dialog)
+    row = study.ledger.row(oid(study, "和平局"))
+    assert row.received_forms == E | P | S
+    assert row.status is Status.LATE  # received today (2023-12-01), deadline 6-27
+    nxt = flow.current
+    assert nxt.ui.unit.text() == ""
+    assert "和平区市场监管局" in nxt.ui.previous.text()
+    assert len(stack) == 1
+
+
+def test_pinyin_alias_and_partial_forms(qtbot: QtBot, study: Services) -> None:
+    _, _, flow = make_flow(qtbot, study)
+    dialog = flow.start()
+    qtbot.keyClicks(dialog.ui.unit, "hx")
+    assert [u.name for u in dialog.ui.unit.candidates()] == ["河西区市场监管局"]
+    qtbot.keyClick(dialog.ui.unit.completer_.popup(), Qt.Key.Key_Return)
+    dialog.ui.form_boxes[1].setChecked(False)
+    dialog.ui.form_boxes[2].setChecked(False)
+    dialog.ui.received_on.setDate(dialog.ui.received_on.date().addDays(-200))
+    dialog.ui.save_close.click()
+    row = study.ledger.row(oid(study, "河西局"))
+    assert row.received_forms == E
+    assert row.first_received[E] == date(2023, 5, 15)
+    assert flow.current is None
+
+
+def test_unit_with_nothing_owed_is_told_so(qtbot: QtBot, tianjin_units: Services) -> None:
+    dialog = RegisterDialog(tianjin_units)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClicks(dialog.ui.unit, "wl")
+    qtbot.keyClick(dialog.ui.unit, Qt.Key.Key_Return)
+    assert dialog.ui.unit.text() == "天津市物流标准化技术委员会"
+    assert "没有需要报送的事项" in dialog.ui.errors.text()
+    dialog.ui.save_next.click()
+    assert dialog.isVisible()
+
+
+def test_error_keeps_the_input(qtbot: QtBot, study: Services) -> None:
+    dialog = RegisterDialog(study)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.ui.unit.choose(study.units.resolve("南开局").id)
+    for box in dialog.ui.form_boxes:
+        box.setChecked(False)
+    dialog.ui.note.setText("电话说明天送")
+    dialog.ui.save_next.click()
+    assert "请至少选择一种" in dialog.ui.errors.text()
+    assert dialog.isVisible()
+    assert dialog.ui.note.text() == "电话说明天送"
+
+
+def test_files_are_archived_with_the_submission(
+    qtbot: QtBot, study: Services, tmp_path: Path
+) -> None:
+    doc = tmp_path / "和平区 总结.docx"
+    doc.write_bytes(b"summary")
+    dialog = RegisterDialog(study)
+    qtbot.addWidget(dialog)
+    dialog.ui.unit.choose(study.units.resolve("和平局").id)
+    dialog.ui.files.add_paths([doc])
+    dialog.ui.save_close.click()
+    [sub] = study.ledger.submissions(oid(study, "和平局"))
+    assert sub.files[0][0] == "和平区 总结.docx"
+
+
+def test_ctrl_z_undoes_the_last_registration(qtbot: QtBot, study: Services) -> None:
+    window, stack, flow = make_flow(qtbot, study)
+    dialog = flow.start()
+    dialog.ui.unit.choose(study.units.resolve("和平局").id)
+    dialog.ui.save_close.click()
+    assert study.ledger.row(oid(study, "和平局")).status is Status.LATE
+    assert stack.action.text().startswith("撤销：登记报送：和平区市场监管局")
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert study.ledger.row(oid(study, "和平局")).status is Status.OVERDUE
+    assert not stack.action.isEnabled()

@@ -1,0 +1,130 @@
+"""通知与报送事项: the notices with their requirements; new, edit, copy from last year, delete."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelection, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from tracker.domain.dates import format_cn
+from tracker.domain.errors import TrackerError
+from tracker.domain.records import NoticeRecord
+from tracker.services.bundle import Services
+from tracker.ui.notices.editor import NoticeEditor
+from tracker.ui.notices.models import SORT_ROLE, NoticeTableModel, RequirementSummaryModel
+from tracker.ui.notices.page_layout import PageLayout
+
+
+def notice_details(n: NoticeRecord) -> str:
+    lines = [f"{n.doc_number}　{n.title}".strip()]
+    if n.issuer or n.issued_on:
+        lines.append(f"{n.issuer}　{format_cn(n.issued_on)}".strip())
+    if n.theme:
+        lines.append(f"主题：{n.theme}")
+    if n.contacts:
+        people = "；".join(" ".join(x for x in (c.name, c.phone, c.email) if x) for c in n.contacts)
+        lines.append(f"联系人：{people}")
+    if n.body_note:
+        lines.append(f"报送要求：{n.body_note}")
+    return "\n".join(lines)
+
+
+class NoticesPage(QWidget):
+    """Refreshes itself on ``refresh()`` (the window calls it when notices or units change)."""
+
+    changed = Signal(object)  # a Change made from this page
+
+    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.model = NoticeTableModel(self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(SORT_ROLE)
+        self.proxy.setFilterKeyColumn(-1)
+        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.requirements = RequirementSummaryModel(self)
+        self.ui = PageLayout(self, self.proxy, self.requirements)
+        self.editor: NoticeEditor | None = None
+        self._connect()
+        self.refresh()
+
+    def _connect(self) -> None:
+        ui = self.ui
+        ui.table.selectionModel().selectionChanged.connect(self.on_selection_changed)
+        ui.table.doubleClicked.connect(lambda _: self.on_edit_clicked())
+        ui.search.textChanged.connect(self.proxy.setFilterFixedString)
+        ui.new.clicked.connect(self.on_new_clicked)
+        ui.edit.clicked.connect(self.on_edit_clicked)
+        ui.copy.clicked.connect(self.on_copy_clicked)
+        ui.delete.clicked.connect(self.on_delete_clicked)
+
+    # -- data ----------------------------------------------------------------------------
+    def refresh(self) -> None:
+        chosen = self.selected_notice()
+        self.model.set_rows(self.services.notices.list_notices())
+        self.select_notice(chosen.id if chosen else None)
+
+    def selected_notice(self) -> NoticeRecord | None:
+        rows = self.ui.table.selectionModel().selectedRows()
+        if not rows:
+            return None
+        return self.model.record(self.proxy.mapToSource(rows[0]).row())
+
+    def select_notice(self, notice_id: int | None) -> None:
+        row = self.model.row_of(notice_id) if notice_id is not None else -1
+        if row < 0 and self.proxy.rowCount():
+            self.ui.table.selectRow(0)
+        elif row >= 0:
+            self.ui.table.selectRow(self.proxy.mapFromSource(self.model.index(row, 0)).row())
+        self.on_selection_changed()
+
+    def on_selection_changed(self, *_: QItemSelection) -> None:
+        n = self.selected_notice()
+        self.requirements.set_rows(list(n.requirements) if n else [])
+        self.ui.details.setText(notice_details(n) if n else self.tr("还没有通知，点“新建通知”开始"))
+        for button in (self.ui.edit, self.ui.copy, self.ui.delete):
+            button.setEnabled(n is not None)
+        self.ui.message.clear_message()
+
+    # -- actions -------------------------------------------------------------------------
+    def on_new_clicked(self) -> None:
+        self._open(NoticeEditor.for_new(self.services, self))
+
+    def on_edit_clicked(self) -> None:
+        if n := self.selected_notice():
+            self._open(NoticeEditor.for_notice(self.services, n.id, self))
+
+    def on_copy_clicked(self) -> None:
+        if n := self.selected_notice():
+            self._open(NoticeEditor.for_copy(self.services, n.id, self))
+
+    def _open(self, editor: NoticeEditor) -> None:
+        editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        editor.saved.connect(self._on_editor_saved)
+        self.editor = editor
+        editor.open()
+
+    def _on_editor_saved(self, notice_id: int, change: object) -> None:
+        self.refresh()
+        self.select_notice(notice_id)
+        self.changed.emit(change)
+
+    def on_delete_clicked(self) -> None:
+        n = self.selected_notice()
+        if n is None or not self.confirm_delete(n):
+            return
+        try:
+            change = self.services.notices.delete(n.id)
+        except TrackerError as exc:
+            self.ui.message.show_error(exc)
+            return
+        self.refresh()
+        self.changed.emit(change)
+
+    def confirm_delete(self, n: NoticeRecord) -> bool:
+        answer = QMessageBox.question(
+            self,
+            self.tr("删除通知"),
+            self.tr("确定删除“{0}”及其报送事项？已登记报送的通知不能删除。").format(n.label),
+        )
+        return answer == QMessageBox.StandardButton.Yes

@@ -1,0 +1,85 @@
+"""The widgets of the notices page, laid out; behaviour lives in ``page.py``."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractItemModel, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from tracker.ui.dialogs.fields import MessageStrip
+from tracker.ui.notices.models import NoticeTableModel, RequirementSummaryModel
+
+
+def read_only_table(parent: QWidget, model: QAbstractItemModel) -> QTableView:
+    view = QTableView(parent)
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setAlternatingRowColors(True)
+    view.verticalHeader().hide()
+    return view
+
+
+class PageLayout:
+    def __init__(
+        self, page: QWidget, notices: QAbstractItemModel, requirements: RequirementSummaryModel
+    ) -> None:
+        tr = page.tr
+        self.new = QPushButton(tr("新建通知"), page)
+        self.edit = QPushButton(tr("修改"), page)
+        self.copy = QPushButton(tr("从往年通知复制"), page)
+        self.copy.setToolTip(tr("以所选通知为底稿新建，日期顺延一年，文号留空"))
+        self.delete = QPushButton(tr("删除"), page)
+        self.search = QLineEdit(page)
+        self.search.setPlaceholderText(tr("搜索文号或标题"))
+        self.search.setClearButtonEnabled(True)
+        self.table = read_only_table(page, notices)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(NoticeTableModel.COL_ISSUED, Qt.SortOrder.DescendingOrder)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(NoticeTableModel.COL_TITLE, QHeaderView.ResizeMode.Stretch)
+        self.details = QLabel(page)
+        self.details.setWordWrap(True)
+        self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.details.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.req_table = read_only_table(page, requirements)
+        req_header = self.req_table.horizontalHeader()
+        req_header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        req_header.setSectionResizeMode(
+            RequirementSummaryModel.COL_TITLE, QHeaderView.ResizeMode.Stretch
+        )
+        self.message = MessageStrip("error", page)
+        self._arrange(page)
+
+    def _arrange(self, page: QWidget) -> None:
+        bar = QHBoxLayout()
+        for button in (self.new, self.edit, self.copy, self.delete):
+            bar.addWidget(button)
+        bar.addStretch(1)
+        bar.addWidget(self.search, 1)
+        lower = QWidget(page)
+        lower_layout = QVBoxLayout(lower)
+        lower_layout.setContentsMargins(0, 0, 0, 0)
+        lower_layout.addWidget(self.details)
+        lower_layout.addWidget(self.req_table, 1)
+        split = QSplitter(Qt.Orientation.Vertical, page)
+        split.setObjectName("noticesSplitter")
+        split.addWidget(self.table)
+        split.addWidget(lower)
+        split.setSizes([320, 280])
+        layout = QVBoxLayout(page)
+        layout.addLayout(bar)
+        layout.addWidget(self.message)
+        layout.addWidget(split, 1)

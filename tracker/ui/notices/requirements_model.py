@@ -1,0 +1,151 @@
+"""The editor's requirements table: title, deadline (date picker), forms (check boxes)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QAbstractTableModel,
+    QDate,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem, QWidget
+
+from tracker.domain.clock import today
+from tracker.domain.dates import format_cn
+from tracker.domain.forms import FORM_LABELS, FORM_ORDER, Form
+from tracker.ui.dialogs.fields import date_edit, from_qdate, to_qdate
+from tracker.ui.notices.drafts import RequirementDraft
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+COL_TITLE, COL_DEADLINE, COL_DAY = 0, 1, 2
+COL_FORMS = 3  # four form columns follow, in FORM_ORDER
+COL_UNITS = COL_FORMS + len(FORM_ORDER)
+HEADERS = ("报送事项", "报送时限", "提示", *(FORM_LABELS[f] for f in FORM_ORDER), "应报单位")
+WARN = QColor("#b45309")
+
+
+class RequirementsModel(QAbstractTableModel):
+    def __init__(self, day_note: Callable[[date], str], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[RequirementDraft] = []
+        self._day_note = day_note
+
+    def set_rows(self, rows: list[RequirementDraft]) -> None:
+        self.beginResetModel()
+        self._rows = rows  # shared with the draft: edits land in it directly
+        self.endResetModel()
+
+    def draft(self, row: int) -> RequirementDraft:
+        return self._rows[row]
+
+    def append(self, draft: RequirementDraft) -> int:
+        row = len(self._rows)
+        self.beginInsertRows(QModelIndex(), row, row)
+        self._rows.append(draft)
+        self.endInsertRows()
+        return row
+
+    def remove(self, row: int) -> None:
+        self.beginRemoveRows(QModelIndex(), row, row)
+        del self._rows[row]
+        self.endRemoveRows()
+
+    def units_changed(self, row: int) -> None:
+        index = self.index(row, COL_UNITS)
+        self.dataChanged.emit(index, index)
+
+    # -- Qt model API --------------------------------------------------------------------
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(HEADERS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return HEADERS[section] if 0 <= section < len(HEADERS) else None
+        return None
+
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        col = index.column()
+        if col in (COL_TITLE, COL_DEADLINE):
+            return base | Qt.ItemFlag.ItemIsEditable
+        if COL_FORMS <= col < COL_UNITS:
+            return base | Qt.ItemFlag.ItemIsUserCheckable
+        return base
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        r, col = self._rows[index.row()], index.column()
+        if COL_FORMS <= col < COL_UNITS:
+            if role == Qt.ItemDataRole.CheckStateRole:
+                flag = FORM_ORDER[col - COL_FORMS]
+                return Qt.CheckState.Checked if r.forms & flag else Qt.CheckState.Unchecked
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(r, col)
+        if role == Qt.ItemDataRole.EditRole:
+            return {COL_TITLE: r.title, COL_DEADLINE: to_qdate(r.deadline)}.get(col)
+        if role == Qt.ItemDataRole.ForegroundRole and col == COL_DAY:
+            return QBrush(WARN)
+        return None
+
+    def _display(self, r: RequirementDraft, col: int) -> object:
+        if col == COL_TITLE:
+            return r.title
+        if col == COL_DEADLINE:
+            return format_cn(r.deadline)
+        if col == COL_DAY:
+            note = self._day_note(r.deadline)
+            return f"⚠ {note}" if note else ""
+        if col == COL_UNITS:
+            return f"{len(r.unit_ids)}个"
+        return None
+
+    def setData(self, index: AnyIndex, value: object, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return False
+        r, col = self._rows[index.row()], index.column()
+        if role == Qt.ItemDataRole.CheckStateRole and COL_FORMS <= col < COL_UNITS:
+            flag = FORM_ORDER[col - COL_FORMS]
+            checked = Qt.CheckState(value) == Qt.CheckState.Checked  # type: ignore[call-overload]
+            r.forms = (r.forms | flag) if checked else Form(r.forms & ~flag)
+        elif role == Qt.ItemDataRole.EditRole and col == COL_TITLE:
+            r.title = str(value)
+        elif role == Qt.ItemDataRole.EditRole and col == COL_DEADLINE and isinstance(value, QDate):
+            r.deadline = from_qdate(value)
+            day = self.index(index.row(), COL_DAY)
+            self.dataChanged.emit(day, day)
+        else:
+            return False
+        self.dataChanged.emit(index, index)
+        return True
+
+
+class DateDelegate(QStyledItemDelegate):
+    """Edits a QDate cell with the Chinese date field and its calendar popup."""
+
+    def createEditor(
+        self, parent: QWidget, option: QStyleOptionViewItem, index: AnyIndex
+    ) -> QWidget:
+        return date_edit(today(), parent)
+
+    def setEditorData(self, editor: QWidget, index: AnyIndex) -> None:
+        value = index.data(Qt.ItemDataRole.EditRole)
+        if isinstance(value, QDate):
+            editor.setDate(value)  # type: ignore[attr-defined]
+
+    def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: AnyIndex) -> None:
+        model.setData(index, editor.date(), Qt.ItemDataRole.EditRole)  # type: ignore[attr-defined]

@@ -1,0 +1,1 @@
+"""设置: office particulars, letter defaults and holidays of years without data."""

@@ -1,0 +1,1 @@
+"""单位名录: the unit list page, the unit editor and the roster import."""

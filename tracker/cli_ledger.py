@@ -119,7 +119,7 @@ def cmd_remind(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def _query(args: argparse.Namespace, ctx: Context, statuses: tuple[Status, ...]) -> Any:
-    from tracker.services.ledger_rows import LedgerQuery
+    from tracker.domain.ledger_query import LedgerQuery
 
     sv = ctx.services
     notice_ids: tuple[int, ...] = ()

@@ -9,6 +9,7 @@ import pytest
 
 from tracker.domain.errors import ConflictError, NotFoundError, TrackerError, ValidationError
 from tracker.domain.forms import Form
+from tracker.domain.ledger_query import LedgerQuery
 from tracker.domain.records import (
     Channel,
     NoticeSpec,
@@ -18,7 +19,6 @@ from tracker.domain.records import (
 )
 from tracker.domain.status import Status
 from tracker.services.bundle import Services
-from tracker.services.ledger_rows import LedgerQuery
 
 E, P, S = Form.ELECTRONIC, Form.PAPER, Form.SEAL
 

@@ -182,7 +182,7 @@ def build_demo(services: Services) -> None:
 
 
 def _obligations(services: Services, requirement_id: int) -> list[int]:
-    from tracker.services.ledger_rows import LedgerQuery
+    from tracker.domain.ledger_query import LedgerQuery
 
     rows = services.ledger.rows(LedgerQuery(as_of=today(), requirement_ids=(requirement_id,)))
     return [r.obligation_id for r in rows]

@@ -14,6 +14,7 @@ from tracker.domain.clock import today
 from tracker.domain.dates import format_cn
 from tracker.domain.errors import ConflictError, NotFoundError, ValidationError
 from tracker.domain.forms import Form, format_forms
+from tracker.domain.ledger_query import LedgerQuery
 from tracker.domain.records import (
     Change,
     Channel,
@@ -23,7 +24,7 @@ from tracker.domain.records import (
 )
 from tracker.domain.text import normalize_text
 from tracker.services import audit
-from tracker.services.ledger_rows import LedgerQuery, load_rows
+from tracker.services.ledger_rows import load_rows
 from tracker.services.notices import find_requirement
 from tracker.services.units import find_unit
 from tracker.services.workspace import Workspace

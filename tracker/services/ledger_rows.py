@@ -7,7 +7,6 @@ pass through ``domain.status``; no ORM objects are built, so 100,000 rows stay q
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
 from datetime import date
 from functools import cache
 from typing import Any
@@ -16,6 +15,7 @@ from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
 from tracker.domain.forms import FORM_BY_VALUE
+from tracker.domain.ledger_query import LedgerQuery
 from tracker.domain.records import ObligationRow
 from tracker.domain.status import Arrival, Facts, Status, standing
 from tracker.domain.workdays import WorkCalendar
@@ -29,16 +29,7 @@ from tracker.store.models import (
     Unit,
 )
 
-
-@dataclass(frozen=True, slots=True)
-class LedgerQuery:
-    as_of: date
-    notice_ids: tuple[int, ...] = ()
-    requirement_ids: tuple[int, ...] = ()
-    categories: tuple[str, ...] = ()
-    unit_ids: tuple[int, ...] = ()
-    obligation_ids: tuple[int, ...] = ()
-    statuses: tuple[Status, ...] = ()
+__all__ = ["LedgerQuery", "load_rows"]  # LedgerQuery moved to the domain; still importable here
 
 
 def _filtered(stmt: Select, q: LedgerQuery) -> Select:  # type: ignore[type-arg]

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
+from typing import Any
 
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QWidget
 
 from tracker.domain.clock import today
 from tracker.domain.dates import format_cn
 from tracker.domain.records import Change, ReminderMethod
-from tracker.services.bundle import Services
 from tracker.ui.dialogs.fields import MessageStrip, date_edit, from_qdate, to_qdate
 from tracker.ui.dialogs.obligation_dialog import ObligationDialog
 
@@ -20,7 +20,7 @@ class ExemptDialog(ObligationDialog):
     ok_text = "免报"
 
     def __init__(
-        self, services: Services, obligation_ids: Sequence[int], parent: QWidget | None = None
+        self, services: Any, obligation_ids: Sequence[int], parent: QWidget | None = None
     ) -> None:
         super().__init__(services, obligation_ids, parent)
         self.reason = QLineEdit(self)
@@ -46,7 +46,7 @@ class ExtendDialog(ObligationDialog):
     ok_text = "延期"
 
     def __init__(
-        self, services: Services, obligation_ids: Sequence[int], parent: QWidget | None = None
+        self, services: Any, obligation_ids: Sequence[int], parent: QWidget | None = None
     ) -> None:
         super().__init__(services, obligation_ids, parent)
         original = [r.deadline for r in self.rows]
@@ -94,7 +94,7 @@ class RemindDialog(ObligationDialog):
     ok_text = "记录"
 
     def __init__(
-        self, services: Services, obligation_ids: Sequence[int], parent: QWidget | None = None
+        self, services: Any, obligation_ids: Sequence[int], parent: QWidget | None = None
     ) -> None:
         super().__init__(services, obligation_ids, parent)
         self.method = QComboBox(self)

@@ -7,6 +7,7 @@ message in the dialog and keeps what the clerk typed.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -20,9 +21,8 @@ from PySide6.QtWidgets import (
 
 from tracker.domain.clock import today
 from tracker.domain.errors import TrackerError, ValidationError
+from tracker.domain.ledger_query import LedgerQuery
 from tracker.domain.records import Change, ObligationRow
-from tracker.services.bundle import Services
-from tracker.services.ledger_rows import LedgerQuery
 from tracker.ui.dialogs.fields import MessageStrip
 
 SHOWN_NAMES = 6
@@ -43,7 +43,7 @@ class ObligationDialog(QDialog):
     ok_text = "确定"
 
     def __init__(
-        self, services: Services, obligation_ids: Sequence[int], parent: QWidget | None = None
+        self, services: Any, obligation_ids: Sequence[int], parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
         self.services = services

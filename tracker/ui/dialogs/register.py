@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
@@ -18,10 +19,9 @@ from tracker.domain.clock import today
 from tracker.domain.dates import format_cn
 from tracker.domain.errors import TrackerError
 from tracker.domain.forms import FORM_ORDER, Form, format_forms
+from tracker.domain.ledger_query import LedgerQuery
 from tracker.domain.records import Change, Channel, ObligationRow
 from tracker.domain.status import Status
-from tracker.services.bundle import Services
-from tracker.services.ledger_rows import LedgerQuery
 from tracker.ui.dialogs.fields import from_qdate, to_qdate
 from tracker.ui.dialogs.register_layout import RegisterLayout
 
@@ -68,7 +68,7 @@ class RegisterDialog(QDialog):
 
     def __init__(
         self,
-        services: Services,
+        services: Any,
         preset: RegisterPreset | None = None,
         parent: QWidget | None = None,
     ) -> None:

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QDialog, QWidget
 
 from tracker.domain.records import Change
-from tracker.services.bundle import Services
 from tracker.ui.dialogs.register import RegisterDialog, RegisterPreset
 from tracker.ui.dialogs.undo_stack import ChangeStack
 
@@ -16,7 +17,7 @@ class RegisterFlow(QObject):
 
     dialog_opened = Signal(object)  # the RegisterDialog now showing
 
-    def __init__(self, services: Services, stack: ChangeStack, window: QWidget) -> None:
+    def __init__(self, services: Any, stack: ChangeStack, window: QWidget) -> None:
         super().__init__(window)
         self.services = services
         self.stack = stack

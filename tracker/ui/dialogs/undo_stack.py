@@ -6,12 +6,13 @@ its ``action`` (for the Edit menu) reads "撤销：<what the change did>".
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction, QKeySequence
 
 from tracker.domain.errors import TrackerError
 from tracker.domain.records import Change
-from tracker.services.bundle import Services
 
 MAX_DEPTH = 50
 
@@ -23,7 +24,7 @@ class ChangeStack(QObject):
     undone = Signal(object)  # the Change the undo itself produced
     failed = Signal(str)  # a Chinese message: why the undo was refused
 
-    def __init__(self, services: Services, parent: QObject | None = None) -> None:
+    def __init__(self, services: Any, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.services = services
         self._changes: list[Change] = []

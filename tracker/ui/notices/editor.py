@@ -6,6 +6,8 @@ so, and a refused save lists every problem in Chinese while keeping everything t
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import QItemSelection, Signal
 from PySide6.QtWidgets import QDialog, QWidget
 
@@ -13,7 +15,6 @@ from tracker.domain.clock import today
 from tracker.domain.dates import format_cn
 from tracker.domain.errors import TrackerError
 from tracker.domain.forms import Form
-from tracker.services.bundle import Services
 from tracker.ui.dialogs.fields import from_qdate, to_qdate
 from tracker.ui.notices.drafts import (
     NoticeDraft,
@@ -32,7 +33,7 @@ DEFAULT_WORKDAYS = 10  # a new requirement's deadline: two working weeks from th
 class NoticeEditor(QDialog):
     saved = Signal(int, object)  # notice id, Change
 
-    def __init__(self, services: Services, draft: NoticeDraft, parent: QWidget | None = None):
+    def __init__(self, services: Any, draft: NoticeDraft, parent: QWidget | None = None):
         super().__init__(parent)
         self.services = services
         self.draft = draft
@@ -49,13 +50,13 @@ class NoticeEditor(QDialog):
 
     # -- ways to open it -----------------------------------------------------------------
     @classmethod
-    def for_new(cls, services: Services, parent: QWidget | None = None) -> NoticeEditor:
+    def for_new(cls, services: Any, parent: QWidget | None = None) -> NoticeEditor:
         issuer = services.settings.office().sender_name
         return cls(services, NoticeDraft(issuer=issuer, issued_on=today()), parent)
 
     @classmethod
     def for_notice(
-        cls, services: Services, notice_id: int, parent: QWidget | None = None
+        cls, services: Any, notice_id: int, parent: QWidget | None = None
     ) -> NoticeEditor:
         record = services.notices.get(notice_id)
         owing = {r.id: services.notices.required_unit_ids(r.id) for r in record.requirements}
@@ -63,7 +64,7 @@ class NoticeEditor(QDialog):
 
     @classmethod
     def for_copy(
-        cls, services: Services, notice_id: int, parent: QWidget | None = None, years: int = 1
+        cls, services: Any, notice_id: int, parent: QWidget | None = None, years: int = 1
     ) -> NoticeEditor:
         """Last year's notice with dates moved on a year; doc number left for the clerk."""
         spec = services.notices.copy_spec(notice_id, years)

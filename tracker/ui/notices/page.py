@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import QItemSelection, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from tracker.domain.dates import format_cn
 from tracker.domain.errors import TrackerError
 from tracker.domain.records import NoticeRecord
-from tracker.services.bundle import Services
 from tracker.ui.notices.editor import NoticeEditor
 from tracker.ui.notices.models import SORT_ROLE, NoticeTableModel, RequirementSummaryModel
 from tracker.ui.notices.page_layout import PageLayout
@@ -33,7 +34,7 @@ class NoticesPage(QWidget):
 
     changed = Signal(object)  # a Change made from this page
 
-    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
+    def __init__(self, services: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.services = services
         self.model = NoticeTableModel(self)

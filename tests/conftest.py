@@ -1,4 +1,10 @@
-"""Shared fixtures: a fresh real workspace (SQLite file in a temp folder) per test."""
+"""Shared fixtures: a fresh real workspace per test.
+
+The ``services`` of tests under ``tests/services/`` (and of any test marked ``both_databases``)
+run twice: on a SQLite file and on a real PostgreSQL server (see ``tests/pg_cluster.py``). A
+machine without PostgreSQL skips the second run, unless TRACKER_REQUIRE_PG=1 (CI) makes that a
+failure.
+"""
 
 from __future__ import annotations
 
@@ -11,6 +17,7 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from tests.pg_cluster import PgServer, PgUnavailable
 from tracker.domain.records import UnitSpec
 from tracker.services.bundle import Services
 
@@ -30,9 +37,60 @@ def workspace_dir(tmp_path: Path) -> Path:
     return tmp_path / "台账 工作区"
 
 
+BACKENDS = ("sqlite", "postgresql")
+SERVICE_TESTS = Path(__file__).parent / "services"
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers", "both_databases: run this test's workspace on SQLite and on PostgreSQL"
+    )
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    if "db_backend" not in metafunc.fixturenames:
+        return
+    in_services = SERVICE_TESTS in Path(str(metafunc.definition.path)).parents
+    if in_services or metafunc.definition.get_closest_marker("both_databases"):
+        metafunc.parametrize("db_backend", BACKENDS, indirect=True)
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[PgServer]:
+    url = os.environ.get("TRACKER_TEST_PG_URL", "").strip()
+    if url:
+        yield PgServer(url)
+        return
+    try:
+        server = PgServer.start()
+    except PgUnavailable as exc:
+        if os.environ.get("TRACKER_REQUIRE_PG") == "1":
+            pytest.fail(f"PostgreSQL is required (TRACKER_REQUIRE_PG=1): {exc}")
+        pytest.skip(f"PostgreSQL unavailable: {exc}")
+    yield server
+    server.stop()
+
+
 @pytest.fixture
-def services(workspace_dir: Path) -> Iterator[Services]:
-    with Services.open(workspace_dir) as sv:
+def db_backend(request: pytest.FixtureRequest) -> str:
+    return str(getattr(request, "param", "sqlite"))
+
+
+@pytest.fixture
+def db_url(db_backend: str, request: pytest.FixtureRequest) -> Iterator[str | None]:
+    """None for a SQLite workspace; else a fresh database on the test PostgreSQL server."""
+    if db_backend == "sqlite":
+        yield None
+        return
+    server: PgServer = request.getfixturevalue("pg_server")
+    url = server.new_database()
+    yield url
+    server.drop(url)
+
+
+@pytest.fixture
+def services(workspace_dir: Path, db_url: str | None) -> Iterator[Services]:
+    with Services.open(workspace_dir, db_url) as sv:
         yield sv
 
 

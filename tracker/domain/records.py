@@ -170,6 +170,9 @@ class ObligationRow:
     last_reminder: date | None
     first_received: dict[Form, date] = field(default_factory=dict)
     note: str = ""
+    # The obligation's version when read: pass it back with an edit so that an edit made from
+    # a stale screen is refused instead of overwriting someone else's change.
+    version: int = 1
 
     @property
     def effective_deadline(self) -> date:

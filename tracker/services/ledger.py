@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from pathlib import Path
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.attributes import flag_modified
 from sqlalchemy.orm.exc import StaleDataError
 
 from tracker.domain.clock import today
@@ -30,6 +31,8 @@ from tracker.services.units import find_unit
 from tracker.services.workspace import Workspace
 from tracker.store.models import Obligation, Reminder, Submission, SubmissionFile
 from tracker.store.time import now
+
+Versions = Mapping[int, int] | None
 
 
 def obligation_state(o: Obligation) -> dict[str, object]:
@@ -127,7 +130,10 @@ class LedgerService:
             raise ValidationError(f"收到日期 {format_cn(received_on)} 晚于今天，请检查")
         stored = [self.ws.files.store(Path(f)) for f in files]  # content-addressed: safe first
         with self.ws.transaction() as s:
-            o = self._get(s, obligation_id)
+            o = self._get(s, obligation_id, lock=True)
+            # A new arrival changes what the obligation's status means: an exemption or an
+            # extension decided on the screen from before it must be looked at again.
+            flag_modified(o, "note")  # an UPDATE, so the version moves on
             sub = Submission(
                 received_on=received_on,
                 channel=channel.value,
@@ -180,34 +186,47 @@ class LedgerService:
         self.ws.announce("ledger")
         return Change((aid,), summary)
 
-    def exempt(self, obligation_ids: Iterable[int], reason: str) -> Change:
+    # The edits below take ``expected``: {obligation id: ObligationRow.version as shown}.
+    # An obligation changed by someone else since then is refused (已被他人修改), never
+    # silently overwritten. Without it the edit applies to whatever is current.
+    def exempt(
+        self, obligation_ids: Iterable[int], reason: str, *, expected: Versions = None
+    ) -> Change:
         reason = normalize_text(reason)
         if not reason:
             raise ValidationError("请填写免报理由")
         return self._update_each(
-            obligation_ids, "obligation.exempt", f"免报（{reason}）", exempt_reason=reason
+            obligation_ids, expected, "obligation.exempt", f"免报（{reason}）", exempt_reason=reason
         )
 
-    def unexempt(self, obligation_ids: Iterable[int]) -> Change:
+    def unexempt(self, obligation_ids: Iterable[int], *, expected: Versions = None) -> Change:
         return self._update_each(
-            obligation_ids, "obligation.unexempt", "取消免报", exempt_reason=None
+            obligation_ids, expected, "obligation.unexempt", "取消免报", exempt_reason=None
         )
 
-    def extend(self, obligation_ids: Iterable[int], to: date, reason: str) -> Change:
+    def extend(
+        self, obligation_ids: Iterable[int], to: date, reason: str, *, expected: Versions = None
+    ) -> Change:
         reason = normalize_text(reason)
         if not reason:
             raise ValidationError("请填写延期理由")
         return self._update_each(
             obligation_ids,
+            expected,
             "obligation.extend",
             f"延期至{format_cn(to)}（{reason}）",
             extended_to=to,
             extension_reason=reason,
         )
 
-    def unextend(self, obligation_ids: Iterable[int]) -> Change:
+    def unextend(self, obligation_ids: Iterable[int], *, expected: Versions = None) -> Change:
         return self._update_each(
-            obligation_ids, "obligation.unextend", "取消延期", extended_to=None, extension_reason=""
+            obligation_ids,
+            expected,
+            "obligation.unextend",
+            "取消延期",
+            extended_to=None,
+            extension_reason="",
         )
 
     def remind(
@@ -262,14 +281,21 @@ class LedgerService:
         return Change(tuple(audit_ids), f"记录催报 {len(ids)} 条", tuple(created))
 
     # -- helpers -------------------------------------------------------------------------
-    def _get(self, s: Session, obligation_id: int) -> Obligation:
-        o = s.get(Obligation, obligation_id)
+    def _get(self, s: Session, obligation_id: int, *, lock: bool = False) -> Obligation:
+        # FOR UPDATE (PostgreSQL; SQLite's BEGIN IMMEDIATE already serialises writers): a
+        # second clerk's edit waits for the first to commit, then sees its version.
+        o = s.get(Obligation, obligation_id, with_for_update=lock or None)
         if o is None:
             raise NotFoundError(f"报送义务（编号 {obligation_id}）不存在")
         return o
 
     def _update_each(
-        self, obligation_ids: Iterable[int], action: str, what: str, **values: object
+        self,
+        obligation_ids: Iterable[int],
+        expected: Versions,
+        action: str,
+        what: str,
+        **values: object,
     ) -> Change:
         ids = list(dict.fromkeys(obligation_ids))
         if not ids:
@@ -278,7 +304,12 @@ class LedgerService:
         try:
             with self.ws.transaction() as s:
                 for oid in ids:
-                    o = self._get(s, oid)
+                    o = self._get(s, oid, lock=True)
+                    if expected is not None and o.version != expected.get(oid, o.version):
+                        raise ConflictError(
+                            f"“{describe(o)}”已被他人修改（可能刚登记了报送或办理了免报、延期），"
+                            "未作改动。请刷新后重试"
+                        )
                     if "extended_to" in values and values["extended_to"] is not None:
                         self._check_extension(o, values["extended_to"])  # type: ignore[arg-type]
                     before = obligation_state(o)

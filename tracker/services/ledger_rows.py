@@ -104,13 +104,14 @@ def _main_rows(s: Session, q: LedgerQuery) -> list[Any]:
             Obligation.extension_reason,
             Obligation.exempt_reason,
             Obligation.note,
+            Obligation.version,
         )
         .join(Requirement, Requirement.id == Obligation.requirement_id)
         .join(Notice, Notice.id == Requirement.notice_id)
         .join(Unit, Unit.id == Obligation.unit_id)
         .join(Category, Category.name == Unit.category)
         .order_by(
-            Notice.issued_on.desc(),
+            Notice.issued_on.desc().nulls_last(),  # the same order on SQLite and PostgreSQL
             Notice.id.desc(),
             Requirement.position,
             Category.sort_order,
@@ -133,7 +134,7 @@ def load_rows(s: Session, q: LedgerQuery, cal: WorkCalendar) -> list[ObligationR
     for r in _main_rows(s, q):
         (oid, unit_id, unit_name, short_name, category, unit_sort, unit_active, person, phone,
          email, notice_id, doc_number, notice_title, requirement_id, requirement_title, deadline,
-         forms, extended_to, extension_reason, exempt_reason, note) = r  # fmt: skip
+         forms, extended_to, extension_reason, exempt_reason, note, version) = r  # fmt: skip
         required = FORM_BY_VALUE[forms]
         facts = Facts(deadline, required, tuple(arrivals.get(oid, ())), extended_to,
                       exempt_reason is not None)  # fmt: skip
@@ -149,6 +150,6 @@ def load_rows(s: Session, q: LedgerQuery, cal: WorkCalendar) -> list[ObligationR
             person, phone, email, notice_id, doc_number, notice_title, requirement_id,
             requirement_title, deadline, extended_to, extension_reason, exempt_reason, required,
             st.status, st.received, st.missing, st.completed_on, st.days_overdue, left,
-            note_for(due), count, last, st.first_received, note,
+            note_for(due), count, last, st.first_received, note, version,
         ))  # fmt: skip
     return rows

@@ -112,7 +112,7 @@ class NoticeService:
         stmt = (
             select(Notice)
             .options(selectinload(Notice.requirements), selectinload(Notice.contacts))
-            .order_by(Notice.issued_on.desc(), Notice.id.desc())
+            .order_by(Notice.issued_on.desc().nulls_last(), Notice.id.desc())
         )
         cal = self.ws.calendar()
         with self.ws.reading() as s:

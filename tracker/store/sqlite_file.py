@@ -123,8 +123,13 @@ def raw_copy(source: Path, dest_dir: Path) -> list[Path]:
 
 
 def writable_problem(folder: Path, db_file: Path) -> str | None:
-    """Why the workspace cannot be written, or None. Tries for real: ``os.access`` says yes to
-    root on a read-only mount and no to nobody it should not."""
+    """Why the workspace cannot be written, or None.
+
+    The folder is probed for real (root passes ``os.access`` on a folder it cannot write on a
+    read-only mount only through EROFS, which the probe also meets). The database files are
+    only asked about, never opened: closing any descriptor of a file drops every POSIX lock
+    this process holds on it, which lets another process write under an open connection.
+    """
     if folder.exists():
         try:
             fd, probe = tempfile.mkstemp(prefix=".write-test-", dir=folder)
@@ -133,10 +138,6 @@ def writable_problem(folder: Path, db_file: Path) -> str | None:
         except OSError:
             return f"台账文件夹“{folder}”是只读的（没有写入权限）"
     for part in [db_file, *(Path(f"{db_file}{s}") for s in SIDE_FILES)]:
-        if part.exists():
-            try:
-                with part.open("r+b"):
-                    pass
-            except OSError:
-                return f"台账文件“{part.name}”是只读的（没有写入权限）"
+        if part.exists() and not os.access(part, os.W_OK):
+            return f"台账文件“{part.name}”是只读的（没有写入权限）"
     return None

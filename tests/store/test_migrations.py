@@ -50,3 +50,28 @@ def test_a_newer_workspace_is_refused_untouched(tmp_path: Path) -> None:
     engine.dispose()
     assert "units" in inspect(make_engine(sqlite_url(tmp_path / "t.db"))).get_table_names()
     assert (tmp_path / "t.db").read_bytes() == before
+
+
+def test_a_newer_workspace_is_neither_backed_up_nor_changed(tmp_path: Path) -> None:
+    from tracker.services.workspace import Workspace
+
+    folder = tmp_path / "新 版本"
+    Workspace.open(folder).close()
+    engine = make_engine(sqlite_url(folder / "tracker.db"))
+    with engine.begin() as conn:
+        conn.execute(text("UPDATE alembic_version SET version_num = '9999'"))
+    engine.dispose()
+    before = {p.name: p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+
+    calls: list[str | None] = []
+    engine = make_engine(sqlite_url(folder / "tracker.db"))
+    with pytest.raises(SchemaTooNewError):
+        ensure_schema(engine, before_upgrade=calls.append)
+    engine.dispose()
+    assert calls == []  # refused before the backup hook: nothing to upgrade, nothing written
+    for _ in range(2):  # the app's open path, on a day with no backup yet
+        with pytest.raises(SchemaTooNewError, match="台账文件未作任何改动"):
+            Workspace.open(folder)
+    after = {p.name: p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+    assert after == before
+    assert not (folder / "backups").exists()

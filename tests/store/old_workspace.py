@@ -57,18 +57,40 @@ def seed_rows() -> dict[str, list[dict[str, Any]]]:
         "units": units,
         "unit_aliases": [{"id": 1, "unit_id": 1, "alias": "和平局"}],
         "notices": [
-            {"id": 1, "doc_number": "津市场监管标准〔2023〕14号", "title": "关于开展研学行动的通知",
-             "issuer": "天津市市场监督管理委员会", "issued_on": date(2023, 6, 5), "theme": "",
-             "body_note": "请按时报送。", "created_at": T0, "version": 1}
-        ],  # fmt: skip
+            {
+                "id": 1,
+                "doc_number": "津市场监管标准〔2023〕14号",
+                "title": "关于开展研学行动的通知",
+                "issuer": "天津市市场监督管理委员会",
+                "issued_on": date(2023, 6, 5),
+                "theme": "",
+                "body_note": "请按时报送。",
+                "created_at": T0,
+                "version": 1,
+            }
+        ],
         "notice_contacts": [
-            {"id": 1, "notice_id": 1, "position": 0, "name": "李明", "phone": "23456789",
-             "email": "bz@tj.gov.cn"}
-        ],  # fmt: skip
+            {
+                "id": 1,
+                "notice_id": 1,
+                "position": 0,
+                "name": "李明",
+                "phone": "23456789",
+                "email": "bz@tj.gov.cn",
+            }
+        ],
         "requirements": [
-            {"id": 1, "notice_id": 1, "position": 0, "title": "阶段性总结",
-             "deadline": date(2023, 6, 27), "forms": E | S, "categories": "区局", "note": ""}
-        ],  # fmt: skip
+            {
+                "id": 1,
+                "notice_id": 1,
+                "position": 0,
+                "title": "阶段性总结",
+                "deadline": date(2023, 6, 27),
+                "forms": E | S,
+                "categories": "区局",
+                "note": "",
+            }
+        ],
         "obligations": obligations,
         "submissions": [
             _sub(1, 1, date(2023, 6, 20), E | S),
@@ -78,18 +100,39 @@ def seed_rows() -> dict[str, list[dict[str, Any]]]:
             _sub(5, 6, date(2023, 7, 5), E | S),
         ],
         "submission_files": [
-            {"id": 1, "submission_id": 1, "sha256": "ab" * 32, "original_name": "总结.docx",
-             "size": 12}
-        ],  # fmt: skip
+            {
+                "id": 1,
+                "submission_id": 1,
+                "sha256": "ab" * 32,
+                "original_name": "总结.docx",
+                "size": 12,
+            }
+        ],
         "reminders": [
-            {"id": 1, "obligation_id": 4, "reminded_on": date(2023, 6, 29), "method": "电话",
-             "letter_number": "", "note": "", "created_at": T0}
-        ],  # fmt: skip
+            {
+                "id": 1,
+                "obligation_id": 4,
+                "reminded_on": date(2023, 6, 29),
+                "method": "电话",
+                "letter_number": "",
+                "note": "",
+                "created_at": T0,
+            }
+        ],
         "audit_log": [
-            {"id": 1, "at": T0, "user": "clerk", "action": "notice.create", "entity": "notice",
-             "entity_id": 1, "summary": "新建通知", "before": None, "after": "{}",
-             "undone": False}
-        ],  # fmt: skip
+            {
+                "id": 1,
+                "at": T0,
+                "user": "clerk",
+                "action": "notice.create",
+                "entity": "notice",
+                "entity_id": 1,
+                "summary": "新建通知",
+                "before": None,
+                "after": "{}",
+                "undone": False,
+            }
+        ],
         "settings": [{"key": "office", "value": '{"sender": "标准化处"}'}],
         "calendar_days": [{"day": date(2027, 10, 1), "is_workday": False, "name": "国庆节"}],
     }

@@ -5,12 +5,21 @@ from __future__ import annotations
 from dataclasses import dataclass, fields
 from typing import Any
 
+# Placeholders: see tracker.domain.letters.PLACEHOLDERS. A line holding only {item_list}
+# becomes one paragraph per item owed.
 DEFAULT_LETTER_BODY = (
-    "{notice_issuer}于{notice_issued}印发《{notice_title}》（{notice_number}），"
-    "要求各单位于{original_deadline}前报送{items}。"
-    "截至{as_of}，你单位尚未报送{missing}。\n"
+    "{notice_issuer}于{notice_issued}印发{notice}，要求于{original_deadline}前报送{items}。"
+    "截至{as_of}，你单位尚未报送以下材料：\n"
+    "{item_list}\n"
     "请于{new_deadline}前将上述材料报送{office_name}。{send_to}\n"
-    "逾期未报的，将予以通报。"
+    "{closing}"
+)
+# The letter to a whole category (名单见附件).
+DEFAULT_LETTER_BODY_GROUP = (
+    "{notice_issuer}于{notice_issued}印发{notice}，要求于{original_deadline}前报送{items}。"
+    "截至{as_of}，仍有{count}家单位未报送或未报送齐全（名单见附件）。\n"
+    "请上述单位于{new_deadline}前将所缺材料报送{office_name}。{send_to}\n"
+    "{closing}"
 )
 
 
@@ -26,6 +35,7 @@ class OfficeSettings:
     letter_prefix: str = "津市场监管标准函"
     reminder_workdays: int = 5  # new deadline = N working days after the letter date
     letter_body: str = DEFAULT_LETTER_BODY
+    letter_body_group: str = DEFAULT_LETTER_BODY_GROUP
     letter_closing: str = "逾期未报的，将予以通报。"
     letter_has_seal: bool = True
 

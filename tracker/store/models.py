@@ -223,3 +223,59 @@ class CalendarDay(Base):
     day: Mapped[date] = mapped_column(Date, primary_key=True)
     is_workday: Mapped[bool] = mapped_column(Boolean)
     name: Mapped[str] = mapped_column(String(50), default="")
+
+
+class LetterSequence(Base):
+    """The last 催报函 number used for a prefix in a year; numbers are never reused."""
+
+    __tablename__ = "letter_sequences"
+
+    prefix: Mapped[str] = mapped_column(String(100), primary_key=True)
+    year: Mapped[int] = mapped_column(Integer, primary_key=True)
+    last_number: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class IssuedLetter(Base):
+    """A 催报函 as issued: its number, whom it went to, and its PDF in the file archive."""
+
+    __tablename__ = "letters"
+    __table_args__ = (UniqueConstraint("prefix", "year", "sequence"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    number: Mapped[str] = mapped_column(String(150), unique=True)
+    prefix: Mapped[str] = mapped_column(String(100))
+    year: Mapped[int] = mapped_column(Integer)
+    sequence: Mapped[int] = mapped_column(Integer)
+    letter_date: Mapped[date] = mapped_column(Date)
+    as_of: Mapped[date] = mapped_column(Date)
+    new_deadline: Mapped[date] = mapped_column(Date)
+    mode: Mapped[str] = mapped_column(String(20))  # "unit" or "category"
+    addressee: Mapped[str] = mapped_column(String(300))
+    unit_id: Mapped[int | None] = mapped_column(ForeignKey("units.id"), nullable=True)
+    category: Mapped[str] = mapped_column(String(50), default="")
+    title: Mapped[str] = mapped_column(String(500))
+    pdf_sha256: Mapped[str] = mapped_column(String(64))
+    pages: Mapped[int] = mapped_column(Integer, default=1)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    created_by: Mapped[str] = mapped_column(String(100), default="")
+
+    items: Mapped[list[IssuedLetterItem]] = relationship(
+        back_populates="letter", cascade="all, delete-orphan", order_by="IssuedLetterItem.id"
+    )
+
+
+class IssuedLetterItem(Base):
+    """One obligation a letter chased, and the 催报 reminder recorded for it."""
+
+    __tablename__ = "letter_items"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    letter_id: Mapped[int] = mapped_column(ForeignKey("letters.id", ondelete="CASCADE"), index=True)
+    obligation_id: Mapped[int] = mapped_column(
+        ForeignKey("obligations.id", ondelete="CASCADE"), index=True
+    )
+    reminder_id: Mapped[int | None] = mapped_column(
+        ForeignKey("reminders.id", ondelete="SET NULL"), nullable=True
+    )
+
+    letter: Mapped[IssuedLetter] = relationship(back_populates="items")

@@ -1,0 +1,181 @@
+"""Composing a 催报函 from the obligations it chases and the office settings (pure functions)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from tracker.domain.dates import format_cn
+from tracker.domain.errors import ValidationError
+from tracker.domain.forms import Form, format_forms
+from tracker.domain.letters import (
+    LetterContent,
+    LetterItem,
+    NameListRow,
+    body_paragraphs,
+    item_line,
+    join_distinct,
+    missing_forms,
+    missing_phrase,
+    notice_ref,
+    send_to,
+)
+from tracker.domain.office import OfficeSettings
+
+# 主送 for a letter to a whole category (the clerk can change it before printing).
+GROUP_ADDRESSEES: dict[str, str] = {
+    "区局": "各区市场监管局",
+    "县局": "各县市场监管局",
+    "委办局": "市有关委办局",
+    "标委会": "各专业标准化技术委员会",
+    "技术机构": "各有关技术机构",
+    "协会": "各有关协会",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class LetterFrame:
+    """The facts of one issue: number, dates."""
+
+    number: str
+    letter_date: date
+    as_of: date
+    new_deadline: date
+
+
+def group_addressee(category: str) -> str:
+    return GROUP_ADDRESSEES.get(category, f"各有关{category}单位" if category else "各有关单位")
+
+
+def letter_subject(items: Sequence[LetterItem], themes: dict[int, str]) -> str:
+    """关于催报{subject}的函: the theme and item when there is one, else the first item 等材料."""
+    reqs = list(dict.fromkeys((i.requirement_id, i.requirement_title, i.notice_id) for i in items))
+    _, title, notice_id = reqs[0]
+    theme = themes.get(notice_id, "")
+    single = title if not theme or theme in title else f"{theme}{title}"
+    return single if len(reqs) == 1 else f"{single}等材料"
+
+
+def contact_line(office: OfficeSettings) -> str:
+    parts = [
+        f"联系人：{office.contact_person}" if office.contact_person else "",
+        f"联系电话：{office.contact_phone}" if office.contact_phone else "",
+        f"电子邮箱：{office.contact_email}" if office.contact_email else "",
+    ]
+    text = "，".join(p for p in parts if p)
+    return f"（{text}）" if text else ""
+
+
+def template_values(
+    items: Sequence[LetterItem], office: OfficeSettings, frame: LetterFrame, addressee: str
+) -> dict[str, str]:
+    missing = Form.NONE
+    for item in items:
+        missing |= missing_forms(item)
+    units = {i.unit_id for i in items}
+    return {
+        "unit": addressee,
+        "notice": join_distinct([notice_ref(i) for i in items]),
+        "notice_title": join_distinct([i.notice_title for i in items]),
+        "notice_number": join_distinct([i.notice_number for i in items]),
+        "notice_issuer": join_distinct([i.notice_issuer for i in items]) or office.sender_name,
+        "notice_issued": join_distinct([format_cn(i.notice_issued) for i in items]),
+        "items": join_distinct([i.requirement_title for i in items]),
+        "missing": join_distinct([missing_phrase(i) for i in items]),
+        "original_deadline": join_distinct([format_cn(i.deadline) for i in items]),
+        "new_deadline": format_cn(frame.new_deadline),
+        "as_of": format_cn(frame.as_of),
+        "letter_date": format_cn(frame.letter_date),
+        "count": str(len(units)),
+        "send_to": send_to(missing, office.contact_email, office.postal_address, office.office_name),
+        "office_name": office.office_name or office.sender_name,
+        "sender_name": office.sender_name,
+        "contact_person": office.contact_person,
+        "contact_phone": office.contact_phone,
+        "contact_email": office.contact_email,
+        "postal_address": office.postal_address,
+        "closing": office.letter_closing,
+    }
+
+
+def _paragraphs(template: str, values: dict[str, str], lines: list[str]) -> tuple[str, ...]:
+    paragraphs = body_paragraphs(template, values, lines)
+    if not values["notice_issued"]:  # a notice without an issue date: drop the dangling 于
+        paragraphs = [p.replace("于印发", "印发") for p in paragraphs]
+    return tuple(paragraphs)
+
+
+def compose_unit_letter(
+    items: Sequence[LetterItem],
+    office: OfficeSettings,
+    frame: LetterFrame,
+    themes: dict[int, str],
+    template: str | None = None,
+) -> LetterContent:
+    """One letter to one unit, listing everything it owes across notices."""
+    if not items:
+        raise ValidationError("没有需要催报的事项")
+    addressee = items[0].unit_name
+    values = template_values(items, office, frame, addressee)
+    with_notice = len({i.notice_id for i in items}) > 1
+    lines = [item_line(n, item, with_notice) for n, item in enumerate(items, 1)]
+    return LetterContent(
+        sender_name=office.sender_name,
+        number=frame.number,
+        title=f"关于催报{letter_subject(items, themes)}的函",
+        addressee=addressee,
+        paragraphs=_paragraphs(template or office.letter_body, values, lines),
+        attachments=(),
+        signer=office.signer or office.sender_name,
+        letter_date=frame.letter_date,
+        contact_line=contact_line(office),
+        has_seal=office.letter_has_seal,
+    )
+
+
+def compose_group_letter(
+    items: Sequence[LetterItem],
+    office: OfficeSettings,
+    frame: LetterFrame,
+    themes: dict[int, str],
+    addressee: str,
+    template: str | None = None,
+) -> LetterContent:
+    """One letter to a whole category, with the units that owe listed in an attachment."""
+    if not items:
+        raise ValidationError("没有需要催报的事项")
+    values = template_values(items, office, frame, addressee)
+    lines = [item_line(n, item, True) for n, item in enumerate(items, 1)]
+    return LetterContent(
+        sender_name=office.sender_name,
+        number=frame.number,
+        title=f"关于催报{letter_subject(items, themes)}的函",
+        addressee=addressee,
+        paragraphs=_paragraphs(template or office.letter_body_group, values, lines),
+        attachments=("未报送单位名单",),
+        signer=office.signer or office.sender_name,
+        letter_date=frame.letter_date,
+        contact_line=contact_line(office),
+        has_seal=office.letter_has_seal,
+        name_list=tuple(name_list_rows(items)),
+    )
+
+
+def name_list_rows(items: Sequence[LetterItem]) -> list[NameListRow]:
+    """One row per unit: its items, what is missing, and the deadlines."""
+    by_unit: dict[int, list[LetterItem]] = {}
+    for item in items:
+        by_unit.setdefault(item.unit_id, []).append(item)
+    return [
+        NameListRow(
+            unit=owed[0].unit_name,
+            items=join_distinct([i.requirement_title for i in owed]),
+            missing="；".join(
+                format_forms(missing_forms(i)) + (f"（{i.requirement_title}）" if len(owed) > 1 else "")
+                for i in owed
+            ),
+            deadline=join_distinct([format_cn(i.deadline) for i in owed]),
+        )
+        for owed in by_unit.values()
+    ]

@@ -87,7 +87,11 @@ def _common() -> argparse.ArgumentParser:
 
 
 # Each module adds its sub-commands with ``register(subparsers, common)``.
-COMMAND_MODULES: tuple[str, ...] = ("tracker.cli_commands", "tracker.cli_safety")
+COMMAND_MODULES: tuple[str, ...] = (
+    "tracker.cli_commands",
+    "tracker.cli_safety",
+    "tracker.cli_letters",
+)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -61,6 +61,7 @@ def register(add: Callable[..., argparse.ArgumentParser]) -> None:
     p = add("overdue", "逾期未报与部分报送的名单", cmd_overdue)
     _status_filters(p)
     p.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    p.add_argument("--pdf", type=Path, help="另输出逾期未报名单 PDF（A4 横向，按类别分组）")
     p = add("log", "操作日志", cmd_log)
     p.add_argument("--limit", type=int, default=50)
     p = add("holidays", "查看或录入某年的节假日与调休上班日", cmd_holidays)
@@ -154,6 +155,12 @@ def cmd_overdue(args: argparse.Namespace, ctx: Context) -> int:
     print(render_rows(rows, args.format))
     if args.format == "table":
         print(f"截至{format_cn(q.as_of)}，逾期未报或部分报送共 {len(rows)} 条")
+    if args.pdf:
+        report = ctx.services.lists.overdue(q)
+        missing = ctx.services.lists.write(report, args.pdf)
+        if missing:
+            print(f"警告：以下字符在所有字体中都没有：{''.join(sorted(missing))}")
+        print(f"已输出逾期未报名单：{args.pdf}（{report.totals}）")
     return 0
 
 

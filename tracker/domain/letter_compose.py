@@ -48,13 +48,39 @@ def group_addressee(category: str) -> str:
     return GROUP_ADDRESSEES.get(category, f"各有关{category}单位" if category else "各有关单位")
 
 
-def letter_subject(items: Sequence[LetterItem], themes: dict[int, str]) -> str:
-    """关于催报{subject}的函: the theme and item when there is one, else the first item 等材料."""
-    reqs = list(dict.fromkeys((i.requirement_id, i.requirement_title, i.notice_id) for i in items))
-    _, title, notice_id = reqs[0]
-    theme = themes.get(notice_id, "")
-    single = title if not theme or theme in title else f"{theme}{title}"
-    return single if len(reqs) == 1 else f"{single}等材料"
+_TOPIC_VERBS = ("开展", "做好", "报送", "印发", "组织", "举办", "加强", "推进")
+_TOPIC_ENDS = ("工作的通知", "的通知", "的函", "通知")
+
+
+def notice_topic(title: str) -> str:
+    """市市场监管委关于开展2023年标准化研学行动的通知 -> 2023年标准化研学行动."""
+    if "关于" not in title:
+        return ""
+    topic = title.rsplit("关于", 1)[1]
+    for verb in _TOPIC_VERBS:
+        topic = topic.removeprefix(verb)
+    for end in _TOPIC_ENDS:
+        if topic.endswith(end):
+            topic = topic[: -len(end)]
+            break
+    return topic.strip("《》")
+
+
+def _subject_of(item: LetterItem) -> str:
+    topic = notice_topic(item.notice_title)
+    req = item.requirement_title
+    if not topic or req in topic:
+        return topic or req
+    if topic.endswith(req[:2]):  # 宣传活动 + 活动总结 -> 宣传活动总结
+        return topic + req[2:]
+    return topic + req
+
+
+def letter_subject(items: Sequence[LetterItem]) -> str:
+    """关于催报{subject}的函: the notice's topic and the item, or the first one 等材料."""
+    first = _subject_of(items[0])
+    several = len({i.requirement_id for i in items}) > 1
+    return f"{first}等材料" if several else first
 
 
 def contact_line(office: OfficeSettings) -> str:
@@ -75,6 +101,7 @@ def template_values(
         missing |= missing_forms(item)
     units = {i.unit_id for i in items}
     return {
+        "intro": intro(items, office),
         "unit": addressee,
         "notice": join_distinct([notice_ref(i) for i in items]),
         "notice_title": join_distinct([i.notice_title for i in items]),
@@ -99,6 +126,19 @@ def template_values(
     }
 
 
+def intro(items: Sequence[LetterItem], office: OfficeSettings) -> str:
+    """The 缘由 sentence: the notice, its date and deadline; several notices are summed up."""
+    first = items[0]
+    issuer = first.notice_issuer or office.sender_name
+    notices = list(dict.fromkeys(notice_ref(i) for i in items))
+    if len(notices) > 1:
+        return f"{issuer}先后印发{notices[0]}等{len(notices)}个通知，对有关材料的报送作出了安排。"
+    when = f"于{format_cn(first.notice_issued)}" if first.notice_issued else ""
+    deadlines = join_distinct([format_cn(i.deadline) for i in items])
+    reqs = join_distinct([i.requirement_title for i in items])
+    return f"{issuer}{when}印发{notices[0]}，要求于{deadlines}前报送{reqs}。"
+
+
 def _paragraphs(template: str, values: dict[str, str], lines: list[str]) -> tuple[str, ...]:
     paragraphs = body_paragraphs(template, values, lines)
     if not values["notice_issued"]:  # a notice without an issue date: drop the dangling 于
@@ -110,7 +150,6 @@ def compose_unit_letter(
     items: Sequence[LetterItem],
     office: OfficeSettings,
     frame: LetterFrame,
-    themes: dict[int, str],
     template: str | None = None,
 ) -> LetterContent:
     """One letter to one unit, listing everything it owes across notices."""
@@ -123,7 +162,7 @@ def compose_unit_letter(
     return LetterContent(
         sender_name=office.sender_name,
         number=frame.number,
-        title=f"关于催报{letter_subject(items, themes)}的函",
+        title=f"关于催报{letter_subject(items)}的函",
         addressee=addressee,
         paragraphs=_paragraphs(template or office.letter_body, values, lines),
         attachments=(),
@@ -138,7 +177,6 @@ def compose_group_letter(
     items: Sequence[LetterItem],
     office: OfficeSettings,
     frame: LetterFrame,
-    themes: dict[int, str],
     addressee: str,
     template: str | None = None,
 ) -> LetterContent:
@@ -150,7 +188,7 @@ def compose_group_letter(
     return LetterContent(
         sender_name=office.sender_name,
         number=frame.number,
-        title=f"关于催报{letter_subject(items, themes)}的函",
+        title=f"关于催报{letter_subject(items)}的函",
         addressee=addressee,
         paragraphs=_paragraphs(template or office.letter_body_group, values, lines),
         attachments=("未报送单位名单",),

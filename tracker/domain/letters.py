@@ -17,6 +17,7 @@ from tracker.domain.errors import ValidationError
 from tracker.domain.forms import Form, format_forms, members
 
 PLACEHOLDERS: dict[str, str] = {
+    "intro": "缘由：某机关于某日印发《通知》（文号），要求于某日前报送某事项（多个通知时概括）",
     "unit": "主送单位（按单位发函时为单位全称，按类别发函时如“各区市场监管局”）",
     "notice": "原通知：《标题》（文号）",
     "notice_title": "原通知标题",

@@ -8,16 +8,14 @@ from typing import Any
 # Placeholders: see tracker.domain.letters.PLACEHOLDERS. A line holding only {item_list}
 # becomes one paragraph per item owed.
 DEFAULT_LETTER_BODY = (
-    "{notice_issuer}于{notice_issued}印发{notice}，要求于{original_deadline}前报送{items}。"
-    "截至{as_of}，你单位尚未报送以下材料：\n"
+    "{intro}截至{as_of}，你单位尚未报送以下材料：\n"
     "{item_list}\n"
     "请于{new_deadline}前将上述材料报送{office_name}。{send_to}\n"
     "{closing}"
 )
 # The letter to a whole category (名单见附件).
 DEFAULT_LETTER_BODY_GROUP = (
-    "{notice_issuer}于{notice_issued}印发{notice}，要求于{original_deadline}前报送{items}。"
-    "截至{as_of}，仍有{count}家单位未报送或未报送齐全（名单见附件）。\n"
+    "{intro}截至{as_of}，仍有{count}家单位未报送或未报送齐全（名单见附件）。\n"
     "请上述单位于{new_deadline}前将所缺材料报送{office_name}。{send_to}\n"
     "{closing}"
 )

@@ -33,6 +33,7 @@ ACTION_LABELS = {
     "obligation.unextend": "取消延期",
     "reminder.create": "记录催报",
     "reminder.delete": "删除催报记录",
+    "letter.issue": "发催报函",
     "calendar.update": "修改节假日",
     "settings.update": "修改设置",
     "undo": "撤销",

@@ -10,7 +10,9 @@ from sqlalchemy import select
 from tracker.services.audit import AuditService
 from tracker.services.backup_service import BackupService
 from tracker.services.ledger import LedgerService
+from tracker.services.letters import LetterService
 from tracker.services.notices import NoticeService
+from tracker.services.status_lists import StatusListService
 from tracker.services.settings import CalendarService, SettingsService
 from tracker.services.undo import UndoService
 from tracker.services.unit_import import RosterImport
@@ -31,6 +33,8 @@ class Services:
     settings: SettingsService = field(init=False)
     calendar: CalendarService = field(init=False)
     backups: BackupService = field(init=False)
+    letters: LetterService = field(init=False)
+    lists: StatusListService = field(init=False)
 
     def __post_init__(self) -> None:
         self.units = UnitService(self.ws)
@@ -42,6 +46,8 @@ class Services:
         self.settings = SettingsService(self.ws)
         self.calendar = CalendarService(self.ws)
         self.backups = BackupService(self.ws)
+        self.letters = LetterService(self.ws, self.ledger, self.notices, self.settings)
+        self.lists = StatusListService(self.ledger)
 
     @classmethod
     def open(

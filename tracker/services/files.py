@@ -65,6 +65,17 @@ class FileArchive:
             raise TrackerError(f"无法归档文件“{source.name}”：{exc.strerror or exc}") from exc
         return StoredFile(digest.hexdigest(), source.name, size)
 
+    def store_bytes(self, data: bytes, name: str) -> StoredFile:
+        """Archive generated content (e.g. an issued letter's PDF) under ``name``."""
+        self.root.mkdir(parents=True, exist_ok=True)
+        folder = Path(tempfile.mkdtemp(prefix=".new-", dir=self.root))
+        try:
+            source = folder / (Path(name).name or "file")
+            source.write_bytes(data)
+            return self.store(source)
+        finally:
+            shutil.rmtree(folder, ignore_errors=True)
+
     def export_copy(self, sha256: str, original_name: str, dest_dir: Path) -> Path:
         """A copy under its original (sanitised) name, e.g. to open it in its program."""
         src = self.path_for(sha256, original_name)

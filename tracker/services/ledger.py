@@ -59,6 +59,39 @@ def describe(o: Obligation) -> str:
     return f"{o.unit.name}·{o.requirement.title}"
 
 
+def record_reminder(
+    s: Session,
+    user: str,
+    o: Obligation,
+    method: ReminderMethod,
+    on: date,
+    letter_number: str = "",
+    note: str = "",
+) -> tuple[int, int]:
+    """Add one 催报 record to ``o`` inside the caller's transaction; (audit id, reminder id)."""
+    r = Reminder(
+        reminded_on=on,
+        method=method.value,
+        letter_number=letter_number,
+        note=normalize_text(note),
+        created_at=now(),
+    )
+    o.reminders.append(r)
+    s.flush()
+    summary = f"记录催报：{describe(o)}，{format_cn(on)}{method.value}催报"
+    if letter_number:
+        summary += f"（{letter_number}）"
+    after = {
+        "reminder_id": r.id,
+        "obligation_id": o.id,
+        "reminded_on": on,
+        "method": method.value,
+        "letter_number": letter_number,
+    }
+    aid = audit.record(s, user, "reminder.create", "reminder", r.id, summary, None, after)
+    return aid, r.id
+
+
 class LedgerService:
     def __init__(self, ws: Workspace) -> None:
         self.ws = ws
@@ -245,38 +278,11 @@ class LedgerService:
         created: list[int] = []
         with self.ws.transaction() as s:
             for oid in ids:
-                o = self._get(s, oid)
-                r = Reminder(
-                    reminded_on=on,
-                    method=method.value,
-                    letter_number=letter_number,
-                    note=normalize_text(note),
-                    created_at=now(),
+                aid, rid = record_reminder(
+                    s, self.ws.user, self._get(s, oid), method, on, letter_number, note
                 )
-                o.reminders.append(r)
-                s.flush()
-                summary = f"记录催报：{describe(o)}，{format_cn(on)}{method.value}催报"
-                if letter_number:
-                    summary += f"（{letter_number}）"
-                audit_ids.append(
-                    audit.record(
-                        s,
-                        self.ws.user,
-                        "reminder.create",
-                        "reminder",
-                        r.id,
-                        summary,
-                        None,
-                        {
-                            "reminder_id": r.id,
-                            "obligation_id": oid,
-                            "reminded_on": on,
-                            "method": method.value,
-                            "letter_number": letter_number,
-                        },
-                    )
-                )
-                created.append(r.id)
+                audit_ids.append(aid)
+                created.append(rid)
         self.ws.announce("ledger")
         return Change(tuple(audit_ids), f"记录催报 {len(ids)} 条", tuple(created))
 

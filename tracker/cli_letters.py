@@ -1,0 +1,166 @@
+"""催报函 and the printed lists from the command line: letters, due-soon (overdue --pdf is in
+cli_ledger)."""
+
+from __future__ import annotations
+
+import argparse
+import re
+import shutil
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from tracker.cli_format import table
+from tracker.domain.clock import today
+from tracker.domain.dates import format_cn
+from tracker.domain.errors import ValidationError
+
+if TYPE_CHECKING:
+    from tracker.cli import Context
+
+
+def register(sub: Any, common: argparse.ArgumentParser) -> None:
+    from tracker.cli_ledger import _date_arg, _status_filters
+
+    text = "生成催报函（编号、记录催报、存档），写入一个 PDF 供打印"
+    p = sub.add_parser("letters", help=text, description=text, parents=[common])
+    p.add_argument("--as-of", type=_date_arg, help="统计截止日期（默认今天）")
+    p.add_argument("--date", type=_date_arg, help="发函日期（默认今天）")
+    p.add_argument("--notice", help="通知文号或标题")
+    p.add_argument("--requirement", help="报送事项名称")
+    p.add_argument("--unit", action="append", default=[], help="单位（可多个；默认全部逾期单位）")
+    p.add_argument("--category", action="append", default=[], help="单位类别（可多个）")
+    p.add_argument("--mode", choices=("unit", "category"), default="unit",
+                   help="unit：每个单位一封；category：每个类别一封，附未报送单位名单")  # fmt: skip
+    p.add_argument("--to", help="按类别发函时的主送机关（默认如“各区市场监管局”）")
+    p.add_argument("--template", type=Path, help="正文模板文件（UTF-8，占位符见设置）")
+    p.add_argument("--out", type=Path, help="输出 PDF（全部函件，供打印）")
+    p.add_argument("--split", type=Path, metavar="DIR", help="另把每封函存为单独的 PDF（供邮件）")
+    p.add_argument("--preview", action="store_true", help="只预览：不编号、不记录催报")
+    p.add_argument("--reprint", metavar="NUMBER", help="重新打印已发出的函（按文号）")
+    p.add_argument("--list", action="store_true", help="列出已发出的催报函")
+    p.set_defaults(func=cmd_letters)
+
+    text = "即将到期仍未报齐的名单（可输出 PDF）"
+    p = sub.add_parser("due-soon", help=text, description=text, parents=[common])
+    _status_filters(p)
+    p.add_argument("--within", type=int, default=5, help="几个工作日内到期（默认 5）")
+    p.add_argument("--pdf", type=Path, help="输出 A4 横向 PDF")
+    p.set_defaults(func=cmd_due_soon)
+
+
+def _request(args: argparse.Namespace, ctx: Context) -> Any:
+    from tracker.services.letters import LetterRequest
+
+    sv = ctx.services
+    notice_ids: tuple[int, ...] = ()
+    req_ids: tuple[int, ...] = ()
+    if args.requirement:
+        req_ids = (sv.notices.resolve_requirement(args.requirement, args.notice).id,)
+    elif args.notice:
+        notice_ids = (sv.notices.resolve(args.notice).id,)
+    template = None
+    if args.template:
+        template = args.template.read_text(encoding="utf-8-sig")
+    return LetterRequest(
+        as_of=args.as_of or today(),
+        letter_date=args.date,
+        mode=args.mode,
+        notice_ids=notice_ids,
+        requirement_ids=req_ids,
+        unit_ids=tuple(sv.units.resolve(u).id for u in args.unit),
+        categories=tuple(args.category),
+        template=template,
+        addressee=args.to,
+    )
+
+
+def cmd_letters(args: argparse.Namespace, ctx: Context) -> int:
+    if args.list:
+        return _list(ctx)
+    if args.out is None:
+        raise ValidationError("请用 --out 指定输出的 PDF 文件")
+    if args.reprint:
+        letter = ctx.services.letters.find(args.reprint)
+        _copy(letter.pdf_path, args.out)
+        print(f"已重新输出 {letter.number}（致{letter.addressee}）：{args.out}")
+        return 0
+    req = _request(args, ctx)
+    if args.preview:
+        return _preview(args, ctx, req)
+    result = ctx.services.letters.issue(req)
+    _write(args.out, result.combined)
+    for letter in result.letters:
+        print(f"{letter.number}  致{letter.addressee}  {len(letter.obligation_ids)}项  {letter.pages}页")
+    if args.split:
+        for letter in result.letters:
+            _copy(letter.pdf_path, args.split / split_name(letter.number, letter.addressee))
+        print(f"每封函的 PDF 已存入：{args.split}")
+    _warn_missing(result.missing_chars)
+    print(f"已发出催报函 {len(result.letters)} 封，并记录为催报；打印文件：{args.out}")
+    return 0
+
+
+def _preview(args: argparse.Namespace, ctx: Context, req: Any) -> int:
+    from tracker.reports.pdf_letters import write_letters
+
+    drafts = ctx.services.letters.drafts(req)
+    report = write_letters(args.out, [d.content for d in drafts])
+    _warn_missing(report.missing_chars)
+    print(f"预览 {len(drafts)} 封（未编号、未记录催报）：{args.out}")
+    return 0
+
+
+def _list(ctx: Context) -> int:
+    rows = [
+        [x.number, format_cn(x.letter_date), x.addressee, str(len(x.obligation_ids)), x.title]
+        for x in ctx.services.letters.issued()
+    ]
+    print(table(("文号", "发函日期", "主送", "事项数", "标题"), rows))
+    return 0
+
+
+def split_name(number: str, addressee: str) -> str:
+    """A file name safe on Windows: 津市场监管标准函〔2023〕3号 和平区市场监管局.pdf"""
+    name = re.sub(r'[\\/:*?"<>|\x00-\x1f]', "_", f"{number} {addressee}").strip(" .")
+    return f"{name[:120]}.pdf"
+
+
+def _write(path: Path, data: bytes) -> None:
+    from tracker.domain.errors import TrackerError
+
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+    except PermissionError:
+        raise TrackerError(
+            f"函已编号并记录，但无法写入“{path.name}”（文件可能正在阅读器中打开）；"
+            "可用 --reprint 重新输出"
+        ) from None
+
+
+def _copy(src: Path, dest: Path) -> None:
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(src, dest)
+
+
+def _warn_missing(chars: set[str]) -> None:
+    if chars:
+        print(f"警告：以下字符在所有字体中都没有，打印时会显示为方框：{''.join(sorted(chars))}")
+
+
+def cmd_due_soon(args: argparse.Namespace, ctx: Context) -> int:
+    from tracker.cli_ledger import _query
+
+    report = ctx.services.lists.due_soon(_query(args, ctx, ()), args.within)
+    rows = [
+        [r.unit_name, r.requirement_title, format_cn(r.effective_deadline),
+         str(r.workdays_left), r.missing_forms.label]
+        for _, _, group in report.groups
+        for r in group
+    ]  # fmt: skip
+    print(table(("单位", "报送事项", "时限", "剩余工作日", "尚缺"), rows))
+    print(report.totals)
+    if args.pdf:
+        _warn_missing(ctx.services.lists.write(report, args.pdf))
+        print(f"已输出：{args.pdf}")
+    return 0

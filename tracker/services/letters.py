@@ -1,0 +1,242 @@
+"""催报函: which obligations to chase, composing the letters, numbering and issuing them.
+
+Issuing is one transaction: numbers are taken from the per-year sequence (never reused), each
+letter's PDF goes into the file archive (so a reprint is the very same letter), and every
+obligation a letter covers gets a 催报 record (method 函, with the letter number).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import date
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from tracker.domain.clock import today
+from tracker.domain.dates import format_cn
+from tracker.domain.errors import NotFoundError, ValidationError
+from tracker.domain.letter_compose import (
+    LetterFrame,
+    compose_group_letter,
+    compose_unit_letter,
+    group_addressee,
+)
+from tracker.domain.letters import LetterContent, LetterItem, fill_template
+from tracker.domain.office import OfficeSettings
+from tracker.domain.records import ObligationRow
+from tracker.domain.status import Status
+from tracker.services.ledger import LedgerService
+from tracker.services.ledger_rows import LedgerQuery
+from tracker.services.letter_store import (
+    IssuedLetterRecord,
+    letter_record,
+    next_numbers,
+    save_letter,
+)
+from tracker.services.notices import NoticeService
+from tracker.services.settings import SettingsService
+from tracker.services.workspace import Workspace
+from tracker.store.models import IssuedLetter
+
+MODES = ("unit", "category")
+Progress = Callable[[int, int], None]
+IsCancelled = Callable[[], bool]
+
+
+@dataclass(frozen=True, slots=True)
+class LetterRequest:
+    """Whom to chase and how. Empty filters mean all; only 逾期未报/部分报送 rows are chased."""
+
+    as_of: date
+    letter_date: date | None = None
+    mode: str = "unit"
+    notice_ids: tuple[int, ...] = ()
+    requirement_ids: tuple[int, ...] = ()
+    unit_ids: tuple[int, ...] = ()
+    categories: tuple[str, ...] = ()
+    obligation_ids: tuple[int, ...] = ()
+    template: str | None = None  # body template; None: the office's saved one
+    addressee: str | None = None  # 主送 of a category letter; None: from the category
+
+
+@dataclass(frozen=True, slots=True)
+class LetterDraft:
+    content: LetterContent
+    obligation_ids: tuple[int, ...]
+    unit_id: int | None
+    category: str
+    new_deadline: date
+
+
+@dataclass
+class IssueResult:
+    letters: list[IssuedLetterRecord]
+    combined: bytes  # all letters in one PDF, for printing
+    missing_chars: set[str] = field(default_factory=set)
+
+
+class LetterService:
+    def __init__(
+        self,
+        ws: Workspace,
+        ledger: LedgerService,
+        notices: NoticeService,
+        settings: SettingsService,
+    ) -> None:
+        self.ws = ws
+        self.ledger = ledger
+        self.notices = notices
+        self.settings = settings
+
+    # -- what to chase ---------------------------------------------------------------
+    def rows(self, req: LetterRequest) -> list[ObligationRow]:
+        query = LedgerQuery(
+            as_of=req.as_of,
+            notice_ids=req.notice_ids,
+            requirement_ids=req.requirement_ids,
+            categories=req.categories,
+            unit_ids=req.unit_ids,
+            obligation_ids=req.obligation_ids,
+            statuses=(Status.OVERDUE, Status.PARTIAL),
+        )
+        return self.ledger.rows(query)
+
+    def items(self, req: LetterRequest) -> list[LetterItem]:
+        """The obligations to chase, as letter items."""
+        rows = self.rows(req)
+        notices = {n: self.notices.get(n) for n in {r.notice_id for r in rows}}
+        items = [
+            LetterItem(
+                r.obligation_id, r.unit_id, r.unit_name, r.category, r.notice_id, r.notice_title,
+                r.doc_number, notices[r.notice_id].issuer, notices[r.notice_id].issued_on,
+                r.requirement_id, r.requirement_title, r.effective_deadline, r.required_forms,
+                r.missing_forms, r.days_overdue,
+            )
+            for r in rows
+        ]  # fmt: skip
+        return items
+
+    # -- composing -------------------------------------------------------------------
+    def new_deadline(self, letter_date: date, office: OfficeSettings | None = None) -> date:
+        office = office or self.settings.office()
+        return self.ws.calendar().add_workdays(letter_date, office.reminder_workdays)
+
+    def drafts(self, req: LetterRequest, numbers: Sequence[str] | None = None) -> list[LetterDraft]:
+        """The letters as they would be issued now (numbers: the next free ones, unless given)."""
+        if req.mode not in MODES:
+            raise ValidationError(f"发函方式应为 unit（按单位）或 category（按类别），而不是“{req.mode}”")
+        office = self.settings.office()
+        template = req.template
+        if template is not None:
+            fill_template(template, {})  # an unknown placeholder fails before anything else
+        items = self.items(req)
+        if not items:
+            raise ValidationError(f"截至{format_cn(req.as_of)}，所选范围内没有逾期未报或部分报送的单位")
+        groups = _group(items, req.mode)
+        letter_date = req.letter_date or today()
+        numbers = list(numbers or self.peek_numbers(len(groups), letter_date, office))
+        deadline = self.new_deadline(letter_date, office)
+        drafts = []
+        for owed, number in zip(groups.values(), numbers, strict=True):
+            frame = LetterFrame(number, letter_date, req.as_of, deadline)
+            if req.mode == "unit":
+                content = compose_unit_letter(owed, office, frame, template)
+                unit_id: int | None = owed[0].unit_id
+            else:
+                to = req.addressee or group_addressee(owed[0].category)
+                content = compose_group_letter(owed, office, frame, to, template)
+                unit_id = None
+            drafts.append(LetterDraft(content, _ids(owed), unit_id, owed[0].category, deadline))
+        return drafts
+
+    def peek_numbers(self, count: int, letter_date: date, office: OfficeSettings | None = None) -> list[str]:
+        office = office or self.settings.office()
+        with self.ws.reading() as s:
+            return next_numbers(s, office.letter_prefix, letter_date.year, count, reserve=False)
+
+    def preview_pdf(self, req: LetterRequest, limit: int = 1) -> bytes:
+        """The first ``limit`` letters as a PDF, nothing recorded (for the live preview)."""
+        from tracker.reports.pdf_letters import letters_pdf
+
+        drafts = self.drafts(req)[:limit]
+        return letters_pdf([d.content for d in drafts])[0]
+
+    # -- issuing ---------------------------------------------------------------------
+    def issue(
+        self,
+        req: LetterRequest,
+        progress: Progress | None = None,
+        cancelled: IsCancelled | None = None,
+    ) -> IssueResult:
+        """Number, render, archive and record the letters, all or nothing."""
+        from tracker.reports.pdf_letters import letters_pdf
+        from tracker.reports.pdf_output import Cancelled
+
+        drafts = self.drafts(req)
+        office = self.settings.office()
+        count = len(drafts)
+        year = drafts[0].content.letter_date.year
+        records: list[IssuedLetterRecord] = []
+        missing: set[str] = set()
+        with self.ws.transaction() as s:
+            numbers = next_numbers(s, office.letter_prefix, year, count, reserve=True)
+            drafts = [_numbered(d, num) for d, num in zip(drafts, numbers, strict=True)]
+            for n, draft in enumerate(drafts, 1):
+                if cancelled is not None and cancelled():
+                    raise Cancelled()
+                data, report = letters_pdf([draft.content])
+                missing |= report.missing_chars
+                stored = self.ws.files.store_bytes(data, "letter.pdf")
+                row = save_letter(s, self.ws.user, req, draft, stored.sha256, report.pages)
+                records.append(letter_record(row, self.ws.files.path_for(stored.sha256, "letter.pdf")))
+                if progress is not None:
+                    progress(n, count + 1)
+            combined, report = letters_pdf([d.content for d in drafts])
+        if progress is not None:
+            progress(count + 1, count + 1)
+        self.ws.announce("ledger")
+        return IssueResult(records, combined, missing | report.missing_chars)
+
+    # -- issued letters --------------------------------------------------------------
+    def issued(self, year: int | None = None) -> list[IssuedLetterRecord]:
+        stmt = select(IssuedLetter).order_by(IssuedLetter.year.desc(), IssuedLetter.sequence.desc())
+        if year is not None:
+            stmt = stmt.where(IssuedLetter.year == year)
+        with self.ws.reading() as s:
+            return [self._record(s, row) for row in s.scalars(stmt)]
+
+    def find(self, number: str) -> IssuedLetterRecord:
+        key = number.strip()
+        with self.ws.reading() as s:
+            row = s.scalar(select(IssuedLetter).where(IssuedLetter.number == key))
+            if row is None and key.isdigit():
+                row = s.get(IssuedLetter, int(key))
+            if row is None:
+                raise NotFoundError(f"找不到催报函“{key}”")
+            return self._record(s, row)
+
+    def _record(self, s: Session, row: IssuedLetter) -> IssuedLetterRecord:
+        del s
+        return letter_record(row, self.ws.files.path_for(row.pdf_sha256, "letter.pdf"))
+
+
+def _group(items: list[LetterItem], mode: str) -> dict[object, list[LetterItem]]:
+    groups: dict[object, list[LetterItem]] = {}
+    for item in items:
+        # A category letter concerns one notice: its 缘由 and name list stay readable.
+        key = item.unit_id if mode == "unit" else (item.category, item.notice_id)
+        groups.setdefault(key, []).append(item)
+    return groups
+
+
+def _numbered(draft: LetterDraft, number: str) -> LetterDraft:
+    return replace(draft, content=replace(draft.content, number=number))
+
+
+def _ids(items: Sequence[LetterItem]) -> tuple[int, ...]:
+    return tuple(i.obligation_id for i in items)
+
+

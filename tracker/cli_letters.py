@@ -90,7 +90,8 @@ def cmd_letters(args: argparse.Namespace, ctx: Context) -> int:
     result = ctx.services.letters.issue(req)
     _write(args.out, result.combined)
     for letter in result.letters:
-        print(f"{letter.number}  致{letter.addressee}  {len(letter.obligation_ids)}项  {letter.pages}页")
+        items = len(letter.obligation_ids)
+        print(f"{letter.number}  致{letter.addressee}  {items}项  {letter.pages}页")
     if args.split:
         for letter in result.letters:
             _copy(letter.pdf_path, args.split / split_name(letter.number, letter.addressee))

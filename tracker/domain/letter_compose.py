@@ -115,7 +115,9 @@ def template_values(
         "as_of": format_cn(frame.as_of),
         "letter_date": format_cn(frame.letter_date),
         "count": str(len(units)),
-        "send_to": send_to(missing, office.contact_email, office.postal_address, office.office_name),
+        "send_to": send_to(
+            missing, office.contact_email, office.postal_address, office.office_name
+        ),
         "office_name": office.office_name or office.sender_name,
         "sender_name": office.sender_name,
         "contact_person": office.contact_person,
@@ -210,7 +212,8 @@ def name_list_rows(items: Sequence[LetterItem]) -> list[NameListRow]:
             unit=owed[0].unit_name,
             items=join_distinct([i.requirement_title for i in owed]),
             missing="；".join(
-                format_forms(missing_forms(i)) + (f"（{i.requirement_title}）" if len(owed) > 1 else "")
+                format_forms(missing_forms(i))
+                + (f"（{i.requirement_title}）" if len(owed) > 1 else "")
                 for i in owed
             ),
             deadline=join_distinct([format_cn(i.deadline) for i in owed]),

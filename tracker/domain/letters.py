@@ -14,7 +14,7 @@ from datetime import date
 
 from tracker.domain.dates import format_cn
 from tracker.domain.errors import ValidationError
-from tracker.domain.forms import Form, format_forms, members
+from tracker.domain.forms import Form, members
 
 PLACEHOLDERS: dict[str, str] = {
     "intro": "缘由：某机关于某日印发《通知》（文号），要求于某日前报送某事项（多个通知时概括）",
@@ -101,7 +101,9 @@ def fill_template(template: str, values: Mapping[str, str]) -> str:
     return _FIELD.sub(lambda m: values.get(m.group(1), ""), template)
 
 
-def body_paragraphs(template: str, values: Mapping[str, str], item_lines: Sequence[str]) -> list[str]:
+def body_paragraphs(
+    template: str, values: Mapping[str, str], item_lines: Sequence[str]
+) -> list[str]:
     """The filled body, one string per paragraph. A line that is only ``{item_list}`` becomes
     one paragraph per item; elsewhere ``{item_list}`` joins them with ；."""
     paragraphs: list[str] = []
@@ -121,7 +123,7 @@ def join_distinct(values: Sequence[str], sep: str = "、") -> str:
 
 def missing_phrase(item: LetterItem) -> str:
     """阶段性总结的加盖公章的纸质版和佐证材料 — what is still owed for one item."""
-    parts = [_form_phrase(f) for f in members(item.missing)] or ["材料"]
+    parts = [_form_phrase(f) for f in members(missing_forms(item))] or ["材料"]
     if len(parts) > 1:
         parts = ["、".join(parts[:-1]), parts[-1]]
     return f"{item.requirement_title}的{'和'.join(parts)}"
@@ -147,10 +149,7 @@ def missing_forms(item: LetterItem) -> Form:
 def item_line(n: int, item: LetterItem, with_notice: bool) -> str:
     source = f"{notice_ref(item)}要求的" if with_notice else ""
     what = "、".join(_form_phrase(f) for f in members(missing_forms(item))) or "材料"
-    return (
-        f"{n}. {source}{item.requirement_title}：{what}"
-        f"（原定时限{format_cn(item.deadline)}）。"
-    )
+    return f"{n}. {source}{item.requirement_title}：{what}（原定时限{format_cn(item.deadline)}）。"
 
 
 def notice_ref(item: LetterItem) -> str:
@@ -167,7 +166,3 @@ def send_to(missing: Form, email: str, address: str, office: str) -> str:
         where = address or office
         parts.append(f"纸质版寄送或送至{where}" if where else "纸质版寄送或当面报送")
     return "，".join(parts) + "。" if parts else ""
-
-
-def describe_forms(forms: Form) -> str:
-    return format_forms(forms)

@@ -44,7 +44,8 @@ def group_rows(
     out = []
     for category, rows in order.items():
         owed, done = tally([r for r in scope if r.category == category])
-        note = f"{category}（应报{owed}{unit_word}，已报{done}{unit_word}，列入本表{len(rows)}{unit_word}）"
+        w = unit_word
+        note = f"{category}（应报{owed}{w}，已报{done}{w}，列入本表{len(rows)}{w}）"
         out.append((category, note, tuple(rows)))
     return tuple(out)
 
@@ -62,7 +63,9 @@ def unit_word(scope: Sequence[ObligationRow]) -> str:
     return "家" if len({r.requirement_id for r in scope}) <= 1 else "项"
 
 
-def list_title(kind: str, scope: Sequence[ObligationRow], as_of: date, extra: str = "") -> tuple[str, str]:
+def list_title(
+    kind: str, scope: Sequence[ObligationRow], as_of: date, extra: str = ""
+) -> tuple[str, str]:
     from tracker.domain.dates import format_cn
 
     name = "逾期未报名单" if kind == "overdue" else "即将到期未报名单"
@@ -78,10 +81,19 @@ def list_title(kind: str, scope: Sequence[ObligationRow], as_of: date, extra: st
 
 
 def build_status_list(
-    kind: str, listed: Sequence[ObligationRow], scope: Sequence[ObligationRow], as_of: date, extra: str = ""
+    kind: str,
+    listed: Sequence[ObligationRow],
+    scope: Sequence[ObligationRow],
+    as_of: date,
+    extra: str = "",
 ) -> StatusList:
     word = unit_word(scope)
     title, subtitle = list_title(kind, scope or listed, as_of, extra)
     return StatusList(
-        kind, title, subtitle, as_of, group_rows(listed, scope, word), totals_line(scope, len(listed), word)
+        kind,
+        title,
+        subtitle,
+        as_of,
+        group_rows(listed, scope, word),
+        totals_line(scope, len(listed), word),
     )

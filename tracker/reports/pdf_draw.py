@@ -27,7 +27,7 @@ class Ink:
     def width(self, text: str, role: str, size: float, char_space: float = 0.0) -> float:
         from reportlab.pdfbase.pdfmetrics import stringWidth
 
-        total = sum(stringWidth(t, f.name, size) for f, t in self.fonts.runs(text, role))
+        total: float = sum(stringWidth(t, f.name, size) for f, t in self.fonts.runs(text, role))
         return total + char_space * len(text)
 
     def measure(self, role: str, size: float, char_space: float = 0.0) -> Any:
@@ -59,7 +59,9 @@ class Ink:
             obj.textOut(run)
         c.drawText(obj)
 
-    def centred(self, centre: float, top: float, text: str, role: str, size: float, **kw: Any) -> None:
+    def centred(
+        self, centre: float, top: float, text: str, role: str, size: float, **kw: Any
+    ) -> None:
         cs = kw.get("char_space", 0.0)
         w = self.width(text, role, size, cs) - cs
         self.text(centre - w / 2, top, text, role, size, **kw)
@@ -69,7 +71,9 @@ class Ink:
         w = self.width(text, role, size, cs) - cs
         self.text(right - w, top, text, role, size, **kw)
 
-    def hline(self, x0: float, x1: float, top: float, thickness: float, color: tuple[float, ...]) -> None:
+    def hline(
+        self, x0: float, x1: float, top: float, thickness: float, color: tuple[float, ...]
+    ) -> None:
         """A rule whose upper edge is ``top`` points below the page edge."""
         c = self.canvas
         c.setFillColorRGB(*color)

@@ -72,8 +72,11 @@ def load_face(path: str | Path, index: int = 0) -> Face:
 
         name = f"F{len(_LOADED)}-{Path(path).stem}-{index}"
         font: Any = TTFont(name, str(path), subfontIndex=index)
-        pdfmetrics.registerFont(font)
         face = font.face
+        # reportlab names a PDF font's objects after its PostScript name: two files with the
+        # same name (a shipped subset and its system original) would overwrite each other.
+        face.name = face.name + f"-{len(_LOADED)}".encode()
+        pdfmetrics.registerFont(font)
         span = float(face.ascent - face.descent) or 1000.0
         _LOADED[key] = Face(
             name, str(path), index, frozenset(face.charToGlyph), float(face.ascent) / span

@@ -13,8 +13,8 @@ from dataclasses import dataclass, replace
 
 from tracker.domain.dates import format_cn
 from tracker.domain.letters import LetterContent
-from tracker.reports.pdf_draw import BLACK, MM, RED, Ink, draw_page_number
-from tracker.reports.pdf_text import balanced_lines, break_lines, title_words
+from tracker.reports.pdf_draw import MM, Ink
+from tracker.reports.pdf_text import break_lines
 
 LEFT, TOP = 28 * MM, 37 * MM
 TYPE_W, TYPE_H = 156 * MM, 225 * MM
@@ -50,7 +50,9 @@ def paragraph_lines(ink: Ink, text: str, indent: float = 2 * PITCH) -> list[TLin
     out = []
     for n, line in enumerate(lines):
         x = LEFT + (indent if n == 0 else 0)
-        out.append(TLine(x, line.text, role, _justified(line.text, line.width, RIGHT - x, line.last)))
+        out.append(
+            TLine(x, line.text, role, _justified(line.text, line.width, RIGHT - x, line.last))
+        )
     return out
 
 

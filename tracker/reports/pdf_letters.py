@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from tracker.domain.letters import LetterContent
-from tracker.reports.pdf_draw import BLACK, MM, RED, A4_W, Ink, draw_page_number
+from tracker.reports.pdf_draw import A4_W, MM, RED, Ink, draw_page_number
 from tracker.reports.pdf_fonts import FontSet, default_fonts
 from tracker.reports.pdf_letter import (
     BODY,
@@ -165,13 +165,12 @@ def write_letters(
     return report
 
 
-def letters_pdf(letters: Sequence[LetterContent], fonts: FontSet | None = None) -> tuple[bytes, RenderReport]:
+def letters_pdf(
+    letters: Sequence[LetterContent], fonts: FontSet | None = None
+) -> tuple[bytes, RenderReport]:
     """The PDF in memory (previews, and each letter's own file)."""
     report = RenderReport()
     title = letters[0].title if letters else "催报函"
     fonts = fonts or default_fonts()
     data = pdf_bytes(_build(letters, fonts, report, None, None), title, fonts.face("body").name)
     return data, report
-
-
-__all__ = ["BLACK", "PITCH", "RenderReport", "letters_pdf", "write_letters"]

@@ -24,24 +24,24 @@ SIZE = 12.0  # 小四
 TITLE = 22.0
 
 OVERDUE_COLUMNS = (
-    Column("序号", 11 * MM, "center"),
-    Column("单位", 50 * MM),
+    Column("序号", 13 * MM, "center"),
+    Column("单位", 48 * MM),
     Column("报送事项", 36 * MM),
     Column("原定时限", 34 * MM, "center"),
-    Column("逾期天数", 18 * MM, "center"),
-    Column("缺少的材料", 28 * MM),
+    Column("逾期天数", 20 * MM, "center"),
+    Column("缺少的材料", 26 * MM),
     Column("已催报次数/最近催报", 25 * MM, "center"),
     Column("联系人", 16 * MM, "center"),
     Column("电话", 29 * MM, "center"),
 )
 DUE_SOON_COLUMNS = (
-    Column("序号", 11 * MM, "center"),
-    Column("单位", 50 * MM),
+    Column("序号", 13 * MM, "center"),
+    Column("单位", 48 * MM),
     Column("报送事项", 36 * MM),
     Column("报送时限", 34 * MM, "center"),
-    Column("剩余工作日", 20 * MM, "center"),
-    Column("已收到", 27 * MM),
-    Column("尚缺", 24 * MM),
+    Column("剩余工作日", 24 * MM, "center"),
+    Column("已收到", 25 * MM),
+    Column("尚缺", 22 * MM),
     Column("联系人", 16 * MM, "center"),
     Column("电话", 29 * MM, "center"),
 )

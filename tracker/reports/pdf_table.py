@@ -67,7 +67,9 @@ class TableWriter:
         if row.kind != "data":
             role = "hei" if row.kind == "group" else "body"
             measure = self.ink.measure(role, self.size)
-            return [[ln.text for ln in break_lines(row.cells[0], self.width - 2 * self.pad, measure)]]
+            return [
+                [ln.text for ln in break_lines(row.cells[0], self.width - 2 * self.pad, measure)]
+            ]
         out = []
         for col, text in zip(self.columns, row.cells, strict=True):
             measure = self.ink.measure("body", self.size)
@@ -82,7 +84,9 @@ class TableWriter:
         cells = []
         for col in self.columns:
             measure = self.ink.measure("hei", self.size)
-            cells.append([ln.text for ln in break_lines(col.title, col.width - 2 * self.pad, measure)])
+            cells.append(
+                [ln.text for ln in break_lines(col.title, col.width - 2 * self.pad, measure)]
+            )
         height = self._height(cells)
         self._row(frame.left, frame.top, header, cells, height, role="hei", header=True)
         return frame.top + height
@@ -112,7 +116,14 @@ class TableWriter:
         del ink
 
     def _lines(
-        self, x: float, top: float, width: float, lines: list[str], role: str, align: str, height: float
+        self,
+        x: float,
+        top: float,
+        width: float,
+        lines: list[str],
+        role: str,
+        align: str,
+        height: float,
     ) -> None:
         ink = self.ink
         block = len(lines) * self.leading

@@ -12,8 +12,8 @@ from tracker.services.backup_service import BackupService
 from tracker.services.ledger import LedgerService
 from tracker.services.letters import LetterService
 from tracker.services.notices import NoticeService
-from tracker.services.status_lists import StatusListService
 from tracker.services.settings import CalendarService, SettingsService
+from tracker.services.status_lists import StatusListService
 from tracker.services.undo import UndoService
 from tracker.services.unit_import import RosterImport
 from tracker.services.units import UnitService, ensure_default_categories

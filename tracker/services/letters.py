@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
-from pathlib import Path
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -127,14 +126,18 @@ class LetterService:
     def drafts(self, req: LetterRequest, numbers: Sequence[str] | None = None) -> list[LetterDraft]:
         """The letters as they would be issued now (numbers: the next free ones, unless given)."""
         if req.mode not in MODES:
-            raise ValidationError(f"发函方式应为 unit（按单位）或 category（按类别），而不是“{req.mode}”")
+            raise ValidationError(
+                f"发函方式应为 unit（按单位）或 category（按类别），而不是“{req.mode}”"
+            )
         office = self.settings.office()
         template = req.template
         if template is not None:
             fill_template(template, {})  # an unknown placeholder fails before anything else
         items = self.items(req)
         if not items:
-            raise ValidationError(f"截至{format_cn(req.as_of)}，所选范围内没有逾期未报或部分报送的单位")
+            raise ValidationError(
+                f"截至{format_cn(req.as_of)}，所选范围内没有逾期未报或部分报送的单位"
+            )
         groups = _group(items, req.mode)
         letter_date = req.letter_date or today()
         numbers = list(numbers or self.peek_numbers(len(groups), letter_date, office))
@@ -152,7 +155,9 @@ class LetterService:
             drafts.append(LetterDraft(content, _ids(owed), unit_id, owed[0].category, deadline))
         return drafts
 
-    def peek_numbers(self, count: int, letter_date: date, office: OfficeSettings | None = None) -> list[str]:
+    def peek_numbers(
+        self, count: int, letter_date: date, office: OfficeSettings | None = None
+    ) -> list[str]:
         office = office or self.settings.office()
         with self.ws.reading() as s:
             return next_numbers(s, office.letter_prefix, letter_date.year, count, reserve=False)
@@ -191,7 +196,9 @@ class LetterService:
                 missing |= report.missing_chars
                 stored = self.ws.files.store_bytes(data, "letter.pdf")
                 row = save_letter(s, self.ws.user, req, draft, stored.sha256, report.pages)
-                records.append(letter_record(row, self.ws.files.path_for(stored.sha256, "letter.pdf")))
+                records.append(
+                    letter_record(row, self.ws.files.path_for(stored.sha256, "letter.pdf"))
+                )
                 if progress is not None:
                     progress(n, count + 1)
             combined, report = letters_pdf([d.content for d in drafts])
@@ -238,5 +245,3 @@ def _numbered(draft: LetterDraft, number: str) -> LetterDraft:
 
 def _ids(items: Sequence[LetterItem]) -> tuple[int, ...]:
     return tuple(i.obligation_id for i in items)
-
-

@@ -32,7 +32,9 @@ class StatusListService:
         listed = [
             r
             for r in scope
-            if r.status is Status.PENDING and r.workdays_left is not None and r.workdays_left <= within
+            if r.status is Status.PENDING
+            and r.workdays_left is not None
+            and r.workdays_left <= within
         ]
         extra = f"，{within}个工作日内到期"
         return build_status_list("due_soon", listed, scope, query.as_of, extra)

@@ -1,0 +1,130 @@
+"""Issuing 催报函: numbers per year never reused, reminders recorded, PDFs kept, all or nothing."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from tests.letters.conftest import NOTICE_NUMBER
+from tests.letters.pdfcheck import pages_text
+from tracker.domain.errors import ValidationError
+from tracker.reports.pdf_output import Cancelled
+from tracker.services.bundle import Services
+from tracker.services.letters import LetterRequest
+
+AS_OF = date(2023, 6, 28)
+
+
+def request(**kw: object) -> LetterRequest:
+    return LetterRequest(as_of=AS_OF, letter_date=AS_OF, **kw)  # type: ignore[arg-type]
+
+
+def test_one_letter_per_overdue_unit_naming_its_items(overdue_ledger: Services) -> None:
+    drafts = overdue_ledger.letters.drafts(request())
+    assert [d.content.addressee for d in drafts] == [
+        "和平区市场监管局",
+        "河西区市场监管局",
+        "南开区市场监管局",
+    ]
+    heping = "\n".join(drafts[0].content.paragraphs)
+    assert NOTICE_NUMBER in heping and "2023年6月20日" in heping
+    assert "阶段性总结：加盖公章的纸质版" in heping and "电子版、" not in heping
+    hexi = "\n".join(drafts[1].content.paragraphs)
+    assert "阶段性总结：电子版、加盖公章的纸质版" in hexi
+    assert drafts[0].content.title == "关于催报2023年标准化研学行动阶段性总结的函"
+    # 5 working days after Wed 28 June 2023, with the Dragon Boat holiday (22-24 June) past
+    assert "请于2023年7月5日前" in heping
+
+
+def test_new_deadline_counts_holidays_and_makeup_days(overdue_ledger: Services) -> None:
+    # from Thu 28 Sep 2023: 29 Sep - 6 Oct off; Sat 7 and Sun 8 Oct are make-up workdays
+    assert overdue_ledger.letters.new_deadline(date(2023, 9, 28)) == date(2023, 10, 11)
+
+
+def test_issue_numbers_letters_and_records_reminders(overdue_ledger: Services) -> None:
+    sv = overdue_ledger
+    sv.settings.update_office(letter_prefix="津市场监管标准函")
+    first = sv.letters.issue(request())
+    numbers = [x.number for x in first.letters]
+    assert numbers == [f"津市场监管标准函〔2023〕{n}号" for n in (1, 2, 3)]
+    second = sv.letters.issue(request(unit_ids=(sv.units.resolve("和平局").id,)))
+    assert [x.number for x in second.letters] == ["津市场监管标准函〔2023〕4号"]
+    oid = sv.ledger.find_obligation("和平局", "阶段性总结")
+    row = sv.ledger.row(oid, AS_OF)
+    assert row.reminders == 2 and row.last_reminder == AS_OF
+    texts = pages_text_of(first.letters[0].pdf_path)
+    assert "津市场监管标准函〔2023〕1号" in texts and "和平区市场监管局" in texts
+    audit = [e.summary for e in sv.audit.entries()]
+    assert any("津市场监管标准函〔2023〕4号" in s and "函催报" in s for s in audit)
+
+
+def pages_text_of(path: Path) -> str:
+    return "".join(pages_text(path))
+
+
+def test_reprint_is_the_same_letter(overdue_ledger: Services) -> None:
+    sv = overdue_ledger
+    issued = sv.letters.issue(request())
+    again = sv.letters.find("津市场监管标准函〔2023〕2号")
+    assert again.pdf_path.read_bytes() == issued.letters[1].pdf_path.read_bytes()
+    assert again.addressee == "河西区市场监管局"
+    assert next(x.number for x in sv.letters.issued()) == "津市场监管标准函〔2023〕3号"
+
+
+def test_sequence_is_per_year_and_never_reused(overdue_ledger: Services) -> None:
+    sv = overdue_ledger
+    sv.letters.issue(request(unit_ids=(sv.units.resolve("和平局").id,)))
+    jan = LetterRequest(
+        as_of=AS_OF, letter_date=date(2024, 1, 3), unit_ids=(sv.units.resolve("河西局").id,)
+    )
+    assert [x.number for x in sv.letters.issue(jan).letters] == ["津市场监管标准函〔2024〕1号"]
+    later = sv.letters.issue(request(unit_ids=(sv.units.resolve("南开局").id,)))
+    assert later.letters[0].number == "津市场监管标准函〔2023〕2号"
+
+
+def test_cancel_leaves_nothing_issued(overdue_ledger: Services) -> None:
+    sv = overdue_ledger
+    calls: list[int] = []
+
+    def cancelled() -> bool:
+        return len(calls) >= 1
+
+    with pytest.raises(Cancelled):
+        sv.letters.issue(request(), progress=lambda n, total: calls.append(n), cancelled=cancelled)
+    assert sv.letters.issued() == []
+    oid = sv.ledger.find_obligation("和平局", "阶段性总结")
+    assert sv.ledger.row(oid, AS_OF).reminders == 0
+    assert sv.letters.issue(request()).letters[0].number.endswith("〔2023〕1号")
+
+
+def test_category_letter_lists_units_in_attachment(overdue_ledger: Services) -> None:
+    sv = overdue_ledger
+    result = sv.letters.issue(request(mode="category"))
+    assert [x.addressee for x in result.letters] == ["各区市场监管局"]
+    text = pages_text_of(result.letters[0].pdf_path)
+    assert "各区市场监管局：" in text and "3家单位" in text
+    assert "附件：未报送单位名单" in text
+    for unit in ("和平区市场监管局", "河西区市场监管局", "南开区市场监管局"):
+        assert unit in text
+    assert "市教委" not in text
+    assert len(result.letters[0].obligation_ids) == 3
+
+
+def test_template_placeholders_and_errors(overdue_ledger: Services) -> None:
+    sv = overdue_ledger
+    with pytest.raises(ValidationError, match="x_y"):
+        sv.letters.drafts(request(template="致{unit}：请于{new_deadline}前补报{missing}。{x_y}"))
+    drafts = sv.letters.drafts(
+        request(template="{unit}请于{new_deadline}前补报{missing}。<b>&amp;{不是占位符}")
+    )
+    text = drafts[0].content.paragraphs[0]
+    assert text == (
+        "和平区市场监管局请于2023年7月5日前补报阶段性总结的加盖公章的纸质版。<b>&amp;{不是占位符}"
+    )
+
+
+def test_nothing_overdue_is_a_clear_message(overdue_ledger: Services) -> None:
+    with pytest.raises(ValidationError, match="没有逾期未报"):
+        overdue_ledger.letters.drafts(LetterRequest(as_of=date(2023, 6, 1)))

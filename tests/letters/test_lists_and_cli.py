@@ -1,0 +1,112 @@
+"""逾期未报名单 / 即将到期 PDFs and the letters CLI, read back."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from tests.letters.pdfcheck import fonts, page_sizes_mm, pages_text, words
+from tracker.cli import main
+from tracker.domain.records import UnitSpec
+from tracker.services.bundle import Services
+from tracker.services.ledger_rows import LedgerQuery
+
+AS_OF = date(2023, 6, 28)
+
+
+def test_overdue_list_grouped_with_totals(overdue_ledger: Services, tmp_path: Path) -> None:
+    sv = overdue_ledger
+    report = sv.lists.overdue(LedgerQuery(as_of=AS_OF))
+    assert [c for c, _, _ in report.groups] == ["区局"]
+    assert report.totals.startswith("合计：应报4家，已报1家，上报率25.0%")
+    out = tmp_path / "逾期.pdf"
+    assert sv.lists.write(report, out) == set()
+    (w, h), *_ = page_sizes_mm(out)
+    assert (round(w), round(h)) == (297, 210)
+    text = pages_text(out)[0]
+    assert "逾期未报名单" in text and "截至2023年6月28日" in text
+    assert "区局（应报3家，已报0家，列入本表3家）" in text
+    for unit in ("和平区市场监管局", "河西区市场监管局", "南开区市场监管局"):
+        assert unit in text
+    assert "市教委" not in text
+    assert "— 1 —" in text
+    assert all(f["emb"] == "yes" for f in fonts(out))
+
+
+def test_long_list_repeats_header_and_numbers_pages(services: Services, tmp_path: Path) -> None:
+    from tests.letters.conftest import NOTICE_NUMBER
+    from tracker.domain.forms import Form
+    from tracker.domain.records import NoticeSpec, RequirementSpec
+
+    for n in range(60):
+        services.units.save(UnitSpec(f"第{n + 1}号<单位>&“测试”", "区局"))
+    services.notices.create(
+        NoticeSpec(
+            "关于报送总结的通知",
+            NOTICE_NUMBER,
+            requirements=(RequirementSpec("总结", date(2023, 6, 20), Form.ELECTRONIC, ("区局",)),),
+        )
+    )
+    out = tmp_path / "long.pdf"
+    services.lists.write(services.lists.overdue(LedgerQuery(as_of=AS_OF)), out)
+    texts = pages_text(out)
+    assert len(texts) >= 3
+    assert all("序号" in t and "缺少的材料" in t for t in texts)
+    assert [f"— {n} —" in t for n, t in enumerate(texts, 1)] == [True] * len(texts)
+    joined = "".join(texts)
+    assert "第60号<单位>&“测试”" in joined
+    assert "合计：应报60家，已报0家，上报率0.0%" in joined
+    header = [w for w in words(out) if w.text.startswith("序号")]
+    assert len({round(w.top_mm) for w in header if w.page > 1}) == 1  # same place each page
+
+
+@pytest.fixture
+def run(overdue_ledger: Services, capsys: pytest.CaptureFixture[str]):
+    root = str(overdue_ledger.ws.root)
+    overdue_ledger.close()
+
+    def _run(*argv: str, ok: bool = True) -> str:
+        code = main(["--workspace", root, *argv])
+        out, err = capsys.readouterr()
+        assert (code == 0) is ok, (code, out, err)
+        return out if ok else err
+
+    return _run
+
+
+def test_cli_letters_out_and_split(run, tmp_path: Path) -> None:
+    out = run("letters", "--as-of", "2023-06-28", "--date", "2023-06-28",
+              "--out", str(tmp_path / "all.pdf"), "--split", str(tmp_path / "each"))  # fmt: skip
+    assert "已发出催报函 3 封" in out
+    files = sorted(p.name for p in (tmp_path / "each").iterdir())
+    assert files == [
+        "津市场监管标准函〔2023〕1号 和平区市场监管局.pdf",
+        "津市场监管标准函〔2023〕2号 河西区市场监管局.pdf",
+        "津市场监管标准函〔2023〕3号 南开区市场监管局.pdf",
+    ]
+    texts = pages_text(tmp_path / "all.pdf")
+    assert sum("津市场监管标准函〔2023〕" in t for t in texts) == 3
+    listed = run("letters", "--list")
+    assert "津市场监管标准函〔2023〕3号" in listed
+    run("letters", "--reprint", "津市场监管标准函〔2023〕1号", "--out", str(tmp_path / "r.pdf"))
+    assert (tmp_path / "r.pdf").read_bytes() == (tmp_path / "each" / files[0]).read_bytes()
+    status = run("status", "--as-of", "2023-06-28", "--format", "json")
+    assert status.count('"reminders": 1') == 3
+
+
+def test_cli_preview_records_nothing_and_overdue_pdf(run, tmp_path: Path) -> None:
+    run("letters", "--as-of", "2023-06-28", "--mode", "category", "--preview",
+        "--out", str(tmp_path / "p.pdf"))  # fmt: skip
+    assert "附件：未报送单位名单" in "".join(pages_text(tmp_path / "p.pdf"))
+    assert "津市场监管标准函" not in run("letters", "--list").split("\n", 2)[-1]
+    out = run("overdue", "--as-of", "2023-06-28", "--pdf", str(tmp_path / "o.pdf"))
+    assert "已输出逾期未报名单" in out and (tmp_path / "o.pdf").exists()
+    soon = run(
+        "due-soon", "--as-of", "2023-06-15", "--within", "5", "--pdf", str(tmp_path / "d.pdf")
+    )
+    assert "和平区市场监管局" in soon and "列入本表4家" in soon
+    assert "即将到期" in pages_text(tmp_path / "d.pdf")[0]
+    err = run("letters", "--as-of", "2023-06-28", ok=False)
+    assert "--out" in err

@@ -17,7 +17,6 @@ from tracker.reports.pdf_letter import (
     LEAD,
     LEFT,
     LINE_W,
-    PITCH,
     RIGHT,
     SENDER_MAX,
     SENDER_TOP,

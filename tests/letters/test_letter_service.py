@@ -15,6 +15,7 @@ from tracker.services.bundle import Services
 from tracker.services.letters import LetterRequest
 
 AS_OF = date(2023, 6, 28)
+pytestmark = pytest.mark.both_databases
 
 
 def request(**kw: object) -> LetterRequest:

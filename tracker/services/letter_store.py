@@ -48,7 +48,8 @@ def next_numbers(s: Session, prefix: str, year: int, count: int, *, reserve: boo
     prefix = prefix.strip()
     if not prefix:
         raise ValidationError("请先在设置中填写催报函的发文字号前缀（如“津市场监管标准函”）")
-    seq = s.get(LetterSequence, (prefix, year))
+    # FOR UPDATE: two clerks issuing at once on PostgreSQL queue here instead of colliding.
+    seq = s.get(LetterSequence, (prefix, year), with_for_update=reserve)
     last = seq.last_number if seq is not None else 0
     if reserve:
         if seq is None:

@@ -1,4 +1,4 @@
-"""Fixtures for driving the real forms on a real workspace."""
+"""Fixtures for the forms tests (dialogs, notices, units, settings) on a real workspace."""
 
 from __future__ import annotations
 

@@ -5,10 +5,10 @@ Text is drawn with ``drawText`` (never parsed as markup), in font runs chosen by
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
-from tracker.reports.pdf_fonts import FontSet
+from tracker.reports.pdf_fonts import Face, FontSet
 
 MM = 72 / 25.4
 A4_W, A4_H = 210 * MM, 297 * MM
@@ -23,12 +23,21 @@ class Ink:
     canvas: Any
     fonts: FontSet
     page_h: float = A4_H
+    # Widths of 1 pt text by (text, role): line breaking asks for the same pieces over and over.
+    _widths: dict[tuple[str, str], float] = field(default_factory=dict)
+    memo: dict[Any, Any] = field(default_factory=dict)  # e.g. a title's lines, per document
+    _runs: dict[tuple[str, str], list[tuple[Face, str]]] = field(default_factory=dict)
 
     def width(self, text: str, role: str, size: float, char_space: float = 0.0) -> float:
-        from reportlab.pdfbase.pdfmetrics import stringWidth
+        key = (text, role)
+        unit = self._widths.get(key)
+        if unit is None:
+            from reportlab.pdfbase.pdfmetrics import stringWidth
 
-        total: float = sum(stringWidth(t, f.name, size) for f, t in self.fonts.runs(text, role))
-        return total + char_space * len(text)
+            runs = self.fonts.runs(text, role)
+            unit = sum(stringWidth(t, f.name, 1.0) for f, t in runs)
+            self._widths[key] = unit
+        return unit * size + char_space * len(text)
 
     def measure(self, role: str, size: float, char_space: float = 0.0) -> Any:
         """A one-argument width function for line breaking."""
@@ -52,9 +61,15 @@ class Ink:
             return
         c = self.canvas
         obj = c.beginText(x, self.baseline(top, role, size))
-        obj.setFillColorRGB(*color)
-        obj.setCharSpace(char_space)
-        for face, run in self.fonts.runs(text, role):
+        if color != BLACK:
+            obj.setFillColorRGB(*color)
+        if char_space:
+            obj.setCharSpace(char_space)
+        key = (text, role)
+        runs = self._runs.get(key)
+        if runs is None:
+            runs = self._runs[key] = self.fonts.runs(text, role)
+        for face, run in runs:
             obj.setFont(face.name, size)
             obj.textOut(run)
         c.drawText(obj)
@@ -72,12 +87,22 @@ class Ink:
         self.text(right - w, top, text, role, size, **kw)
 
     def hline(
-        self, x0: float, x1: float, top: float, thickness: float, color: tuple[float, ...]
+        self,
+        x0: float,
+        x1: float,
+        top: float,
+        thickness: float,
+        color: tuple[float, ...],
+        *more: float,
     ) -> None:
-        """A rule whose upper edge is ``top`` points below the page edge."""
+        """Rules ``x0``..``x1`` whose upper edge is ``top`` points below the page edge and
+        ``thickness`` thick; ``more`` adds further (top, thickness) pairs in the same colour."""
         c = self.canvas
         c.setFillColorRGB(*color)
-        c.rect(x0, self.page_h - top - thickness, x1 - x0, thickness, stroke=0, fill=1)
+        rules = (top, thickness, *more)
+        for t, h in zip(rules[::2], rules[1::2], strict=True):
+            c.rect(x0, self.page_h - t - h, x1 - x0, h, stroke=0, fill=1)
+        c.setFillColorRGB(*BLACK)  # text drawn later relies on the default black
 
 
 def page_number_text(n: int) -> str:

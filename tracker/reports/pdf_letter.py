@@ -44,7 +44,16 @@ class TLine:
 
 
 def paragraph_lines(ink: Ink, text: str, indent: float = 2 * PITCH) -> list[TLine]:
-    """A body paragraph: first line indented two characters, lines justified to the grid."""
+    """A body paragraph: first line indented two characters, lines justified to the grid.
+    Letters of one batch share most paragraphs: each is set once per document."""
+    key = ("paragraph", text, indent)
+    if key not in ink.memo:
+        ink.memo[key] = _set_paragraph(ink, text, indent)
+    lines: list[TLine] = ink.memo[key]
+    return lines
+
+
+def _set_paragraph(ink: Ink, text: str, indent: float) -> list[TLine]:
     role = "hei" if _HEADING.match(text) else "kai" if _SUBHEADING.match(text) else "body"
     lines = break_lines(text, TYPE_W, ink.measure(role, BODY, CS), first_indent=indent)
     out = []

@@ -47,8 +47,7 @@ def _double_line(ink: Ink, top: float, thick_first: bool) -> float:
     x0 = (A4_W - LINE_W) / 2
     thick, gap, thin = 0.8 * MM, 0.5 * MM, 0.25 * MM
     first, second = (thick, thin) if thick_first else (thin, thick)
-    ink.hline(x0, x0 + LINE_W, top, first, RED)
-    ink.hline(x0, x0 + LINE_W, top + first + gap, second, RED)
+    ink.hline(x0, x0 + LINE_W, top, first, RED, top + first + gap, second)
     return top + first + gap + second
 
 
@@ -63,11 +62,19 @@ def draw_letterhead(ink: Ink, letter: LetterContent) -> float:
     number_top = line_bottom + BODY * 7 / 8
     ink.right(RIGHT, number_top, letter.number, "body", BODY)
     top = number_top + 3 * LEAD  # two blank lines between the number and the title
-    measure = ink.measure("title", TITLE)
-    for text in balanced_lines(letter.title, TYPE_W, measure, title_words(letter.title)):
+    for text in _title_lines(ink, letter.title):
         ink.centred(A4_W / 2, top, text, "title", TITLE)
         top += LEAD
     return top + LEAD  # one blank line under the title
+
+
+def _title_lines(ink: Ink, title: str) -> list[str]:
+    key = ("title", title)
+    if key not in ink.memo:
+        measure = ink.measure("title", TITLE)
+        ink.memo[key] = balanced_lines(title, TYPE_W, measure, title_words(title))
+    lines: list[str] = ink.memo[key]
+    return lines
 
 
 def _draw_line(ink: Ink, top: float, line: TLine) -> None:
@@ -165,11 +172,14 @@ def write_letters(
 
 
 def letters_pdf(
-    letters: Sequence[LetterContent], fonts: FontSet | None = None
+    letters: Sequence[LetterContent],
+    fonts: FontSet | None = None,
+    progress: Progress | None = None,
+    cancelled: IsCancelled | None = None,
 ) -> tuple[bytes, RenderReport]:
-    """The PDF in memory (previews, and each letter's own file)."""
+    """The PDF in memory (previews; issuing, which then cuts it into each letter's file)."""
     report = RenderReport()
-    title = letters[0].title if letters else "催报函"
+    title = letters[0].title if len(letters) == 1 else f"催报函（{len(letters)}件）"
     fonts = fonts or default_fonts()
-    data = pdf_bytes(_build(letters, fonts, report, None, None), title, fonts.face("body").name)
-    return data, report
+    build = _build(letters, fonts, report, progress, cancelled)
+    return pdf_bytes(build, title, fonts.face("body").name), report

@@ -21,10 +21,12 @@ class Cancelled(TrackerError):
 def new_canvas(target: Any, title: str, font: str, landscape: bool = False) -> Any:
     """A canvas whose initial font is ``font`` (reportlab would name Helvetica on every page,
     a font never embedded)."""
+    from reportlab import rl_config
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.pagesizes import landscape as turn
     from reportlab.pdfgen.canvas import Canvas
 
+    rl_config.useA85 = 0  # binary streams: smaller files, and no slow pure-Python ASCII85
     size = turn(A4) if landscape else A4
     c = Canvas(target, pagesize=size, pageCompression=1, initialFontName=font)
     c.setTitle(title)

@@ -176,36 +176,39 @@ class LetterService:
         progress: Progress | None = None,
         cancelled: IsCancelled | None = None,
     ) -> IssueResult:
-        """Number, render, archive and record the letters, all or nothing."""
+        """Number, render, archive and record the letters, all or nothing. Progress counts
+        rendering then recording, two steps a letter."""
         from tracker.reports.pdf_letters import letters_pdf
         from tracker.reports.pdf_output import Cancelled
+        from tracker.reports.pdf_split import split_pdf
 
         drafts = self.drafts(req)
         office = self.settings.office()
         count = len(drafts)
-        year = drafts[0].content.letter_date.year
+
+        def step(n: int) -> None:
+            if cancelled is not None and cancelled():
+                raise Cancelled()
+            if progress is not None:
+                progress(n, 2 * count)
+
         records: list[IssuedLetterRecord] = []
-        missing: set[str] = set()
+        year = drafts[0].content.letter_date.year
         with self.ws.transaction() as s:
             numbers = next_numbers(s, office.letter_prefix, year, count, reserve=True)
             drafts = [_numbered(d, num) for d, num in zip(drafts, numbers, strict=True)]
-            for n, draft in enumerate(drafts, 1):
-                if cancelled is not None and cancelled():
-                    raise Cancelled()
-                data, report = letters_pdf([draft.content])
-                missing |= report.missing_chars
+            contents = [d.content for d in drafts]
+            combined, report = letters_pdf(contents, progress=lambda n, _: step(n))
+            parts = split_pdf(combined, report.page_counts)
+            for n, (draft, data) in enumerate(zip(drafts, parts, strict=True), 1):
                 stored = self.ws.files.store_bytes(data, "letter.pdf")
-                row = save_letter(s, self.ws.user, req, draft, stored.sha256, report.pages)
-                records.append(
-                    letter_record(row, self.ws.files.path_for(stored.sha256, "letter.pdf"))
-                )
-                if progress is not None:
-                    progress(n, count + 1)
-            combined, report = letters_pdf([d.content for d in drafts])
-        if progress is not None:
-            progress(count + 1, count + 1)
+                pages = report.page_counts[n - 1]
+                row = save_letter(s, self.ws.user, req, draft, stored.sha256, pages)
+                path = self.ws.files.path_for(stored.sha256, "letter.pdf")
+                records.append(letter_record(row, path))
+                step(count + n)
         self.ws.announce("ledger")
-        return IssueResult(records, combined, missing | report.missing_chars)
+        return IssueResult(records, combined, report.missing_chars)
 
     # -- issued letters --------------------------------------------------------------
     def issued(self, year: int | None = None) -> list[IssuedLetterRecord]:

@@ -6,6 +6,7 @@ import re
 import unicodedata
 
 _SPACES = re.compile(r"\s+")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")  # keeps \t \n \r
 _ALIAS_SEP = re.compile(r"[、，,;；/\n]+")
 # NFKC would also turn full-width punctuation such as （） and 〔〕 into ASCII, which changes
 # how a document number or name reads; only spaces and ASCII letters/digits are folded.
@@ -25,6 +26,7 @@ def normalize_name(value: object) -> str:
         return ""
     text = str(value).translate(_TRANSLATE)
     text = "".join(ch for ch in text if unicodedata.category(ch) != "Cf")  # zero-width junk
+    text = _CONTROL.sub(" ", text)  # NUL and the like (PostgreSQL refuses NUL outright)
     text = _SPACES.sub(" ", text).strip()
     return re.sub(r"(?<=[^\x00-\x7f]) (?=\S)|(?<=\S) (?=[^\x00-\x7f])", "", text)
 
@@ -33,7 +35,8 @@ def normalize_text(value: object) -> str:
     """Trim and fold full-width spaces, keeping the text's own line breaks."""
     if value is None:
         return ""
-    lines = [_SPACES.sub(" ", ln.translate(_TRANSLATE)).strip() for ln in str(value).splitlines()]
+    text = _CONTROL.sub("", str(value))
+    lines = [_SPACES.sub(" ", ln.translate(_TRANSLATE)).strip() for ln in text.splitlines()]
     return "\n".join(lines).strip()
 
 

@@ -15,7 +15,15 @@ from typing import Any
 from tracker.domain.errors import ValidationError
 from tracker.domain.records import UnitRecord, UnitSpec
 from tracker.domain.text import normalize_name, split_aliases
-from tracker.reports.xlsx_common import open_workbook, save_atomically, set_text
+from tracker.reports.xlsx_common import (
+    check_workbook_file,
+    count_rows,
+    formula_cells,
+    has_formulas,
+    open_workbook,
+    save_atomically,
+    set_text,
+)
 
 COLUMNS: tuple[str, ...] = (
     "单位名称",
@@ -32,6 +40,12 @@ COLUMNS: tuple[str, ...] = (
 REQUIRED = ("单位名称", "类别")
 WIDTHS = (34, 10, 14, 24, 10, 16, 26, 36, 6, 6)
 HEADER_SCAN_ROWS = 20
+# A roster is dozens of units, a few hundred at most; far more means the wrong file.
+MAX_ROWS = 10_000
+FORMULA_HINT = (
+    "是公式，但文件中没有保存公式的计算结果（文件可能由其他程序生成）。"
+    "请在 Excel 或 WPS 中打开并保存一次，或把公式“粘贴为数值”后再导入"
+)
 _INACTIVE_WORDS = {"停用", "否", "无效", "撤销"}
 
 
@@ -84,12 +98,23 @@ def _text(value: Any) -> str:
         return ""
     if isinstance(value, float) and value.is_integer():
         value = int(value)
+    if isinstance(value, datetime) and value.time() == datetime.min.time():
+        value = value.date()  # Excel stores a typed-in date as midnight of that day
     if isinstance(value, datetime | date):
         return value.isoformat()
     return normalize_name(value)
 
 
 def read_roster(path: Path) -> RosterFile:
+    path = Path(path)
+    check_workbook_file(path)
+    rows = count_rows(path, MAX_ROWS)
+    if rows > MAX_ROWS:
+        raise ValidationError(
+            f"单位名录“{path.name}”超过 {MAX_ROWS} 行，不像是单位名录（也可能表格下方有大量"
+            "带格式的空行）。请检查文件，删去多余的行后再导入；未导入任何内容"
+        )
+    formulas = formula_cells(path) if has_formulas(path) else set()
     wb = open_workbook(path)
     try:
         ws = wb.worksheets[0]
@@ -102,29 +127,46 @@ def read_roster(path: Path) -> RosterFile:
         problems: list[str] = []
         result = RosterFile(ws.title, frozenset(cols))
         merged = _merged_fill(ws, header_row, problems, result.notes)
-        seen: dict[str, int] = {}
-        for r in range(header_row + 1, ws.max_row + 1):
-            raw = {name: merged.get((r, c), ws.cell(r, c).value) for name, c in cols.items()}
-            values = {name: _text(v) for name, v in raw.items()}
-            if not any(values.values()):
-                continue  # blank rows are skipped, not errors
-            spec = _row_spec(ws.title, r, values, problems)
-            if spec is None:
-                continue
-            if spec.name in seen:
-                problems.append(
-                    f"{_where(ws.title, r, '单位名称')}：“{spec.name}”与第{seen[spec.name]}行重复"
-                )
-                continue
-            seen[spec.name] = r
-            result.rows.append(RosterRow(r, spec))
+        _read_rows(ws, range(header_row + 1, ws.max_row + 1), cols, merged, formulas, problems,
+                   result)  # fmt: skip
         if problems:
-            raise ValidationError(f"单位名录“{Path(path).name}”有误，未导入任何内容", problems)
+            raise ValidationError(f"单位名录“{path.name}”有误，未导入任何内容", problems)
         if not result.rows:
-            raise ValidationError(f"单位名录“{Path(path).name}”中没有任何单位")
+            raise ValidationError(f"单位名录“{path.name}”中没有任何单位")
         return result
     finally:
         wb.close()
+
+
+def _read_rows(
+    ws: Any,
+    rows: range,
+    cols: dict[str, int],
+    merged: dict[tuple[int, int], Any],
+    formulas: set[tuple[int, int]],
+    problems: list[str],
+    result: RosterFile,
+) -> None:
+    seen: dict[str, int] = {}
+    for r in rows:
+        raw = {name: merged.get((r, c), ws.cell(r, c).value) for name, c in cols.items()}
+        uncomputed = [n for n, c in cols.items() if raw[n] is None and (r, c) in formulas]
+        if uncomputed:
+            problems.extend(f"{_where(ws.title, r, n)}：{FORMULA_HINT}" for n in uncomputed)
+            continue
+        values = {name: _text(v) for name, v in raw.items()}
+        if not any(values.values()):
+            continue  # blank rows are skipped, not errors
+        spec = _row_spec(ws.title, r, values, problems)
+        if spec is None:
+            continue
+        if spec.name in seen:
+            problems.append(
+                f"{_where(ws.title, r, '单位名称')}：“{spec.name}”与第{seen[spec.name]}行重复"
+            )
+            continue
+        seen[spec.name] = r
+        result.rows.append(RosterRow(r, spec))
 
 
 def _row_spec(sheet: str, r: int, v: dict[str, str], problems: list[str]) -> UnitSpec | None:

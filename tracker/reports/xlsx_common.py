@@ -23,9 +23,24 @@ def set_text(cell: Any, value: str) -> None:
 
 def open_workbook(path: Path, *, read_only: bool = False) -> Any:
     """Load an .xlsx, turning every way it can fail into one clear Chinese sentence."""
+    path = Path(path)
+    check_workbook_file(path)
+    return load_checked(path, read_only=read_only)
+
+
+def load_checked(path: Path, *, read_only: bool = False, data_only: bool = True) -> Any:
     from openpyxl import load_workbook
 
-    path = Path(path)
+    try:
+        return load_workbook(path, read_only=read_only, data_only=data_only)
+    except PermissionError:
+        raise TrackerError(f"无法读取“{path.name}”：文件可能正在被 Excel 或 WPS 占用") from None
+    except Exception as exc:  # openpyxl raises many kinds for damaged files
+        raise TrackerError(f"无法读取“{path.name}”：文件已损坏或不是有效的 .xlsx（{exc}）") from exc
+
+
+def check_workbook_file(path: Path) -> None:
+    """Refuse, in one sentence, anything that is not an .xlsx before openpyxl sees it."""
     if not path.exists():
         raise TrackerError(f"找不到文件：{path}")
     if path.stat().st_size == 0:
@@ -39,12 +54,70 @@ def open_workbook(path: Path, *, read_only: bool = False) -> Any:
                 "请在 Excel 中取消密码并另存为 .xlsx 后再导入"
             )
         raise TrackerError(f"文件“{path.name}”不是 .xlsx 格式的 Excel 工作簿")
+    _check_package(path)
+
+
+def _check_package(path: Path) -> None:
+    """A zip that is not a workbook (a .docx, an .ods, any archive) gets a plain answer."""
     try:
-        return load_workbook(path, read_only=read_only, data_only=True)
-    except PermissionError:
-        raise TrackerError(f"无法读取“{path.name}”：文件可能正在被 Excel 或 WPS 占用") from None
-    except Exception as exc:  # openpyxl raises many kinds for damaged files
-        raise TrackerError(f"无法读取“{path.name}”：文件已损坏或不是有效的 .xlsx（{exc}）") from exc
+        with zipfile.ZipFile(path) as zf:
+            names = set(zf.namelist())
+            mimetype = zf.read("mimetype").decode("ascii", "replace") if "mimetype" in names else ""
+    except (zipfile.BadZipFile, OSError) as exc:
+        raise TrackerError(f"无法读取“{path.name}”：文件已损坏（{exc}）") from None
+    if "xl/workbook.xml" in names:
+        return
+    if "word/document.xml" in names:
+        kind = "是 Word 文档"
+    elif "opendocument.spreadsheet" in mimetype:
+        kind = "是 WPS/LibreOffice 的 .ods 表格，请另存为 .xlsx"
+    else:
+        kind = "不是 Excel 工作簿（可能是其他压缩文件或已损坏）"
+    raise TrackerError(f"文件“{path.name}”{kind}，无法导入")
+
+
+def count_rows(path: Path, limit: int) -> int:
+    """Rows with any content on the first sheet, streamed (cheap in time and memory); stops
+    counting once past ``limit``."""
+    wb = load_checked(path, read_only=True)
+    try:
+        ws = wb.worksheets[0]
+        if ws.max_row is not None and ws.max_row <= limit:
+            return int(ws.max_row)
+        count = 0
+        for row in ws.iter_rows(values_only=True):
+            if any(v is not None and v != "" for v in row):
+                count += 1
+                if count > limit:
+                    break
+        return count
+    finally:
+        wb.close()
+
+
+def formula_cells(path: Path, sheet: int = 0) -> set[tuple[int, int]]:
+    """(row, column) of formula cells on a sheet; loads the file again, so call it only when a
+    sheet has formulas (``has_formulas``)."""
+    wb = load_checked(path, read_only=True, data_only=False)
+    try:
+        return {
+            (c.row, c.column)
+            for row in wb.worksheets[sheet].iter_rows()
+            for c in row
+            if getattr(c, "data_type", None) == "f"
+        }
+    finally:
+        wb.close()
+
+
+def has_formulas(path: Path) -> bool:
+    with zipfile.ZipFile(path) as zf:
+        for name in zf.namelist():
+            if name.startswith("xl/worksheets/") and name.endswith(".xml"):
+                data = zf.read(name)
+                if b"<f>" in data or b"<f " in data:
+                    return True
+    return False
 
 
 def save_atomically(workbook: Any, path: Path) -> None:

@@ -19,6 +19,24 @@ from tracker.domain.errors import TrackerError
 _SAFE_SUFFIX = re.compile(r"^\.[A-Za-z0-9]{1,10}$")
 
 
+_RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)),
+             *(f"LPT{i}" for i in range(1, 10))}  # fmt: skip
+
+
+def safe_file_name(original_name: str) -> str:
+    """A name Windows and Linux both accept as one plain file in one folder: no path parts
+    (``../../x.docx`` → ``x.docx``), no reserved device names (``CON.txt`` → ``_CON.txt``),
+    no characters Windows forbids, no trailing dots or blanks, at most 120 characters."""
+    name = re.split(r"[\\/]", original_name)[-1]
+    name = re.sub(r'[:*?"<>|\x00-\x1f]', "_", name).rstrip(". ")
+    if name.split(".")[0].strip().upper() in _RESERVED:
+        name = "_" + name
+    if len(name) > 120:
+        stem, dot, ext = name.rpartition(".")
+        name = (stem[: 120 - len(ext) - 1] + dot + ext) if dot and len(ext) <= 10 else name[:120]
+    return name
+
+
 @dataclass(frozen=True, slots=True)
 class StoredFile:
     sha256: str
@@ -79,7 +97,7 @@ class FileArchive:
     def export_copy(self, sha256: str, original_name: str, dest_dir: Path) -> Path:
         """A copy under its original (sanitised) name, e.g. to open it in its program."""
         src = self.path_for(sha256, original_name)
-        safe = re.sub(r'[\\/:*?"<>|\x00-\x1f]', "_", Path(original_name).name) or sha256
+        safe = safe_file_name(original_name) or sha256
         dest_dir.mkdir(parents=True, exist_ok=True)
         dest = dest_dir / safe
         shutil.copyfile(src, dest)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import tomllib
 from datetime import date
 from pathlib import Path
@@ -17,15 +18,39 @@ NOTICE_KEYS = {"doc_number", "title", "issuer", "issued", "theme", "note", "cont
 REQUIREMENT_KEYS = {"title", "deadline", "forms", "categories", "units", "note"}
 
 
+_TOML_WORDS = (
+    ("Invalid date or datetime", "日期不存在或写法不对（应写成 2023-06-27）"),
+    ("Invalid value", '取值写法不对（文字请加英文双引号，例如 title = "通知"）'),
+    ("Illegal character", "有不允许的字符（文字是否少了结尾的双引号？）"),
+    ("Cannot overwrite a value", "同一个字段写了两次"),
+    ("Expected ']' at the end of a table declaration", "段名缺少“]”"),
+)
+_TOML_WHERE = re.compile(r"\(at line (\d+), column (\d+)\)|\(at end of document\)")
+YEARS = range(2000, 2100)  # a date outside is a typo (3023, 1923), not a real deadline
+
+
+def toml_problem(message: str) -> str:
+    """tomllib's English message, said in Chinese with the line and column."""
+    what = next((zh for en, zh in _TOML_WORDS if message.startswith(en)), message)
+    where = _TOML_WHERE.search(message)
+    if where and where.group(1):
+        return f"第{where.group(1)}行第{where.group(2)}列{what}"
+    return f"文件末尾{what}" if where else what
+
+
 def _date(value: Any, where: str, problems: list[str], default_year: int | None) -> date | None:
     if value is None:
         problems.append(f"{where}：缺少日期")
         return None
     try:
-        return parse_date(value, default_year=default_year)
+        day = parse_date(value, default_year=default_year)
     except ValidationError as exc:
         problems.append(f"{where}：{exc}")
         return None
+    if day.year not in YEARS:
+        problems.append(f"{where}：日期 {day.isoformat()} 的年份不合理，请检查")
+        return None
+    return day
 
 
 def _strings(value: Any, where: str, problems: list[str]) -> tuple[str, ...]:
@@ -89,7 +114,7 @@ def parse_notice_text(text: str, source: str = "通知文件") -> NoticeSpec:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise TrackerError(f"{source}不是有效的 TOML：{exc}") from None
+        raise TrackerError(f"{source}格式有误：{toml_problem(str(exc))}") from None
     problems: list[str] = []
     notice = data.get("notice")
     if not isinstance(notice, dict):

@@ -9,6 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from tracker.domain.errors import ValidationError
+from tracker.domain.limits import unit_problems
 from tracker.domain.records import Change, UnitSpec
 from tracker.reports.roster_xlsx import RosterFile, read_roster
 from tracker.services import audit
@@ -131,6 +132,7 @@ class RosterImport:
         for row in roster.rows:
             unit = units.get(row.spec.name)
             spec = _merged_spec(unit, row.spec, roster.columns)
+            problems += [f"第{row.row}行：{p}" for p in unit_problems(spec)]
             if spec.category not in known_categories and spec.category not in new_categories:
                 new_categories.append(spec.category)
             for alias in spec.aliases:

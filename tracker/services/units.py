@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session, selectinload
 from sqlalchemy.orm.exc import StaleDataError
 
 from tracker.domain.errors import AmbiguousError, ConflictError, NotFoundError, ValidationError
+from tracker.domain.limits import unit_problems
 from tracker.domain.records import DEFAULT_CATEGORIES, Change, UnitRecord, UnitSpec
 from tracker.domain.text import normalize_name
 from tracker.services import audit
@@ -229,7 +230,7 @@ def apply_spec(unit: Unit, spec: UnitSpec) -> None:
 
 
 def validate_unit(s: Session, spec: UnitSpec, unit_id: int | None) -> list[str]:
-    problems: list[str] = []
+    problems: list[str] = unit_problems(spec)
     if not spec.name:
         problems.append("单位名称不能为空")
     if not spec.category:

@@ -17,10 +17,25 @@ from tracker.services.bundle import Services
 pytestmark = pytest.mark.both_databases
 
 R = bad.roster
+HP = ("和平区市场监管局", "区局")
+
+
+def _write(data: bytes) -> Callable[[Path], Path]:
+    def make(path: Path) -> Path:
+        path.write_bytes(data)
+        return path
+
+    return make
+
+
+def _order_is_a_date(path: Path) -> Path:
+    return bad.workbook(path, [(*bad.HEADER, "排序"), ("甲", "区局", *[""] * 5, "2023.6.27")])
+
+
 CASES: dict[str, tuple[Callable[[Path], Path], str]] = {
-    "empty file": (lambda p: (p.write_bytes(b""), p)[1], "是空文件"),
-    "text renamed .xlsx": (lambda p: (p.write_text("单位名称,类别\n和平局,区局"), p)[1], "不是 .xlsx"),
-    "pdf renamed .xlsx": (lambda p: (p.write_bytes(b"%PDF-1.7\n%\xe2\xe3"), p)[1], "不是 .xlsx"),
+    "empty file": (_write(b""), "是空文件"),
+    "text renamed .xlsx": (_write("单位名称,类别\n和平局,区局".encode()), "不是 .xlsx"),
+    "pdf renamed .xlsx": (_write(b"%PDF-1.7\n%\xe2\xe3"), "不是 .xlsx"),
     "word document": (bad.word_document, "是 Word 文档"),
     "ods spreadsheet": (bad.ods, r"\.ods 表格"),
     "password-protected": (bad.encrypted, "设置了打开密码"),
@@ -33,13 +48,13 @@ CASES: dict[str, tuple[Callable[[Path], Path], str]] = {
         "跨列合并",
     ),
     "formula without result": (lambda p: R(p, ('="和平"&"区局"', "区局")), "是公式"),
-    "duplicate unit": (lambda p: R(p, ("和平区市场监管局", "区局"), ("和平区市场监管局", "区局")), "重复"),
+    "duplicate unit": (lambda p: R(p, HP, HP), "重复"),
     "duplicate after normalising": (
-        lambda p: R(p, ("和平区市场监管局", "区局"), ("和平区　市场监管局 ", "区局")),
+        lambda p: R(p, HP, ("和平区　市场监管局 ", "区局")),
         "重复",
     ),
     "alias claimed twice": (
-        lambda p: R(p, ("和平区市场监管局", "区局", "", "和平局"), ("河西区局", "区局", "", "和平局")),
+        lambda p: R(p, (*HP, "", "和平局"), ("河西区局", "区局", "", "和平局")),
         "已属于",
     ),
     "unknown category": (lambda p: R(p, ("新区市场监管局", "新区局")), "未知类别"),
@@ -47,9 +62,9 @@ CASES: dict[str, tuple[Callable[[Path], Path], str]] = {
     "500-character name": (lambda p: R(p, ("长" * 500, "区局")), "过长"),
     "300-character alias": (lambda p: R(p, ("甲单位", "区局", "", "别" * 300)), "过长"),
     "bad email": (lambda p: R(p, ("甲单位", "区局", "", "", "", "", "jia.gov.cn")), "电子邮箱"),
-    "order is a date": (lambda p: bad.workbook(p, [(*bad.HEADER, "排序"), ("甲", "区局", "", "", "", "", "", "2023.6.27")]), "不是整数"),
+    "order is a date": (_order_is_a_date, "不是整数"),
     "missing file": (lambda p: p.with_name("不存在.xlsx"), "找不到文件"),
-}  # fmt: skip
+}
 
 
 def _state(sv: Services) -> tuple[object, ...]:

@@ -6,7 +6,7 @@ import re
 import unicodedata
 
 _SPACES = re.compile(r"\s+")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")  # keeps \t \n \r
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")  # keeps \t \n \r
 _ALIAS_SEP = re.compile(r"[、，,;；/\n]+")
 # NFKC would also turn full-width punctuation such as （） and 〔〕 into ASCII, which changes
 # how a document number or name reads; only spaces and ASCII letters/digits are folded.

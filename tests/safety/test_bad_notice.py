@@ -17,6 +17,7 @@ from tracker.services.notice_file import parse_notice_text, read_notice_file
 pytestmark = pytest.mark.both_databases
 
 HEAD = '[notice]\ntitle = "关于报送总结的通知"\nissued = 2023-06-05\n'
+DUE = "deadline = 2023-06-27\n"
 REQ = '[[requirements]]\ntitle = "总结"\ncategories = ["区局"]\n'
 NOTICES: dict[str, tuple[str, str]] = {
     "empty file": ("", "缺少 \\[notice\\] 段"),
@@ -44,10 +45,10 @@ NOTICES: dict[str, tuple[str, str]] = {
 }
 STORED: dict[str, tuple[str, str]] = {  # parse fine, refused by the service
     "deadline before issue": (HEAD + REQ + "deadline = 2023-06-01\n", "早于发文日期"),
-    "unknown category": (HEAD.replace("区局", "") + REQ.replace("区局", "市属医院") + "deadline = 2023-06-27\n", "未知类别"),
-    "600-character title": (HEAD.replace("关于报送总结的通知", "长" * 600) + REQ + "deadline = 2023-06-27\n", "过长"),
+    "unknown category": (HEAD + REQ.replace("区局", "市属医院") + DUE, "未知类别"),
+    "600-character title": (HEAD.replace("关于报送总结的通知", "长" * 600) + REQ + DUE, "过长"),
     "unknown unit": (HEAD + REQ + 'deadline = 2023-06-27\nunits = ["火星局"]\n', "找不到单位"),
-}  # fmt: skip
+}
 
 
 @pytest.mark.parametrize("case", NOTICES)

@@ -114,7 +114,7 @@ def parse_notice_text(text: str, source: str = "通知文件") -> NoticeSpec:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise TrackerError(f"{source}格式有误：{toml_problem(str(exc))}") from None
+        raise TrackerError(f"{source}不是有效的 TOML：{toml_problem(str(exc))}") from None
     problems: list[str] = []
     notice = data.get("notice")
     if not isinstance(notice, dict):

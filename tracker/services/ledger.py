@@ -21,12 +21,14 @@ from tracker.domain.records import (
     Channel,
     ObligationRow,
     ReminderMethod,
+    ReminderRecord,
     SubmissionRecord,
 )
 from tracker.domain.text import normalize_text
 from tracker.services import audit
 from tracker.services.ledger_rows import load_rows
 from tracker.services.notices import find_requirement
+from tracker.services.reminders import ReminderQuery, list_reminders
 from tracker.services.units import find_unit
 from tracker.services.workspace import Workspace
 from tracker.store.models import Obligation, Reminder, Submission, SubmissionFile
@@ -144,6 +146,11 @@ class LedgerService:
                 )
                 for sub in s.scalars(stmt).all()
             ]
+
+    def reminders(self, query: ReminderQuery | None = None) -> list[ReminderRecord]:
+        """催报记录, newest first, narrowed by ``query``."""
+        with self.ws.reading() as s:
+            return list_reminders(s, query or ReminderQuery())
 
     # -- writing -------------------------------------------------------------------------
     def register(

@@ -1,0 +1,122 @@
+"""The composition root: arguments, first run, single instance, opening and the demo."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QApplication
+
+from tracker import app as app_module
+from tracker.services import locations
+from tracker.ui.single_instance import InstanceServer, ask_running_instance
+from tracker.ui.workspace_open import Target, open_services
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The user's data folder (default workspace, demo) moved into the test's temp folder."""
+    folder = tmp_path / "用户数据"
+    monkeypatch.setattr(locations, "user_data_dir", lambda: folder)
+    return folder
+
+
+def test_arguments() -> None:
+    args = app_module.parse_args(["--demo", "--workspace", "D:/台账", "-platform", "offscreen"])
+    assert args.demo and args.workspace == "D:/台账" and args.db_url is None
+
+
+def test_first_run_has_no_workspace(data_dir: Path) -> None:
+    assert app_module.initial_target(app_module.parse_args([])) is None
+
+
+def test_default_workspace_is_opened_once_it_exists(data_dir: Path, monkeypatch) -> None:
+    open_services(Target(locations.default_workspace_dir())).close()
+    target = app_module.initial_target(app_module.parse_args([]))
+    assert target == Target(locations.default_workspace_dir())
+    monkeypatch.setenv("TRACKER_WORKSPACE", str(data_dir / "别处"))
+    assert app_module.initial_target(app_module.parse_args([])).folder == data_dir / "别处"
+    demo = app_module.initial_target(app_module.parse_args(["--demo"]))
+    assert demo == Target(data_dir / "demo", demo=True)
+
+
+def test_demo_is_built_on_first_use(data_dir: Path) -> None:
+    target = Target(locations.demo_workspace_dir(), demo=True)
+    assert not target.exists
+    with open_services(target) as services:
+        assert len(services.ledger.rows()) > 100
+    assert target.exists
+    assert not (data_dir / "demo.building").exists()
+
+
+def test_single_instance_raises_the_first_window(qtbot, tmp_path: Path) -> None:
+    key = str(tmp_path / "台账")
+    assert not ask_running_instance(key, timeout_ms=200)
+    server = InstanceServer(key)
+    assert server.listen()
+    with qtbot.waitSignal(server.raiseRequested, timeout=5000):
+        assert ask_running_instance(key)
+    assert not ask_running_instance(str(tmp_path / "另一个台账"), timeout_ms=200)
+    server.close()
+
+
+def test_launcher_opens_a_window_after_its_first_paint(qtbot, demo_dir: Path) -> None:
+    launcher = app_module.Launcher(QApplication.instance())
+    assert launcher.start(Target(demo_dir))
+    window = launcher.window
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.ctx.snapshots.loaded, timeout=20_000):
+        pass
+    assert window.ctx.services.ws.root == demo_dir
+    assert "报送督办台账" in window.windowTitle()
+    assert (demo_dir / "logs" / "tracker.log").exists()
+    assert app_module.ui_settings().value(app_module.LAST_KEY) == str(demo_dir)
+    with qtbot.waitSignal(launcher.server.raiseRequested, timeout=5000):
+        assert ask_running_instance(Target(demo_dir).key)  # a second launch is turned away
+    launcher.server.close()
+    window.close()
+
+
+def test_welcome_page_offers_three_ways(qtbot, data_dir: Path) -> None:
+    launcher = app_module.Launcher(QApplication.instance())
+    launcher.show_welcome()
+    welcome = launcher.welcome
+    qtbot.addWidget(welcome)
+    texts = [b.text() for b in (welcome.new_button, welcome.open_button, welcome.demo_button)]
+    assert texts == ["新建台账…", "打开台账…", "体验示例数据"]
+    welcome.choose_new(data_dir / "新台账")
+    window = launcher.window
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.ctx.ready, timeout=20_000):
+        pass
+    assert (data_dir / "新台账" / "tracker.db").exists()
+    assert not welcome.isVisible()
+    launcher.server.close()
+    window.close()
+
+
+def test_main_py_paints_the_demo_window(tmp_path: Path) -> None:
+    """``python main.py --demo`` end to end, in a child process that quits once rows show."""
+    env = {
+        "QT_QPA_PLATFORM": "offscreen",
+        "TRACKER_BENCH_EXIT": "loaded",
+        "TRACKER_TODAY": "2023-12-01",
+        "XDG_DATA_HOME": str(tmp_path / "data"),
+        "XDG_CONFIG_HOME": str(tmp_path / "config"),
+        "HOME": str(tmp_path),
+        "PATH": "/usr/bin:/bin",
+    }
+    root = Path(__file__).resolve().parents[2]
+    result = subprocess.run(
+        [sys.executable, "main.py", "--demo"],
+        cwd=root,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("loaded ")
+    assert (tmp_path / "data" / "tracker" / "demo" / "tracker.db").exists()

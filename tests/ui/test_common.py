@@ -1,0 +1,171 @@
+"""tracker.ui.common: workers, progress, change bridge, error dialog, date widgets, state."""
+
+from __future__ import annotations
+
+import logging
+import threading
+from datetime import date
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QDate
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QMessageBox, QPushButton, QSplitter, QWidget
+
+from tracker.domain.errors import ValidationError
+from tracker.ui.common import errors
+from tracker.ui.common.changes import ChangeBridge
+from tracker.ui.common.dates import CnDateEdit, OptionalDateEdit
+from tracker.ui.common.progress import run_with_progress
+from tracker.ui.common.state import restore_splitter, save_splitter
+from tracker.ui.common.worker import run_task
+
+
+def test_run_task_returns_result_on_ui_thread(qtbot) -> None:
+    seen: list[object] = []
+    ui_thread = threading.get_ident()
+
+    def work(control) -> str:
+        control.progress(1, 2, "一半")
+        return f"worker {threading.get_ident() != ui_thread}"
+
+    task = run_task(work, on_done=lambda r: seen.append((r, threading.get_ident())))
+    with qtbot.waitSignal(task.signals.finished, timeout=5000):
+        pass
+    assert seen == [("worker True", ui_thread)]
+
+
+def test_run_task_reports_errors_to_on_error(qtbot) -> None:
+    failures: list[tuple[BaseException, str]] = []
+
+    def work(_control) -> None:
+        raise ValidationError("日期不对")
+
+    task = run_task(work, on_error=lambda e, d: failures.append((e, d)))
+    with qtbot.waitSignal(task.signals.finished, timeout=5000):
+        pass
+    assert str(failures[0][0]) == "日期不对"
+    assert "ValidationError" in failures[0][1]
+
+
+def test_cancel_stops_a_task_between_steps(qtbot) -> None:
+    started = threading.Event()
+    steps: list[int] = []
+
+    def work(control) -> None:
+        started.set()
+        for i in range(1000):
+            control.check()
+            steps.append(i)
+            threading.Event().wait(0.005)
+
+    cancelled: list[bool] = []
+    task = run_task(work, on_cancelled=lambda: cancelled.append(True))
+    started.wait(5)
+    task.cancel()
+    with qtbot.waitSignal(task.signals.finished, timeout=5000):
+        pass
+    assert cancelled == [True]
+    assert len(steps) < 1000
+
+
+def test_progress_dialog_cancel_button_cancels_the_task(qtbot) -> None:
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    release = threading.Event()
+
+    def work(control) -> None:
+        control.progress(1, 10, "第1步")
+        release.wait(5)
+        control.check()
+
+    dialog = run_with_progress(parent, "导出", "正在导出…", work)
+    qtbot.waitUntil(lambda: dialog.labelText() == "第1步", timeout=5000)
+    assert dialog.maximum() == 10
+    qtbot.waitUntil(dialog.isVisible, timeout=5000)  # appears after its minimum duration
+    dialog.findChild(QPushButton).click()
+    assert dialog.task is not None and dialog.task.control.cancelled
+    with qtbot.waitSignal(dialog.task.signals.cancelled, timeout=5000):
+        release.set()
+
+
+def test_change_bridge_delivers_announcements_from_a_worker(qtbot, services) -> None:
+    bridge = ChangeBridge()
+    bridge.watch(services.ws)
+    with qtbot.waitSignal(bridge.changed, timeout=5000) as blocker:
+        thread = threading.Thread(target=lambda: services.units.add_category("协会二"))
+        thread.start()
+        thread.join()
+    assert blocker.args == ["units"]
+
+
+def test_cn_date_edit_shows_chinese_dates(qtbot) -> None:
+    edit = CnDateEdit(date(2023, 6, 27))
+    qtbot.addWidget(edit)
+    assert edit.text() == "2023年6月27日"
+    with qtbot.waitSignal(edit.dateValueChanged) as blocker:
+        edit.setDate(QDate(2023, 12, 1))
+    assert blocker.args == [date(2023, 12, 1)]
+
+
+def test_optional_date_edit_reads_none_until_set(qtbot) -> None:
+    edit = OptionalDateEdit("不限")
+    qtbot.addWidget(edit)
+    assert edit.date_value_or_none() is None
+    assert edit.text() == "不限"
+    edit.set_date_or_none(date(2023, 1, 5))
+    assert edit.date_value_or_none() == date(2023, 1, 5)
+
+
+def test_error_dialog_offers_copyable_details(qtbot) -> None:
+    dialog = errors.ErrorDialog("RuntimeError: 坏了", "Traceback …\nRuntimeError: 坏了")
+    qtbot.addWidget(dialog)
+    assert "意外错误" in dialog.text()
+    assert dialog.detailedText().endswith("RuntimeError: 坏了")
+    dialog.copy_button.click()
+    assert QGuiApplication.clipboard().text() == dialog.details
+
+
+def test_unexpected_errors_are_logged_and_shown(qtbot, tmp_path: Path, monkeypatch) -> None:
+    shown: list[str] = []
+    monkeypatch.setattr(errors.ErrorDialog, "exec", lambda self: shown.append(self.details) or 0)
+    path = errors.setup_logging(tmp_path / "logs")
+    try:
+        raise KeyError("缺失")
+    except KeyError as exc:
+        errors.excepthook(type(exc), exc, exc.__traceback__)
+    logging.getLogger().handlers[-1].flush()
+    assert "KeyError" in path.read_text(encoding="utf-8")
+    assert shown and "KeyError: '缺失'" in shown[0]
+
+
+def test_tracker_errors_show_their_message_only(qtbot, monkeypatch) -> None:
+    warned: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: warned.append(text))
+    errors.show_error(None, ValidationError("请填写免报理由"))
+    assert warned == ["请填写免报理由"]
+
+
+def test_splitter_state_is_remembered(qtbot) -> None:
+    first = QSplitter()
+    qtbot.addWidget(first)
+    for _ in range(2):
+        first.addWidget(QWidget())
+    first.resize(400, 100)
+    first.setSizes([100, 300])
+    save_splitter("t", first)
+    second = QSplitter()
+    qtbot.addWidget(second)
+    for _ in range(2):
+        second.addWidget(QWidget())
+    second.resize(400, 100)
+    assert restore_splitter("t", second)
+    assert second.sizes() == first.sizes()
+
+
+@pytest.mark.parametrize("value", [date(2023, 2, 28), date(2024, 2, 29)])
+def test_date_round_trip(qtbot, value: date) -> None:
+    edit = CnDateEdit()
+    qtbot.addWidget(edit)
+    edit.set_date_value(value)
+    assert edit.date_value() == value

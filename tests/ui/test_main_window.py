@@ -1,0 +1,110 @@
+"""The main window on a real demo workspace: sections, as-of replay, refresh on change."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QLabel
+
+from tracker.domain.forms import Form
+from tracker.domain.status import Status
+from tracker.ui.ledger.filtering import LedgerFilter
+from tracker.ui.main_window import SECTIONS
+
+
+def test_navigating_shows_each_section(qtbot, main_window) -> None:
+    titles = [main_window.nav.item(i).text() for i in range(main_window.nav.count())]
+    assert titles == ["概览", "通知与报送事项", "报送情况", "单位名录", "催报记录", "操作日志"]
+    for row, (key, _title) in enumerate(SECTIONS):
+        main_window.nav.setCurrentRow(row)
+        assert main_window.stack.currentWidget() is main_window.section_widget(key)
+        assert main_window.current_section() == key
+
+
+def test_keyboard_shortcuts_switch_sections(qtbot, main_window) -> None:
+    qtbot.keyClick(main_window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    assert main_window.current_section() == "ledger"
+
+
+def test_status_bar_shows_workspace_and_as_of(qtbot, main_window) -> None:
+    bar = main_window.status
+    assert str(main_window.ctx.services.ws.root) in bar.workspace_label.text()
+    assert bar.as_of_edit.text() == "2023年12月1日"
+    assert not bar.calendar_note.isVisible()
+
+
+def test_as_of_in_a_year_without_holiday_data_shows_a_note(qtbot, main_window) -> None:
+    bar = main_window.status
+    with qtbot.waitSignal(main_window.ctx.snapshots.loaded, timeout=10_000):
+        bar.as_of_edit.set_date_value(date(2031, 3, 2))
+    assert "2031年节假日数据缺失" in bar.calendar_note.text()
+
+
+def test_as_of_change_replays_the_ledger(qtbot, main_window) -> None:
+    page = main_window.ledger_page
+    page.apply_filter(LedgerFilter(statuses=frozenset({Status.ON_TIME, Status.LATE})))
+    done_now = page.proxy.rowCount()
+    with qtbot.waitSignal(main_window.ctx.snapshots.loaded, timeout=10_000):
+        main_window.status.as_of_edit.set_date_value(date(2021, 11, 30))
+    assert page.model.rows[0].as_of == date(2021, 11, 30)
+    assert 0 < page.proxy.rowCount() < done_now  # in 2021 only the 2021 returns had come in
+    assert main_window.dashboard.heading.text() == "截至2021年11月30日"
+    with qtbot.waitSignal(main_window.ctx.snapshots.loaded, timeout=10_000):
+        main_window.status.today_button.click()
+    assert page.proxy.rowCount() == done_now
+
+
+def test_views_refresh_on_the_change_signal(qtbot, main_window) -> None:
+    services = main_window.ctx.services
+    page = main_window.ledger_page
+    page.apply_filter(LedgerFilter(statuses=frozenset({Status.OVERDUE})))
+    before = page.proxy.rowCount()
+    row = page.visible_rows()[0]
+    with qtbot.waitSignal(main_window.ctx.snapshots.loaded, timeout=10_000):
+        services.ledger.register(row.obligation_id, row.required_forms, date(2023, 11, 30))
+    assert page.proxy.rowCount() == before - 1
+    assert row.obligation_id not in {r.obligation_id for r in page.visible_rows()}
+    assert page.filter_bar.status_buttons[Status.OVERDUE].text() == f"逾期未报 {before - 1}"
+
+
+def test_extensions_replace_sections_and_add_menus(qtbot, main_window) -> None:
+    editor = QLabel("通知编辑器")
+    main_window.set_section_widget("notices", editor)
+    main_window.show_section("notices")
+    assert main_window.stack.currentWidget() is editor
+    action = QAction("设置…", main_window)
+    main_window.menu("工具").addAction(action)
+    titles = [a.text() for a in main_window.menuBar().actions()]
+    assert "工具" in titles
+    assert main_window.menuBar().isEnabled()
+
+
+def test_read_only_lists_show_notices_and_units(qtbot, main_window) -> None:
+    notices = main_window.section_widget("notices")
+    units = main_window.section_widget("units")
+    qtbot.waitUntil(lambda: notices.model.rowCount() > 0 and units.model.rowCount() > 0)
+    docs = {n.doc_number for n in notices.model.rows}
+    assert "津市场监管标准〔2023〕14号" in docs
+    assert any(u.name == "和平区市场监管局" for u in units.model.rows)
+
+
+def test_window_geometry_is_remembered(qtbot, main_window, demo_services) -> None:
+    from tracker.ui.context import AppContext
+    from tracker.ui.main_window import MainWindow
+
+    main_window.resize(780, 520)  # fits the offscreen 800×600 screen
+    saved = main_window.size()
+    main_window.close()  # saves
+    again = MainWindow(AppContext("x"))
+    qtbot.addWidget(again)
+    assert again.size() == saved
+    assert again.height() == 520  # not the first-run default
+
+
+def test_partial_rows_name_missing_forms(qtbot, main_window) -> None:
+    page = main_window.ledger_page
+    page.apply_filter(LedgerFilter(statuses=frozenset({Status.PARTIAL})))
+    rows = page.visible_rows()
+    assert rows and all(r.missing_forms != Form.NONE for r in rows)

@@ -1,0 +1,200 @@
+"""Composition root: ``python main.py [--demo] [--workspace DIR] [--db-url URL]``.
+
+Start-up order keeps the window quick: parse arguments, create the QApplication, check for
+a running instance of the same workspace, show the window, and only after its first paint
+import SQLAlchemy, open the workspace (in a worker) and load the rows.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication
+
+from tracker.ui.common.errors import install_excepthook, log, setup_logging, show_error
+from tracker.ui.common.state import APPLICATION, ORGANIZATION, ui_settings
+from tracker.ui.workspace_open import Target
+
+LAST_KEY = "workspace/last"
+BENCH_ENV = "TRACKER_BENCH_EXIT"  # "paint" or "loaded": print the time and quit (benchmarks)
+_STARTED = time.perf_counter()
+
+
+def parse_args(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="tracker-gui", description="报送督办台账")
+    parser.add_argument("--demo", action="store_true", help="打开示例台账（首次使用时生成）")
+    parser.add_argument("--workspace", help="台账文件夹")
+    parser.add_argument("--db-url", help="数据库地址（SQLAlchemy URL），如共用的 PostgreSQL")
+    args, _qt_args = parser.parse_known_args(argv)
+    return args
+
+
+def initial_target(args: argparse.Namespace) -> Target | None:
+    """The workspace to open, or None for the welcome page (first run)."""
+    from tracker.services import locations as loc
+
+    if args.demo:
+        return Target(loc.demo_workspace_dir(), None, demo=True)
+    url = loc.resolve_db_url(args.db_url)
+    if args.workspace or os.environ.get("TRACKER_WORKSPACE", "").strip() or url:
+        return Target(loc.resolve_workspace_dir(args.workspace), url)
+    last = ui_settings().value(LAST_KEY)
+    for folder in ([Path(str(last))] if last else []) + [loc.default_workspace_dir()]:
+        if (folder / loc.DB_FILE).exists():
+            return Target(folder)
+    return None
+
+
+class Launcher(QObject):
+    """Owns the running window; one per process."""
+
+    def __init__(self, app: QApplication) -> None:
+        super().__init__(app)
+        self.app = app
+        self.window = None
+        self.welcome = None
+        self.server = None
+
+    def show_welcome(self) -> None:
+        from tracker.services.locations import default_workspace_dir
+        from tracker.ui.welcome import WelcomePage
+
+        self.welcome = WelcomePage(default_workspace_dir())
+        self.welcome.chosen.connect(self._on_welcome_chosen)
+        self.welcome.show()
+
+    def _on_welcome_chosen(self, kind: str, path: str) -> None:
+        from tracker.services.locations import demo_workspace_dir
+
+        target = Target(demo_workspace_dir(), demo=True) if kind == "demo" else Target(Path(path))
+        if self.start(target) and self.welcome is not None:
+            self.welcome.close()
+
+    def start(self, target: Target) -> bool:
+        """Open ``target`` in a window; False (and quit) when another instance has it."""
+        from tracker.ui.single_instance import InstanceServer, ask_running_instance
+
+        if ask_running_instance(target.key):
+            log.info("台账已在另一个窗口中打开：%s", target.label)
+            QTimer.singleShot(0, self.app.quit)
+            return False
+        self.server = InstanceServer(target.key, self)
+        self.server.listen()
+        if target.db_url is None:
+            setup_logging(target.folder / "logs")
+        self._show_window(target)
+        return True
+
+    def _show_window(self, target: Target) -> None:
+        from tracker.ui.context import AppContext
+        from tracker.ui.extensions import install_extensions
+        from tracker.ui.file_menu import install_file_menu
+        from tracker.ui.main_window import MainWindow
+
+        ctx = AppContext(target.label)
+        window = self.window = MainWindow(ctx)
+        install_file_menu(window)
+        install_extensions(window)
+        assert self.server is not None
+        self.server.raiseRequested.connect(self.bring_forward)
+        window.firstPainted.connect(lambda: QTimer.singleShot(0, lambda: self._open(target)))
+        _bench_hooks(window)
+        window.show()
+
+    def _open(self, target: Target) -> None:
+        from tracker.ui.common.progress import run_with_progress
+        from tracker.ui.workspace_open import open_services
+
+        assert self.window is not None
+        title = self.window.tr("示例台账") if target.demo else self.window.tr("打开台账")
+        label = self.window.tr("正在打开台账…")
+        dialog = run_with_progress(
+            self.window,
+            title,
+            label,
+            lambda c: open_services(target, c),
+            on_done=lambda services: self._opened(target, services),
+            on_error=self._open_failed,
+        )
+        dialog.setCancelButton(None)
+
+    def _opened(self, target: Target, services: object) -> None:
+        assert self.window is not None
+        if not target.demo and target.db_url is None:
+            ui_settings().setValue(LAST_KEY, str(target.folder))
+        self.window.ctx.attach(services)
+
+    def _open_failed(self, exc: BaseException, details: str) -> None:
+        log.error("无法打开台账\n%s", details)
+        show_error(self.window, exc, details)
+        if self.window is not None:
+            self.window.close()
+
+    def bring_forward(self) -> None:
+        if self.window is None:
+            return
+        self.window.setWindowState(self.window.windowState() & ~Qt.WindowState.WindowMinimized)
+        self.window.show()
+        self.window.raise_()
+        self.window.activateWindow()
+
+
+def _bench_hooks(window: object) -> None:
+    """For tests/benchmarks: quit at first paint or once the rows are on screen."""
+    mode = os.environ.get(BENCH_ENV, "")
+    if not mode:
+        return
+
+    def done() -> None:
+        print(f"{mode} {time.perf_counter() - _STARTED:.4f}", flush=True)
+        os._exit(0)  # at once: the measurement ends here
+
+    if mode == "paint":
+        window.firstPainted.connect(lambda: QTimer.singleShot(0, done))  # type: ignore[attr-defined]
+    else:
+        window.ctx.snapshots.loaded.connect(  # type: ignore[attr-defined]
+            lambda _s: QTimer.singleShot(0, done)
+        )
+
+
+def make_application(argv: list[str]) -> QApplication:
+    QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
+        Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
+    )
+    app = QApplication.instance() or QApplication(argv)
+    app.setOrganizationName(ORGANIZATION)
+    app.setApplicationName(APPLICATION)
+    return app  # type: ignore[return-value]
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv if argv is None else argv)
+    args = parse_args(argv[1:])
+    app = make_application(argv)
+    install_excepthook()
+    launcher = Launcher(app)
+    target = initial_target(args)
+    if target is None:
+        from tracker.services.locations import user_data_dir
+
+        setup_logging(user_data_dir() / "logs")
+        launcher.show_welcome()
+    elif not launcher.start(target):
+        return 0
+    code = app.exec()
+    if launcher.window is not None and launcher.window.ctx.is_ready:
+        from tracker.ui.common.worker import wait_all
+
+        wait_all(10_000)
+        launcher.window.ctx.services.close()
+    return code
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,115 @@
+"""操作日志: who changed what and when; the selected entry's before/after below."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPlainTextEdit, QSplitter, QWidget
+
+from tracker.domain.records import AuditRecord
+from tracker.ui.common.dates import OptionalDateEdit
+from tracker.ui.common.state import restore_splitter, save_splitter
+from tracker.ui.common.table import CENTER, Column, RowTableModel
+from tracker.ui.context import AppContext
+from tracker.ui.query_page import QueryPage
+
+
+def action_labels() -> dict[str, str]:
+    from tracker.services.audit import ACTION_LABELS
+
+    return dict(ACTION_LABELS)
+
+
+class AuditModel(RowTableModel[AuditRecord]):
+    COL_AT, COL_USER, COL_ACTION, COL_SUMMARY, COL_UNDONE = range(5)
+
+    def __init__(self, labels: dict[str, str] | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.labels = labels or {}
+        self.columns = (
+            Column(
+                "时间", lambda a: a.at.strftime("%Y-%m-%d %H:%M:%S"), lambda a: a.at, width_chars=10
+            ),
+            Column("用户", lambda a: a.user, width_chars=5),
+            Column("操作", lambda a: self.labels.get(a.action, a.action), width_chars=6),
+            Column("内容", lambda a: a.summary, width_chars=40),
+            Column("已撤销", lambda a: "已撤销" if a.undone else "", align=CENTER, width_chars=4),
+        )
+
+
+def _pretty(text: str | None) -> str:
+    if not text:
+        return "（无）"
+    try:
+        return json.dumps(json.loads(text), ensure_ascii=False, indent=2)
+    except ValueError:
+        return text
+
+
+class AuditPage(QueryPage):
+    state_key = "audit"
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        self.since = OptionalDateEdit()
+        self.until = OptionalDateEdit()
+        self.action = QComboBox()
+        self.action.addItem("全部操作", None)
+        self.search = QLineEdit()
+        self.search.setClearButtonEnabled(True)
+        self.search.setPlaceholderText("搜索内容")
+        self.detail = QPlainTextEdit()
+        self.detail.setReadOnly(True)
+        super().__init__(ctx, AuditModel(), parent)
+        for label, widget in (("从", self.since), ("至", self.until), ("操作", self.action)):
+            self.filters.addWidget(QLabel(self.tr(label)))
+            self.filters.addWidget(widget)
+        self.filters.addWidget(self.search, 1)
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.body.replaceWidget(self.view, self.splitter)
+        self.splitter.addWidget(self.view)
+        self.splitter.addWidget(self.detail)
+        self.splitter.setStretchFactor(0, 3)
+        restore_splitter("audit", self.splitter)
+        self.since.dateValueChanged.connect(self.schedule)
+        self.until.dateValueChanged.connect(self.schedule)
+        self.action.currentIndexChanged.connect(self.schedule)
+        self.search.textChanged.connect(self.schedule)
+        self.view.selectionModel().currentRowChanged.connect(self._show_detail)
+        ctx.ready.connect(self._fill_actions)
+        if ctx.is_ready:
+            self._fill_actions()
+
+    def _fill_actions(self) -> None:
+        labels = action_labels()
+        self.model.labels = labels  # type: ignore[attr-defined]
+        for code, label in labels.items():
+            self.action.addItem(label, code)
+
+    def query(self) -> Any:
+        from tracker.services.audit import AuditQuery
+
+        return AuditQuery(
+            since=self.since.date_value_or_none(),
+            until=self.until.date_value_or_none(),
+            action=self.action.currentData(),
+            text=self.search.text().strip(),
+            limit=5000,
+        )
+
+    def fetch(self, services: Any, query: Any) -> list[Any]:
+        return list(services.audit.entries(query))
+
+    def _show_detail(self, current: Any, _previous: Any) -> None:
+        if not current.isValid():
+            self.detail.clear()
+            return
+        entry: AuditRecord = self.model.row_at(self.proxy.mapToSource(current).row())
+        self.detail.setPlainText(
+            f"{entry.summary}\n\n修改前：\n{_pretty(entry.before)}\n\n修改后：\n{_pretty(entry.after)}"
+        )
+
+    def save_state(self) -> None:
+        super().save_state()
+        save_splitter("audit", self.splitter)

@@ -1,0 +1,1 @@
+"""概览: deadlines ahead, progress per requirement, overdue by category; numbers click through."""

@@ -1,0 +1,179 @@
+"""The dashboard's tables. Each number cell knows the grid filter it stands for (``drill``)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtWidgets import QWidget
+
+from tracker.domain.dates import format_cn
+from tracker.domain.overview import CategoryOverdue, RequirementProgress, UpcomingDeadline
+from tracker.domain.status import Status
+from tracker.ui.common.table import CENTER, DATE_SAMPLE, RIGHT, Column, RowTableModel
+from tracker.ui.ledger.filtering import LedgerFilter
+
+R = TypeVar("R")
+DONE = frozenset({Status.ON_TIME, Status.LATE})
+OPEN = frozenset({Status.PENDING, Status.OVERDUE, Status.PARTIAL})
+PROGRESS_ROLE = Qt.ItemDataRole.UserRole + 2
+Drill = Callable[[Any], LedgerFilter]
+
+
+class DrillModel(RowTableModel[R]):
+    """Number cells with a drill filter look like links; ``drill(row, column)`` gives it."""
+
+    drills: dict[int, Drill] = {}  # noqa: RUF012 - set per instance
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._link = QBrush(QColor("#1a5fb4"))
+        self._link_font = QFont()
+        self._link_font.setUnderline(True)
+
+    def drill(self, row: int, column: int) -> LedgerFilter | None:
+        make = self.drills.get(column)
+        if make is None or not (0 <= row < len(self.rows)):
+            return None
+        return make(self.rows[row])
+
+    def cell_data(self, row: R, column: int, role: int) -> Any:
+        if column in self.drills:
+            if role == Qt.ItemDataRole.ForegroundRole:
+                return self._link
+            if role == Qt.ItemDataRole.FontRole:
+                return self._link_font
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return "点击查看明细"
+        return None
+
+
+def _count(n: int) -> str:
+    return str(n)
+
+
+class UpcomingModel(DrillModel[UpcomingDeadline]):
+    COL_DUE, COL_FLAG, COL_LEFT, COL_NOTICE, COL_TITLE, COL_DUE_COUNT, COL_DONE, COL_OPEN = range(8)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.columns = (
+            Column(
+                "截止日期",
+                lambda u: format_cn(u.due) + ("（延期）" if u.extended else ""),
+                lambda u: u.due,
+                sample=DATE_SAMPLE + "（延期）",
+            ),
+            Column("节假日", lambda u: u.note, width_chars=5),
+            Column(
+                "剩余工作日",
+                lambda u: str(u.workdays_left),
+                lambda u: u.workdays_left,
+                RIGHT,
+                width_chars=5,
+            ),
+            Column("通知", lambda u: u.doc_number, sample="津市场监管标准〔2023〕14号"),
+            Column("报送事项", lambda u: u.title, width_chars=12),
+            Column("应报", lambda u: _count(u.tally.due), lambda u: u.tally.due, RIGHT, 3),
+            Column("已报", lambda u: _count(u.tally.done), lambda u: u.tally.done, RIGHT, 3),
+            Column("未报", lambda u: _count(u.tally.open), lambda u: u.tally.open, RIGHT, 3),
+        )
+        self.drills = {
+            self.COL_DUE_COUNT: lambda u: LedgerFilter(requirement_id=u.requirement_id),
+            self.COL_DONE: lambda u: LedgerFilter(requirement_id=u.requirement_id, statuses=DONE),
+            self.COL_OPEN: lambda u: LedgerFilter(requirement_id=u.requirement_id, statuses=OPEN),
+        }
+
+    def cell_data(self, row: UpcomingDeadline, column: int, role: int) -> Any:
+        if column == self.COL_FLAG and role == Qt.ItemDataRole.ForegroundRole and row.note:
+            return QBrush(QColor("#b85000"))
+        return super().cell_data(row, column, role)
+
+
+class ProgressModel(DrillModel[RequirementProgress]):
+    (
+        COL_NOTICE,
+        COL_TITLE,
+        COL_DEADLINE,
+        COL_DUE,
+        COL_DONE,
+        COL_OVERDUE,
+        COL_PARTIAL,
+        COL_PROGRESS,
+    ) = range(8)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.columns = (
+            Column(
+                "通知",
+                lambda p: p.doc_number or p.notice_title,
+                sample="津市场监管标准〔2023〕14号",
+            ),
+            Column("报送事项", lambda p: p.title, width_chars=12),
+            Column(
+                "截止日期",
+                lambda p: format_cn(p.deadline),
+                lambda p: p.deadline,
+                sample=DATE_SAMPLE,
+            ),
+            Column("应报", lambda p: _count(p.tally.due), lambda p: p.tally.due, RIGHT, 3),
+            Column("已报", lambda p: _count(p.tally.done), lambda p: p.tally.done, RIGHT, 3),
+            Column(
+                "逾期",
+                lambda p: _count(p.tally[Status.OVERDUE]),
+                lambda p: p.tally[Status.OVERDUE],
+                RIGHT,
+                3,
+            ),
+            Column(
+                "部分",
+                lambda p: _count(p.tally[Status.PARTIAL]),
+                lambda p: p.tally[Status.PARTIAL],
+                RIGHT,
+                3,
+            ),
+            Column("进度", lambda p: f"{p.tally.ratio:.0%}", lambda p: p.tally.ratio, CENTER, 8),
+        )
+        self.drills = {
+            self.COL_DUE: lambda p: LedgerFilter(requirement_id=p.requirement_id),
+            self.COL_DONE: lambda p: LedgerFilter(requirement_id=p.requirement_id, statuses=DONE),
+            self.COL_OVERDUE: lambda p: LedgerFilter(
+                requirement_id=p.requirement_id, statuses=frozenset({Status.OVERDUE})
+            ),
+            self.COL_PARTIAL: lambda p: LedgerFilter(
+                requirement_id=p.requirement_id, statuses=frozenset({Status.PARTIAL})
+            ),
+        }
+
+    def cell_data(self, row: RequirementProgress, column: int, role: int) -> Any:
+        if column == self.COL_PROGRESS and role == PROGRESS_ROLE:
+            return row.tally.ratio
+        if (
+            column == self.COL_DEADLINE
+            and role == Qt.ItemDataRole.ToolTipRole
+            and row.deadline_note
+        ):
+            return f"截止日为{row.deadline_note}"
+        return super().cell_data(row, column, role)
+
+
+class CategoryModel(DrillModel[CategoryOverdue]):
+    COL_CATEGORY, COL_OVERDUE, COL_PARTIAL, COL_TOTAL = range(4)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.columns = (
+            Column("类别", lambda c: c.category, width_chars=6),
+            Column("逾期未报", lambda c: _count(c.overdue), lambda c: c.overdue, RIGHT, 4),
+            Column("部分报送", lambda c: _count(c.partial), lambda c: c.partial, RIGHT, 4),
+            Column("合计", lambda c: _count(c.total), lambda c: c.total, RIGHT, 3),
+        )
+        overdue, partial = frozenset({Status.OVERDUE}), frozenset({Status.PARTIAL})
+        self.drills = {
+            self.COL_OVERDUE: lambda c: LedgerFilter(category=c.category, statuses=overdue),
+            self.COL_PARTIAL: lambda c: LedgerFilter(category=c.category, statuses=partial),
+            self.COL_TOTAL: lambda c: LedgerFilter(category=c.category, statuses=overdue | partial),
+        }

@@ -1,0 +1,22 @@
+"""Where the other UI packages plug into the main window.
+
+Each entry names a module with ``install(window: MainWindow) -> None``. ``install`` should be
+cheap (create ``QAction``s, connect signals) and import its dialogs inside the slots, so the
+window still appears fast. Useful handles on ``window``: ``menu(title)``, ``ledger_page``
+(``add_action``, ``selected_obligation_ids``, ``selected_rows``, ``visible_rows``,
+``obligationActivated``, ``set_file_drop_handler``), ``set_section_widget(key, widget)``,
+``show_section(key)``, ``ctx`` (``services`` once ``ctx.ready`` fired, ``changes``, ``as_of``).
+Add a line here (keep the list sorted) rather than editing main_window.py.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+EXTENSIONS: tuple[str, ...] = ()
+
+
+def install_extensions(window: Any, modules: tuple[str, ...] | None = None) -> None:
+    for name in EXTENSIONS if modules is None else modules:
+        importlib.import_module(name).install(window)

@@ -1,0 +1,141 @@
+"""The ledger grid's model: one row per obligation (``ObligationRow``), ``COL_*`` columns."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QWidget
+
+from tracker.domain.dates import format_cn
+from tracker.domain.forms import format_forms
+from tracker.domain.records import ObligationRow
+from tracker.domain.status import STATUS_ORDER, Status
+from tracker.ui.common.table import CENTER, DATE_SAMPLE, RIGHT, Column, RowTableModel
+from tracker.ui.status_style import background, foreground
+
+(
+    COL_UNIT,
+    COL_CATEGORY,
+    COL_NOTICE,
+    COL_REQUIREMENT,
+    COL_DEADLINE,
+    COL_EXTENDED,
+    COL_STATUS,
+    COL_DAYS,
+    COL_MISSING,
+    COL_COMPLETED,
+    COL_REMINDERS,
+    COL_LAST_REMINDER,
+) = range(12)
+
+_STATUS_RANK = {s: i for i, s in enumerate(STATUS_ORDER)}
+_NO_DAY = date.min
+
+
+def notice_text(r: ObligationRow) -> str:
+    return r.doc_number or r.notice_title
+
+
+def days_text(r: ObligationRow) -> str:
+    """逾期N天 / 迟交N天 / 还剩N个工作日."""
+    if r.status in (Status.OVERDUE, Status.PARTIAL):
+        return f"逾期{r.days_overdue}天"
+    if r.status is Status.LATE:
+        return f"迟交{r.days_overdue}天"
+    if r.status is Status.PENDING and r.workdays_left is not None:
+        return f"还剩{r.workdays_left}个工作日"
+    return ""
+
+
+def days_key(r: ObligationRow) -> int:
+    if r.status is Status.PENDING:
+        return -(r.workdays_left or 0) - 1
+    return r.days_overdue
+
+
+def _columns() -> tuple[Column[ObligationRow], ...]:
+    return (
+        Column("单位", lambda r: r.unit_name, lambda r: (r.unit_sort, r.unit_name), width_chars=13),
+        Column("类别", lambda r: r.category, width_chars=4),
+        Column("通知", notice_text, sample="津市场监管标准〔2023〕14号"),
+        Column("报送事项", lambda r: r.requirement_title, width_chars=11),
+        Column(
+            "截止日期", lambda r: format_cn(r.deadline), lambda r: r.deadline, sample=DATE_SAMPLE
+        ),
+        Column(
+            "延期至",
+            lambda r: format_cn(r.extended_to),
+            lambda r: r.extended_to or _NO_DAY,
+            sample=DATE_SAMPLE,
+        ),
+        Column(
+            "状态",
+            lambda r: r.status.label,
+            lambda r: _STATUS_RANK[r.status],
+            CENTER,
+            width_chars=5,
+        ),
+        Column("逾期/剩余", days_text, days_key, RIGHT, sample=DATE_SAMPLE),
+        Column("缺少材料", lambda r: format_forms(r.missing_forms), width_chars=8),
+        Column(
+            "报齐日期",
+            lambda r: format_cn(r.completed_on),
+            lambda r: r.completed_on or _NO_DAY,
+            sample=DATE_SAMPLE,
+        ),
+        Column(
+            "催报次数",
+            lambda r: str(r.reminders) if r.reminders else "",
+            lambda r: r.reminders,
+            RIGHT,
+            width_chars=4,
+        ),
+        Column(
+            "最近催报",
+            lambda r: format_cn(r.last_reminder),
+            lambda r: r.last_reminder or _NO_DAY,
+            sample=DATE_SAMPLE,
+        ),
+    )
+
+
+class LedgerTableModel(RowTableModel[ObligationRow]):
+    """Status cells in colour; tooltips explain deadlines on off days, extensions, exemptions."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.columns = _columns()
+        self._bold = QFont()
+        self._bold.setBold(True)
+
+    def obligation_id(self, row: int) -> int:
+        return self._rows[row].obligation_id
+
+    def cell_data(self, row: ObligationRow, column: int, role: int) -> Any:
+        if column == COL_STATUS:
+            if role == Qt.ItemDataRole.ForegroundRole:
+                return foreground(row.status)
+            if role == Qt.ItemDataRole.BackgroundRole:
+                return background(row.status)
+            if role == Qt.ItemDataRole.FontRole and row.status.needs_action:
+                return self._bold
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self.tooltip(row, column)
+        return None
+
+    def tooltip(self, row: ObligationRow, column: int) -> str | None:
+        if column in (COL_DEADLINE, COL_EXTENDED) and row.deadline_note:
+            return f"截止日 {format_cn(row.effective_deadline)} 为{row.deadline_note}"
+        if column == COL_STATUS:
+            if row.exempt_reason:
+                return f"免报：{row.exempt_reason}"
+            if row.extended_to:
+                return f"延期至{format_cn(row.extended_to)}：{row.extension_reason}"
+        if column == COL_UNIT and (row.contact_person or row.phone):
+            return f"联系人：{row.contact_person}  {row.phone}".strip()
+        if column == COL_NOTICE:
+            return f"{row.doc_number} {row.notice_title}".strip()
+        return None

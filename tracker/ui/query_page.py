@@ -1,0 +1,87 @@
+"""A page listing what a service query returns, with a filter row; reloaded in a worker on
+filter changes and on the workspace's change signal."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QTableView, QVBoxLayout, QWidget
+
+from tracker.ui.common.proxy import BulkProxyModel
+from tracker.ui.common.state import restore_header, save_header
+from tracker.ui.common.table import RowTableModel, setup_table
+from tracker.ui.common.worker import run_task
+from tracker.ui.context import AppContext
+
+
+class QueryPage(QWidget):
+    """Subclasses fill ``filters`` (a row layout), and implement ``query()`` and
+    ``fetch(services, query)``; call ``schedule()`` when a filter changes."""
+
+    state_key = ""
+
+    def __init__(self, ctx: AppContext, model: RowTableModel[Any], parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.model = model
+        self.proxy = BulkProxyModel(self)
+        self.proxy.setSourceModel(model)
+        self.view = QTableView()
+        self.view.setModel(self.proxy)
+        setup_table(self.view, model)
+        self.view.horizontalHeader().setSortIndicator(
+            -1, self.view.horizontalHeader().sortIndicatorOrder()
+        )
+        self.view.setSortingEnabled(True)
+        self.count_label = QLabel()
+        self.filters = QHBoxLayout()
+        self.body = QVBoxLayout(self)
+        self.body.addLayout(self.filters)
+        self.body.addWidget(self.view, 1)
+        self.body.addWidget(self.count_label)
+        self._generation = 0
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(200)
+        self._timer.timeout.connect(self.reload)
+        if self.state_key:
+            restore_header(self.state_key, self.view.horizontalHeader())
+        ctx.ready.connect(self.reload)
+        ctx.changes.changed.connect(self.schedule)
+        if ctx.is_ready:
+            self.reload()
+
+    def query(self) -> Any:
+        raise NotImplementedError
+
+    def fetch(self, services: Any, query: Any) -> list[Any]:
+        raise NotImplementedError
+
+    def schedule(self, *_args: object) -> None:
+        """Reload shortly (typing in a search box does not query on every key)."""
+        self._timer.start()
+
+    def reload(self) -> None:
+        if not self.ctx.is_ready:
+            return
+        self._generation += 1
+        generation, services, query = self._generation, self.ctx.services, self.query()
+        run_task(
+            lambda _c: self.fetch(services, query),
+            on_done=lambda rows: self._show(generation, rows),
+        )
+
+    def _show(self, generation: int, rows: list[Any]) -> None:
+        if generation != self._generation:
+            return  # an older query answered late
+        self.model.set_rows(rows)
+        self.count_label.setText(self.tr("共 %d 条") % len(rows))
+        self.loaded(rows)
+
+    def loaded(self, rows: list[Any]) -> None:
+        """Hook for subclasses after rows are shown."""
+
+    def save_state(self) -> None:
+        if self.state_key:
+            save_header(self.state_key, self.view.horizontalHeader())

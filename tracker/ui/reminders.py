@@ -1,0 +1,72 @@
+"""催报记录: every reminder sent (函、电话、邮件、短信), filterable by date, method and text."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QWidget
+
+from tracker.domain.dates import format_cn
+from tracker.domain.records import ReminderMethod, ReminderRecord
+from tracker.ui.common.dates import OptionalDateEdit
+from tracker.ui.common.table import Column, RowTableModel
+from tracker.ui.context import AppContext
+from tracker.ui.query_page import QueryPage
+
+
+class ReminderModel(RowTableModel[ReminderRecord]):
+    COL_DATE, COL_UNIT, COL_NOTICE, COL_REQUIREMENT, COL_METHOD, COL_LETTER, COL_NOTE = range(7)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.columns = (
+            Column(
+                "催报日期",
+                lambda r: format_cn(r.reminded_on),
+                lambda r: r.reminded_on,
+                width_chars=7,
+            ),
+            Column("单位", lambda r: r.unit_name, width_chars=13),
+            Column("通知", lambda r: r.notice_label, width_chars=20),
+            Column("报送事项", lambda r: r.requirement_title, width_chars=10),
+            Column("方式", lambda r: r.method, width_chars=3),
+            Column("函号", lambda r: r.letter_number, width_chars=10),
+            Column("备注", lambda r: r.note, width_chars=12),
+        )
+
+
+class ReminderPage(QueryPage):
+    state_key = "reminders"
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        self.since = OptionalDateEdit()
+        self.until = OptionalDateEdit()
+        self.method = QComboBox()
+        self.method.addItem("全部方式", None)
+        for m in ReminderMethod:
+            self.method.addItem(m.value, m.value)
+        self.search = QLineEdit()
+        self.search.setClearButtonEnabled(True)
+        self.search.setPlaceholderText("搜索单位、函号或备注")
+        super().__init__(ctx, ReminderModel(), parent)
+        for label, widget in (("从", self.since), ("至", self.until), ("方式", self.method)):
+            self.filters.addWidget(QLabel(self.tr(label)))
+            self.filters.addWidget(widget)
+        self.filters.addWidget(self.search, 1)
+        self.since.dateValueChanged.connect(self.schedule)
+        self.until.dateValueChanged.connect(self.schedule)
+        self.method.currentIndexChanged.connect(self.schedule)
+        self.search.textChanged.connect(self.schedule)
+
+    def query(self) -> Any:
+        from tracker.services.reminders import ReminderQuery
+
+        return ReminderQuery(
+            since=self.since.date_value_or_none(),
+            until=self.until.date_value_or_none(),
+            method=self.method.currentData(),
+            text=self.search.text().strip(),
+        )
+
+    def fetch(self, services: Any, query: Any) -> list[Any]:
+        return list(services.ledger.reminders(query))

@@ -1,0 +1,99 @@
+"""Screenshots of every section, for review and the README.
+
+    xvfb-run -a python -m tracker.ui.screens OUTDIR [--workspace DIR] [--as-of 2023-06-28]
+
+Without ``--workspace`` the demo is built in a temporary folder. Needs CJK fonts
+(fonts-wqy-zenhei) to show Chinese instead of boxes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+import time
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication, QWidget
+
+from tracker.domain.status import Status
+from tracker.ui.ledger.filtering import LedgerFilter
+
+
+def settle(app: QApplication, seconds: float = 0.3) -> None:
+    from tracker.ui.common.worker import wait_all
+
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        wait_all(50)
+        app.processEvents()
+
+
+def shoot(widget: QWidget, out: Path, name: str) -> Path:
+    path = out / f"{name}.png"
+    widget.grab().save(str(path))
+    print(path)
+    return path
+
+
+def run(out: Path, workspace: Path | None, as_of: date | None) -> None:
+    from tracker.app import make_application
+    from tracker.ui.context import AppContext
+    from tracker.ui.file_menu import install_file_menu
+    from tracker.ui.main_window import MainWindow
+    from tracker.ui.welcome import WelcomePage
+    from tracker.ui.workspace_open import Target, open_services
+
+    app = make_application(sys.argv[:1])
+    out.mkdir(parents=True, exist_ok=True)
+    temp = None
+    if workspace is None:
+        temp = tempfile.TemporaryDirectory()
+        workspace = Path(temp.name) / "demo"
+    services = open_services(Target(workspace, demo=True))
+    ctx = AppContext(str(workspace))
+    if as_of is not None:
+        ctx.set_as_of(as_of)
+    window = MainWindow(ctx)
+    install_file_menu(window)
+    window.resize(1440, 900)
+    window.show()
+    ctx.attach(services)
+    settle(app, 1.5)
+    for key in window.section_keys():
+        window.show_section(key)
+        settle(app)
+        shoot(window, out, f"section-{key}")
+    window.open_ledger(LedgerFilter(statuses=frozenset({Status.OVERDUE, Status.PARTIAL})))
+    settle(app)
+    shoot(window, out, "ledger-overdue")
+    window.open_ledger(LedgerFilter(text="hp"))
+    settle(app)
+    shoot(window, out, "ledger-search-hp")
+    window.show_section("ledger")
+    window.ledger_section.show_matrix()
+    settle(app)
+    shoot(window, out, "ledger-matrix")
+    welcome = WelcomePage(workspace)
+    welcome.show()
+    settle(app)
+    shoot(welcome, out, "welcome")
+    window.close()
+    services.close()
+    if temp is not None:
+        temp.cleanup()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("out", type=Path)
+    parser.add_argument("--workspace", type=Path)
+    parser.add_argument("--as-of", type=date.fromisoformat)
+    args = parser.parse_args(argv)
+    run(args.out, args.workspace, args.as_of)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,65 @@
+"""One window per workspace: a second launch asks the first to come forward, then quits.
+
+Keyed by the workspace (folder or database URL), so two different workspaces may be open at
+once, but the same database is never opened twice by this app.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtNetwork import QLocalServer, QLocalSocket
+
+RAISE = b"raise\n"
+
+
+def server_name(workspace_key: str) -> str:
+    digest = hashlib.sha1(workspace_key.encode("utf-8")).hexdigest()[:16]
+    return f"tracker-{digest}"
+
+
+def ask_running_instance(workspace_key: str, timeout_ms: int = 500) -> bool:
+    """True when another instance holds ``workspace_key`` (it has been asked to come forward)."""
+    socket = QLocalSocket()
+    socket.connectToServer(server_name(workspace_key))
+    if not socket.waitForConnected(timeout_ms):
+        return False
+    socket.write(RAISE)
+    socket.waitForBytesWritten(timeout_ms)
+    socket.disconnectFromServer()
+    return True
+
+
+class InstanceServer(QObject):
+    """Listens for later launches; ``raiseRequested`` asks the window to come forward."""
+
+    raiseRequested = Signal()
+
+    def __init__(self, workspace_key: str, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.name = server_name(workspace_key)
+        self.server = QLocalServer(self)
+        self.server.newConnection.connect(self._on_connection)
+
+    def listen(self) -> bool:
+        if self.server.listen(self.name):
+            return True
+        QLocalServer.removeServer(self.name)  # left over from a crash: nobody answered
+        return self.server.listen(self.name)
+
+    def close(self) -> None:
+        self.server.close()
+
+    def _on_connection(self) -> None:
+        while self.server.hasPendingConnections():
+            socket = self.server.nextPendingConnection()
+            # The message is one short line, sent right after connecting: read it here.
+            if socket.bytesAvailable() or socket.waitForReadyRead(500):
+                message = bytes(socket.readAll().data())
+            else:
+                message = b""
+            socket.abort()
+            socket.deleteLater()
+            if message.startswith(RAISE.strip()):
+                self.raiseRequested.emit()

@@ -17,9 +17,9 @@ from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
+from tracker.launch import Target
 from tracker.ui.common.errors import install_excepthook, log, setup_logging, show_error
 from tracker.ui.common.state import APPLICATION, ORGANIZATION, ui_settings
-from tracker.ui.workspace_open import Target
 
 LAST_KEY = "workspace/last"
 BENCH_ENV = "TRACKER_BENCH_EXIT"  # "paint" or "loaded": print the time and quit (benchmarks)
@@ -108,8 +108,8 @@ class Launcher(QObject):
         window.show()
 
     def _open(self, target: Target) -> None:
+        from tracker.launch import open_services
         from tracker.ui.common.progress import run_with_progress
-        from tracker.ui.workspace_open import open_services
 
         assert self.window is not None
         title = self.window.tr("示例台账") if target.demo else self.window.tr("打开台账")

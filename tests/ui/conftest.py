@@ -28,7 +28,7 @@ def _ui_settings_in_tmp(tmp_path: Path) -> Iterator[None]:
 def demo_dir(tmp_path: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A copy of the demo workspace (built once per test session, as of 2023-12-01)."""
     if "demo" not in _DEMO_TEMPLATE:
-        from tracker.ui.workspace_open import build_demo_workspace
+        from tracker.launch import build_demo_workspace
 
         template = tmp_path_factory.mktemp("demo-template") / "示例 台账"
         build_demo_workspace(template)

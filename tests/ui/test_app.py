@@ -10,9 +10,9 @@ import pytest
 from PySide6.QtWidgets import QApplication
 
 from tracker import app as app_module
+from tracker.launch import Target, open_services
 from tracker.services import locations
 from tracker.ui.single_instance import InstanceServer, ask_running_instance
-from tracker.ui.workspace_open import Target, open_services
 
 
 @pytest.fixture

@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from tracker.domain.ledger_query import AuditQuery
 from tracker.domain.records import AuditRecord
 from tracker.services.workspace import Workspace
 from tracker.store.models import AuditEntry
+
+__all__ = ["ACTION_LABELS", "AuditQuery", "AuditService", "dumps", "record"]
 
 ACTION_LABELS = {
     "unit.create": "新增单位",
@@ -82,18 +84,14 @@ def record(
     return entry.id
 
 
-@dataclass(frozen=True, slots=True)
-class AuditQuery:
-    since: date | None = None
-    until: date | None = None
-    action: str | None = None
-    text: str = ""
-    limit: int = 1000
-
-
 class AuditService:
     def __init__(self, ws: Workspace) -> None:
         self.ws = ws
+
+    @staticmethod
+    def action_labels() -> dict[str, str]:
+        """Chinese names of the logged actions (for filters in the window)."""
+        return dict(ACTION_LABELS)
 
     def entries(self, query: AuditQuery | None = None) -> list[AuditRecord]:
         q = query or AuditQuery()

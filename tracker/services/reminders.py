@@ -2,25 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date
-
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
+from tracker.domain.ledger_query import ReminderQuery
 from tracker.domain.records import ReminderRecord
 from tracker.store.models import Notice, Obligation, Reminder, Requirement, Unit
 
-
-@dataclass(frozen=True, slots=True)
-class ReminderQuery:
-    since: date | None = None
-    until: date | None = None
-    method: str | None = None  # a ReminderMethod value: 函 电话 邮件 短信
-    notice_id: int | None = None
-    unit_id: int | None = None
-    text: str = ""  # in the unit's name, the letter number or the note
-    limit: int = 10_000
+__all__ = ["ReminderQuery", "list_reminders"]
 
 
 def list_reminders(s: Session, q: ReminderQuery) -> list[ReminderRecord]:

@@ -8,18 +8,13 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPlainTextEdit, QSplitter, QWidget
 
+from tracker.domain.ledger_query import AuditQuery
 from tracker.domain.records import AuditRecord
 from tracker.ui.common.dates import OptionalDateEdit
 from tracker.ui.common.state import restore_splitter, save_splitter
 from tracker.ui.common.table import CENTER, Column, RowTableModel
 from tracker.ui.context import AppContext
 from tracker.ui.query_page import QueryPage
-
-
-def action_labels() -> dict[str, str]:
-    from tracker.services.audit import ACTION_LABELS
-
-    return dict(ACTION_LABELS)
 
 
 class AuditModel(RowTableModel[AuditRecord]):
@@ -82,14 +77,12 @@ class AuditPage(QueryPage):
             self._fill_actions()
 
     def _fill_actions(self) -> None:
-        labels = action_labels()
+        labels = self.ctx.services.audit.action_labels()
         self.model.labels = labels  # type: ignore[attr-defined]
         for code, label in labels.items():
             self.action.addItem(label, code)
 
     def query(self) -> Any:
-        from tracker.services.audit import AuditQuery
-
         return AuditQuery(
             since=self.since.date_value_or_none(),
             until=self.until.date_value_or_none(),

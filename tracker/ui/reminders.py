@@ -7,6 +7,7 @@ from typing import Any
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QWidget
 
 from tracker.domain.dates import format_cn
+from tracker.domain.ledger_query import ReminderQuery
 from tracker.domain.records import ReminderMethod, ReminderRecord
 from tracker.ui.common.dates import OptionalDateEdit
 from tracker.ui.common.table import Column, RowTableModel
@@ -59,8 +60,6 @@ class ReminderPage(QueryPage):
         self.search.textChanged.connect(self.schedule)
 
     def query(self) -> Any:
-        from tracker.services.reminders import ReminderQuery
-
         return ReminderQuery(
             since=self.since.date_value_or_none(),
             until=self.until.date_value_or_none(),

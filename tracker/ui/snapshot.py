@@ -37,8 +37,8 @@ class LedgerSnapshot:
 
 def load_snapshot(services: Any, as_of: date, control: TaskControl | None = None) -> LedgerSnapshot:
     """Everything the ledger views need, read through the services (runs in a worker)."""
+    from tracker.domain.ledger_query import LedgerQuery
     from tracker.domain.search import search_blob
-    from tracker.services.ledger_rows import LedgerQuery
 
     rows = services.ledger.rows(LedgerQuery(as_of=as_of))
     if control is not None:

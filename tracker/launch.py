@@ -1,4 +1,5 @@
-"""Opening the workspace off the UI thread, building the demo on first use.
+"""Opening the workspace off the UI thread (composition root, beside app.py); the demo is
+built on first use, whole or not at all.
 
 Runs in a worker: importing SQLAlchemy and opening the database happen after the window's
 first paint, so the window appears as fast as a bare Qt window.

@@ -1,6 +1,6 @@
 """Screenshots of every section, for review and the README.
 
-    xvfb-run -a python -m tracker.ui.screens OUTDIR [--workspace DIR] [--as-of 2023-06-28]
+    xvfb-run -a python -m tracker.screens OUTDIR [--workspace DIR] [--as-of 2023-06-28]
 
 Without ``--workspace`` the demo is built in a temporary folder. Needs CJK fonts
 (fonts-wqy-zenhei) to show Chinese instead of boxes.
@@ -39,11 +39,11 @@ def shoot(widget: QWidget, out: Path, name: str) -> Path:
 
 def run(out: Path, workspace: Path | None, as_of: date | None) -> None:
     from tracker.app import make_application
+    from tracker.launch import Target, open_services
     from tracker.ui.context import AppContext
     from tracker.ui.file_menu import install_file_menu
     from tracker.ui.main_window import MainWindow
     from tracker.ui.welcome import WelcomePage
-    from tracker.ui.workspace_open import Target, open_services
 
     app = make_application(sys.argv[:1])
     out.mkdir(parents=True, exist_ok=True)

@@ -4,7 +4,6 @@ cli_ledger)."""
 from __future__ import annotations
 
 import argparse
-import re
 import shutil
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -49,7 +48,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
 
 
 def _request(args: argparse.Namespace, ctx: Context) -> Any:
-    from tracker.services.letters import LetterRequest
+    from tracker.domain.letter_request import LetterRequest
 
     sv = ctx.services
     notice_ids: tuple[int, ...] = ()
@@ -93,6 +92,8 @@ def cmd_letters(args: argparse.Namespace, ctx: Context) -> int:
         items = len(letter.obligation_ids)
         print(f"{letter.number}  致{letter.addressee}  {items}项  {letter.pages}页")
     if args.split:
+        from tracker.domain.letter_request import split_name
+
         for letter in result.letters:
             _copy(letter.pdf_path, args.split / split_name(letter.number, letter.addressee))
         print(f"每封函的 PDF 已存入：{args.split}")
@@ -118,12 +119,6 @@ def _list(ctx: Context) -> int:
     ]
     print(table(("文号", "发函日期", "主送", "事项数", "标题"), rows))
     return 0
-
-
-def split_name(number: str, addressee: str) -> str:
-    """A file name safe on Windows: 津市场监管标准函〔2023〕3号 和平区市场监管局.pdf"""
-    name = re.sub(r'[\\/:*?"<>|\x00-\x1f]', "_", f"{number} {addressee}").strip(" .")
-    return f"{name[:120]}.pdf"
 
 
 def _write(path: Path, data: bytes) -> None:

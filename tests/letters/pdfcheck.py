@@ -26,6 +26,14 @@ def pages_text(path: Path) -> list[str]:
     return out.split("\f")[:-1]
 
 
+def raw_text(path: Path) -> str:
+    """The text in content order with line breaks removed (cells wrapped over lines join)."""
+    out = subprocess.run(
+        ["pdftotext", "-raw", str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    return out.replace("\n", "")
+
+
 def words(path: Path) -> list[Word]:
     import pdfplumber
 

@@ -10,9 +10,9 @@ import pytest
 from tests.letters.conftest import NOTICE_NUMBER
 from tests.letters.pdfcheck import pages_text
 from tracker.domain.errors import ValidationError
+from tracker.domain.letter_request import LetterRequest
 from tracker.reports.pdf_output import Cancelled
 from tracker.services.bundle import Services
-from tracker.services.letters import LetterRequest
 
 AS_OF = date(2023, 6, 28)
 pytestmark = pytest.mark.both_databases

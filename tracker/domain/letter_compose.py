@@ -78,9 +78,9 @@ def _subject_of(item: LetterItem) -> str:
 
 def letter_subject(items: Sequence[LetterItem]) -> str:
     """关于催报{subject}的函: the notice's topic and the item, or the first one 等材料."""
-    first = _subject_of(items[0])
-    several = len({i.requirement_id for i in items}) > 1
-    return f"{first}等材料" if several else first
+    if len({i.requirement_id for i in items}) > 1:
+        return f"{items[0].requirement_title}等材料"
+    return _subject_of(items[0])
 
 
 def contact_line(office: OfficeSettings) -> str:

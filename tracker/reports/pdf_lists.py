@@ -25,12 +25,12 @@ TITLE = 22.0
 
 OVERDUE_COLUMNS = (
     Column("序号", 13 * MM, "center"),
-    Column("单位", 48 * MM),
+    Column("单位", 45 * MM),
     Column("报送事项", 36 * MM),
     Column("原定时限", 34 * MM, "center"),
     Column("逾期天数", 20 * MM, "center"),
     Column("缺少的材料", 26 * MM),
-    Column("已催报次数/最近催报", 25 * MM, "center"),
+    Column("已催报次数/最近催报", 28 * MM, "center"),
     Column("联系人", 16 * MM, "center"),
     Column("电话", 29 * MM, "center"),
 )

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -11,6 +9,7 @@ from sqlalchemy.orm import Session
 
 from tracker.domain.dates import format_cn
 from tracker.domain.errors import ValidationError
+from tracker.domain.letter_request import IssuedLetterRecord
 from tracker.domain.records import ReminderMethod
 from tracker.services import audit
 from tracker.services.ledger import record_reminder
@@ -18,24 +17,7 @@ from tracker.store.models import IssuedLetter, IssuedLetterItem, LetterSequence,
 from tracker.store.time import now
 
 if TYPE_CHECKING:
-    from tracker.services.letters import LetterDraft, LetterRequest
-
-
-@dataclass(frozen=True, slots=True)
-class IssuedLetterRecord:
-    id: int
-    number: str
-    letter_date: date
-    as_of: date
-    new_deadline: date
-    mode: str
-    addressee: str
-    title: str
-    pages: int
-    obligation_ids: tuple[int, ...]
-    pdf_path: Path
-    created_at: datetime
-    created_by: str
+    from tracker.domain.letter_request import LetterDraft, LetterRequest
 
 
 def format_number(prefix: str, year: int, sequence: int) -> str:

@@ -8,7 +8,7 @@ obligation a letter covers gets a 催报 record (method 函, with the letter num
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from datetime import date
 
 from sqlalchemy import select
@@ -23,14 +23,20 @@ from tracker.domain.letter_compose import (
     compose_unit_letter,
     group_addressee,
 )
-from tracker.domain.letters import LetterContent, LetterItem, fill_template
+from tracker.domain.letter_request import (
+    MODES,
+    IssuedLetterRecord,
+    IssueResult,
+    LetterDraft,
+    LetterRequest,
+)
+from tracker.domain.letters import LetterItem, fill_template
 from tracker.domain.office import OfficeSettings
 from tracker.domain.records import ObligationRow
 from tracker.domain.status import Status
 from tracker.services.ledger import LedgerService
 from tracker.services.ledger_rows import LedgerQuery
 from tracker.services.letter_store import (
-    IssuedLetterRecord,
     letter_record,
     next_numbers,
     save_letter,
@@ -40,41 +46,8 @@ from tracker.services.settings import SettingsService
 from tracker.services.workspace import Workspace
 from tracker.store.models import IssuedLetter
 
-MODES = ("unit", "category")
 Progress = Callable[[int, int], None]
 IsCancelled = Callable[[], bool]
-
-
-@dataclass(frozen=True, slots=True)
-class LetterRequest:
-    """Whom to chase and how. Empty filters mean all; only 逾期未报/部分报送 rows are chased."""
-
-    as_of: date
-    letter_date: date | None = None
-    mode: str = "unit"
-    notice_ids: tuple[int, ...] = ()
-    requirement_ids: tuple[int, ...] = ()
-    unit_ids: tuple[int, ...] = ()
-    categories: tuple[str, ...] = ()
-    obligation_ids: tuple[int, ...] = ()
-    template: str | None = None  # body template; None: the office's saved one
-    addressee: str | None = None  # 主送 of a category letter; None: from the category
-
-
-@dataclass(frozen=True, slots=True)
-class LetterDraft:
-    content: LetterContent
-    obligation_ids: tuple[int, ...]
-    unit_id: int | None
-    category: str
-    new_deadline: date
-
-
-@dataclass
-class IssueResult:
-    letters: list[IssuedLetterRecord]
-    combined: bytes  # all letters in one PDF, for printing
-    missing_chars: set[str] = field(default_factory=set)
 
 
 class LetterService:

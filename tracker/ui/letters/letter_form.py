@@ -1,0 +1,107 @@
+"""The widgets of 生成催报函 (layout only; behaviour in letter_dialog)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QDateEdit,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QRadioButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from tracker.domain.letters import PLACEHOLDERS
+from tracker.ui.letters.preview import PagesView, close_buttons
+
+
+def date_edit() -> QDateEdit:
+    edit = QDateEdit()
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("yyyy年M月d日")
+    edit.setDate(QDate.currentDate())
+    return edit
+
+
+class LetterForm:
+    """Builds the dialog's widgets onto ``host`` and keeps references to them."""
+
+    def __init__(self, host: QWidget) -> None:
+        self.by_unit = QRadioButton("按单位（每个单位一封，列出其所欠全部材料）")
+        self.by_category = QRadioButton("按类别（每类一封，附未报送单位名单）")
+        self.by_unit.setChecked(True)
+        self.mode = QButtonGroup(host)
+        self.mode.addButton(self.by_unit)
+        self.mode.addButton(self.by_category)
+        self.as_of = date_edit()
+        self.letter_date = date_edit()
+        self.addressee = QLineEdit()
+        self.addressee.setPlaceholderText("默认按类别，如“各区市场监管局”")
+        self.template = QPlainTextEdit()
+        self.template.setTabChangesFocus(True)
+        self.placeholders = QListWidget()
+        for name, meaning in PLACEHOLDERS.items():
+            item = QListWidgetItem(f"{{{name}}}  {meaning}")
+            item.setData(Qt.ItemDataRole.UserRole, name)
+            self.placeholders.addItem(item)
+        self.restore = QPushButton("恢复默认正文")
+        self.save_default = QPushButton("保存为默认正文")
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.problem = QLabel()
+        self.problem.setWordWrap(True)
+        self.problem.setStyleSheet("color: #b00020;")
+        self.preview = PagesView()
+        self.buttons = close_buttons()
+        self.preview_all = QPushButton("预览全部（不编号）…")
+        self.issue = QPushButton("发出催报函…")
+        self.issue.setDefault(True)
+        self.buttons.addButton(self.preview_all, QDialogButtonBox.ButtonRole.ActionRole)
+        self.buttons.addButton(self.issue, QDialogButtonBox.ButtonRole.AcceptRole)
+        self._arrange(host)
+
+    def _arrange(self, host: QWidget) -> None:
+        form = QFormLayout()
+        form.addRow("发函方式", self._column(self.by_unit, self.by_category))
+        form.addRow("统计截至", self.as_of)
+        form.addRow("发函日期", self.letter_date)
+        form.addRow("主送（按类别）", self.addressee)
+        left = QWidget()
+        col = QVBoxLayout(left)
+        col.addLayout(form)
+        col.addWidget(QLabel("正文模板（双击下方占位符插入；单独一行的 {item_list} 逐项成段）"))
+        col.addWidget(self.template, 3)
+        col.addWidget(self.placeholders, 2)
+        row = QHBoxLayout()
+        row.addWidget(self.restore)
+        row.addWidget(self.save_default)
+        row.addStretch(1)
+        col.addLayout(row)
+        col.addWidget(self.problem)
+        col.addWidget(self.summary)
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.addWidget(left)
+        split.addWidget(self.preview)
+        split.setSizes([520, 640])
+        outer = QVBoxLayout(host)
+        outer.addWidget(split, 1)
+        outer.addWidget(self.buttons)
+
+    @staticmethod
+    def _column(*widgets: QWidget) -> QWidget:
+        box = QWidget()
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        for w in widgets:
+            layout.addWidget(w)
+        return box

@@ -38,7 +38,7 @@ def cmd_backup(args: argparse.Namespace, ctx: Context) -> int:
     service = ctx.services.backups
     if args.list:
         rows = [
-            [f"{b.created:%Y-%m-%d %H:%M:%S}", _kind(b.kind), b.revision or "", str(b.path)]
+            [f"{b.created:%Y-%m-%d %H:%M:%S}", b.kind_label, b.revision or "", str(b.path)]
             for b in service.list()
         ]
         print(table(("时间", "类型", "数据库版本", "文件"), rows) if rows else "还没有备份")
@@ -75,9 +75,3 @@ def _location(args: argparse.Namespace) -> Any:
         raise TrackerError(SERVER_DB_MESSAGE)
     root = resolve_workspace_dir(args.workspace)
     return Location(root, root / DB_FILE, resolve_files_dir(root, args.files_dir))
-
-
-def _kind(kind: str) -> str:
-    from tracker.services.backups import KIND_LABELS
-
-    return KIND_LABELS.get(kind, kind)

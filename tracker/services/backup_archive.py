@@ -32,6 +32,14 @@ class BackupError(TrackerError):
     """A backup that cannot be made or trusted; nothing was changed."""
 
 
+KIND_LABELS = {
+    "daily": "每日自动备份",
+    "pre-migration": "升级前自动备份",
+    "pre-restore": "恢复前自动备份",
+    "manual": "手动备份",
+}
+
+
 @dataclass(frozen=True, slots=True)
 class BackupInfo:
     path: Path
@@ -41,6 +49,10 @@ class BackupInfo:
     files: int  # archived submission files it accounts for
     files_in_pool: bool
     size: int
+
+    @property
+    def kind_label(self) -> str:
+        return KIND_LABELS.get(self.kind, self.kind)
 
 
 def sha256_of(path: Path) -> str:

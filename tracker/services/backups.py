@@ -40,12 +40,6 @@ from tracker.store.sqlite_file import file_health, file_revision, overwrite_data
 BACKUPS_DIR = "backups"
 POOL_DIR = "files"
 KEEP = {"daily": 14, "pre-migration": 8, "pre-restore": 8}
-KIND_LABELS = {
-    "daily": "每日自动备份",
-    "pre-migration": "升级前自动备份",
-    "pre-restore": "恢复前自动备份",
-    "manual": "手动备份",
-}
 STALE_TEMP_SECONDS = 3600
 
 

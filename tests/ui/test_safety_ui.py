@@ -1,0 +1,96 @@
+"""文件 → 备份台账… / 从备份恢复… on the real window and a real demo workspace."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from tracker.services.backup_archive import verify_backup
+from tracker.ui.file_menu import install_file_menu
+from tracker.ui.safety import menu as safety_menu
+from tracker.ui.safety.backup_model import BackupTableModel
+from tracker.ui.safety.restore_dialog import RestoreDialog
+
+
+@pytest.fixture
+def window(main_window):  # type: ignore[no-untyped-def]
+    install_file_menu(main_window)
+    safety_menu.install(main_window)
+    return main_window
+
+
+@pytest.fixture
+def messages(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    seen: list[str] = []
+    for kind in ("information", "warning"):
+        monkeypatch.setattr(QMessageBox, kind, lambda _p, _t, text, *a, **k: seen.append(text))
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    return seen
+
+
+def test_the_file_menu_offers_backup_and_restore_before_quit(qtbot, window) -> None:
+    texts = [a.text() for a in window.menu("文件").actions() if not a.isSeparator()]
+    assert texts[-3:] == ["备份台账…", "从备份恢复…", "退出"]
+    assert window.backup_action.isEnabled() and window.restore_action.isEnabled()
+
+
+def test_backup_runs_in_a_worker_and_says_where_it_went(
+    qtbot, window, messages: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "U盘" / "台账备份.zip"
+    target.parent.mkdir()
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    window.backup_action.trigger()
+    qtbot.waitUntil(lambda: bool(messages), timeout=20_000)
+    assert "已备份到" in messages[0] and str(target) in messages[0]
+    assert verify_backup(target).kind == "manual"
+
+
+def test_restore_from_the_dialog_brings_the_window_back_to_the_backup(
+    qtbot, window, messages: list[str]
+) -> None:
+    services = window.ctx.services
+    backup = services.backups.backup()  # into the workspace's own backups/manual
+    row = services.ledger.rows()[0]
+    services.ledger.exempt([row.obligation_id], "误操作")
+    dialog = RestoreDialog(services, window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    names = [dialog.model.backup_at(r).path for r in range(dialog.model.rowCount())]
+    assert backup.path in names
+    dialog.table.selectRow(names.index(backup.path))
+    with (
+        qtbot.waitSignal(window.ctx.snapshots.loaded, timeout=20_000),
+        qtbot.waitSignal(dialog.accepted, timeout=20_000),
+    ):
+        dialog.restore_button.click()
+    assert "已从" in messages[-1]
+    assert services.ledger.row(row.obligation_id).exempt_reason is None
+    kinds = {b.kind for b in services.backups.list()}
+    assert "pre-restore" in kinds  # the state it replaced was kept
+
+
+def test_a_bad_backup_file_is_reported_and_nothing_changes(
+    qtbot, window, messages: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    bogus = tmp_path / "不是备份.zip"
+    bogus.write_bytes(b"PK\x05\x06" + b"\0" * 18)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(bogus), ""))
+    before = [r.status for r in window.ctx.services.ledger.rows()]
+    dialog = RestoreDialog(window.ctx.services, window)
+    qtbot.addWidget(dialog)
+    dialog.other_button.click()
+    qtbot.waitUntil(lambda: bool(messages), timeout=20_000)
+    assert "不是本程序的备份文件" in messages[-1]
+    assert [r.status for r in window.ctx.services.ledger.rows()] == before
+
+
+def test_backup_model(qtmodeltester, demo_services) -> None:
+    demo_services.backups.backup()
+    model = BackupTableModel()
+    model.set_rows(demo_services.backups.list())
+    qtmodeltester.check(model)
+    assert model.rowCount() >= 1
+    assert model.data(model.index(0, model.COL_KIND)) in {"手动备份", "每日自动备份"}

@@ -5,17 +5,13 @@ from __future__ import annotations
 import csv
 import io
 import json
-import unicodedata
 from collections.abc import Sequence
 from datetime import date
 
 from tracker.domain.dates import format_cn
 from tracker.domain.forms import form_codes, format_forms
 from tracker.domain.records import ObligationRow
-
-
-def display_width(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+from tracker.domain.text import display_width
 
 
 def pad(text: str, width: int) -> str:

@@ -50,3 +50,8 @@ def split_aliases(value: object) -> list[str]:
         if name and name not in seen:
             seen.append(name)
     return seen
+
+
+def display_width(text: str) -> int:
+    """Columns ``text`` takes in a fixed-width font: CJK and full-width characters count two."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)

@@ -136,3 +136,18 @@ def save_atomically(workbook: Any, path: Path) -> None:
     finally:
         if os.path.exists(tmp):
             os.unlink(tmp)
+
+
+def text_cell(ws: Any, value: str) -> Any:
+    """For write-only sheets: ``value`` itself, or a cell forced to text when it looks like a
+    formula (``ws.append`` would otherwise store ``=1+1`` as a formula)."""
+    if value and value[0] in _LEAD_CHARS:
+        from openpyxl.cell import WriteOnlyCell
+
+        cell = WriteOnlyCell(ws, value)
+        cell.data_type = "s"
+        return cell
+    return value
+
+
+_LEAD_CHARS = "".join(FORMULA_LEADS)

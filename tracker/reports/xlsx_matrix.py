@@ -1,0 +1,193 @@
+"""矩阵: units down, requirements across, each cell a short status word on a fill colour."""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+from openpyxl.styles import Font, PatternFill
+from openpyxl.utils import get_column_letter
+
+from tracker.domain.dates import format_cn_short
+from tracker.domain.status import Status
+from tracker.domain.tally import tally_by
+from tracker.domain.text import display_width
+from tracker.reports.status_book import Progress, RequirementColumn, StatusBook
+from tracker.reports.xlsx_style import (
+    BORDER,
+    CENTER_WRAP,
+    HEADER_FONT,
+    PERCENT_FORMAT,
+    PageSpec,
+    TemplateCell,
+    cell,
+    excel_width,
+    header_cells,
+    set_widths,
+    setup_page,
+    title_rows,
+)
+
+SHORT: dict[Status, str] = {
+    Status.ON_TIME: "按时",
+    Status.LATE: "补报",
+    Status.PARTIAL: "部分",
+    Status.OVERDUE: "未报",
+    Status.PENDING: "未到期",
+    Status.EXEMPT: "免报",
+}
+MEANING: dict[Status, str] = {
+    Status.ON_TIME: "已按时报送",
+    Status.LATE: "逾期补报（时限后报齐）",
+    Status.PARTIAL: "部分报送（时限已过，材料未齐）",
+    Status.OVERDUE: "逾期未报",
+    Status.PENDING: "未到期（时限未到，尚未报齐）",
+    Status.EXEMPT: "免报",
+}
+# (fill, font colour): light fills that still read on a black-and-white printout.
+COLOURS: dict[Status, tuple[str, str]] = {
+    Status.ON_TIME: ("C6EFCE", "006100"),
+    Status.LATE: ("DDEBF7", "1F4E78"),
+    Status.PARTIAL: ("FFEB9C", "9C5700"),
+    Status.OVERDUE: ("FFC7CE", "9C0006"),
+    Status.PENDING: ("FFFFFF", "595959"),
+    Status.EXEMPT: ("D9D9D9", "404040"),
+}
+REQ_WIDTH = 10.0
+FIRST = 4  # first requirement column (after 序号, 单位, 类别)
+FIT_WIDTH_LIMIT = 20  # more requirement columns than this print across pages instead
+
+
+def status_cells(ws: Any) -> dict[Status, TemplateCell]:
+    """One styled cell per status, reused for every cell of that status (same value)."""
+    cells = {}
+    for s in Status:
+        c = TemplateCell.make(
+            ws,
+            fill=PatternFill("solid", fgColor=COLOURS[s][0]),
+            font=Font(color=COLOURS[s][1], bold=s is Status.OVERDUE),
+            border=BORDER,
+            alignment=CENTER_WRAP,
+        )
+        c.value = SHORT[s]
+        cells[s] = c
+    return cells
+
+
+def _header_height(reqs: list[RequirementColumn]) -> float:
+    per_line = int((REQ_WIDTH - 1) / 1.1)
+    lines = max((math.ceil(display_width(r.title) / per_line) for r in reqs), default=1) + 1
+    return min(15.0 * lines + 6, 130.0)
+
+
+def _headers(ws: Any, reqs: list[RequirementColumn], end: int) -> None:
+    ws.row_dimensions[3].height = 34
+    ws.row_dimensions[4].height = _header_height(reqs)
+    notices = [r.notice_label for r in reqs]
+    ws.append(header_cells(ws, ["序号", "单位", "类别", *notices, "逾期未报", "部分报送"]))
+    titles = [f"{r.title}\n{format_cn_short(r.deadline)}" for r in reqs]
+    ws.append(header_cells(ws, ["", "", "", *titles, "", ""]))
+    for col in (1, 2, 3, end - 1, end):
+        letter = get_column_letter(col)
+        ws.merged_cells.add(f"{letter}3:{letter}4")
+    start = FIRST
+    for i in range(1, len(reqs) + 1):  # one merged label over each notice's requirements
+        if i == len(reqs) or reqs[i].notice_id != reqs[start - FIRST].notice_id:
+            if i + FIRST - 1 > start:
+                ws.merged_cells.add(
+                    f"{get_column_letter(start)}3:{get_column_letter(i + FIRST - 1)}3"
+                )
+            start = i + FIRST
+
+
+def write_matrix(
+    wb: Any, book: StatusBook, progress: Progress | None = None, done: int = 0, total: int = 0
+) -> Any:
+    ws = wb.create_sheet("矩阵")
+    reqs, units = book.requirements(), book.units()
+    end = FIRST + len(reqs) + 1  # the last column: 部分报送
+    setup_page(
+        ws,
+        PageSpec(
+            book.title,
+            book.as_of,
+            repeat_rows="3:4",
+            repeat_cols="A:C",
+            fit_width=len(reqs) <= FIT_WIDTH_LIMIT,
+        ),
+    )
+    set_widths(
+        ws,
+        [
+            5,
+            excel_width([u.name for u in units] + ["单位"], minimum=12, maximum=34),
+            excel_width([u.category for u in units], minimum=8, maximum=14),
+            *([REQ_WIDTH] * len(reqs)),
+            9,
+            9,
+        ],
+    )
+    ws.freeze_panes = "D5"
+    title_rows(ws, f"{book.title}（矩阵）", book.subtitle, end)
+    _headers(ws, reqs, end)
+    _body(ws, book, reqs, units, progress, done, total)
+    _rates(ws, book, reqs)
+    _legend(ws)
+    return ws
+
+
+def _body(
+    ws: Any,
+    book: StatusBook,
+    reqs: list[RequirementColumn],
+    units: list[Any],
+    progress: Progress | None,
+    done: int,
+    total: int,
+) -> None:
+    grid = {(r.unit_id, r.requirement_id): r.status for r in book.rows}
+    styled = status_cells(ws)
+    blank = cell(ws, None, border=BORDER)
+    plain = {"border": BORDER}
+    for i, unit in enumerate(units, start=1):
+        statuses = [grid.get((unit.unit_id, req.requirement_id)) for req in reqs]
+        overdue = sum(1 for s in statuses if s is Status.OVERDUE)
+        partial = sum(1 for s in statuses if s is Status.PARTIAL)
+        ws.append(
+            [
+                cell(ws, i, **plain),
+                cell(ws, unit.name, **plain),
+                cell(ws, unit.category, **plain),
+                *(blank if s is None else styled[s] for s in statuses),
+                cell(ws, overdue or None, alignment=CENTER_WRAP, **plain),
+                cell(ws, partial or None, alignment=CENTER_WRAP, **plain),
+            ]
+        )
+        if progress is not None and i % 50 == 0:
+            progress(done + i, total)
+
+
+def _rates(ws: Any, book: StatusBook, reqs: list[RequirementColumn]) -> None:
+    by_req = tally_by(book.rows, lambda r: r.requirement_id)
+    rates = [
+        cell(ws, by_req[r.requirement_id].rate, border=BORDER, number_format=PERCENT_FORMAT)
+        for r in reqs
+    ]
+    label = cell(ws, "上报率", font=HEADER_FONT, border=BORDER)
+    ws.append([cell(ws, None, border=BORDER), label, cell(ws, None, border=BORDER), *rates])
+
+
+def _legend(ws: Any) -> None:
+    ws.append([])
+    ws.append([None, cell(ws, "图例", font=HEADER_FONT)])
+    styled = status_cells(ws)
+    for status in (
+        Status.ON_TIME,
+        Status.LATE,
+        Status.PARTIAL,
+        Status.OVERDUE,
+        Status.PENDING,
+        Status.EXEMPT,
+    ):
+        ws.append([None, styled[status], MEANING[status]])
+    ws.append([None, cell(ws, None, border=BORDER), "空白：该单位无需报送此项"])

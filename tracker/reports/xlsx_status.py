@@ -1,0 +1,32 @@
+"""报送情况统计表: the three-sheet workbook (汇总, 明细, 矩阵), written in write-only mode."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from openpyxl import Workbook
+
+from tracker.reports.status_book import Progress, StatusBook
+from tracker.reports.xlsx_common import save_atomically
+from tracker.reports.xlsx_detail import write_detail
+from tracker.reports.xlsx_matrix import write_matrix
+from tracker.reports.xlsx_style import set_properties
+from tracker.reports.xlsx_summary import write_summary
+
+
+def write_status_workbook(path: Path, book: StatusBook, progress: Progress | None = None) -> None:
+    """Write the workbook to ``path`` (replaced only once complete).
+
+    ``progress(done, total)`` is called as rows go out; an exception raised from it (the
+    window's cancel) abandons the export and leaves any existing file untouched.
+    """
+    wb = Workbook(write_only=True)
+    set_properties(wb, book.title, book.scope, book.as_of, book.author)
+    units = len(book.units())
+    total = len(book.rows) + units + 1
+    write_summary(wb, book)
+    write_detail(wb, book, progress, 0, total)
+    write_matrix(wb, book, progress, len(book.rows), total)
+    save_atomically(wb, path)
+    if progress is not None:
+        progress(total, total)

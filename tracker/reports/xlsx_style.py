@@ -1,0 +1,174 @@
+"""The office's look for exported workbooks: styles, column widths, print and page setup.
+
+Imported only when a workbook is written (openpyxl is heavy); callers import this module
+inside the functions that need it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from openpyxl.cell import Cell, WriteOnlyCell
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.worksheet.properties import PageSetupProperties
+
+from tracker.domain.dates import format_cn
+from tracker.domain.text import display_width
+from tracker.reports.xlsx_common import FORMULA_LEADS
+
+DATE_FORMAT = 'yyyy"年"m"月"d"日"'
+PERCENT_FORMAT = "0.0%"
+APP_NAME = "报送督办台账"
+# Width of "2023年12月31日" in Excel's width units, with a little room.
+DATE_WIDTH = 16.0
+
+_THIN = Side(style="thin", color="808080")
+BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
+HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
+HEADER_FONT = Font(bold=True)
+TITLE_FONT = Font(bold=True, size=16)
+SUBTITLE_FONT = Font(size=11, color="404040")
+CENTER_WRAP = Alignment(horizontal="center", vertical="center", wrap_text=True)
+LEFT_WRAP = Alignment(horizontal="left", vertical="center", wrap_text=True)
+WRAP = Alignment(wrap_text=True)
+
+
+def excel_width(texts: Iterable[str], *, minimum: float = 6, maximum: float = 50) -> float:
+    """A column width (Excel units, about one Latin digit each) that fits the widest text.
+
+    A CJK character is about 2.1 digits wide in Excel's default font (less in LibreOffice);
+    plus a little padding.
+    """
+    widest = max((display_width(t) for t in set(texts) if t), default=0)
+    return round(min(max(widest * 1.05 + 1.5, minimum), maximum), 1)
+
+
+def cell(ws: Any, value: Any = None, **style: Any) -> Any:
+    """A styled write-only cell (``font=``, ``fill=``, ``border=``, ``alignment=``,
+    ``number_format=``)."""
+    c = WriteOnlyCell(ws, value)
+    if isinstance(value, str) and value.startswith(FORMULA_LEADS):
+        c.data_type = "s"  # never a formula
+    for key, val in style.items():
+        setattr(c, key, val)
+    return c
+
+
+def header_cells(ws: Any, names: Iterable[str]) -> list[Any]:
+    return [
+        cell(ws, n, font=HEADER_FONT, fill=HEADER_FILL, border=BORDER, alignment=CENTER_WRAP)
+        for n in names
+    ]
+
+
+class TemplateCell(Cell):  # type: ignore[misc]
+    """A styled cell reused for every row of one column of a write-only sheet.
+
+    ``ws.append`` writes a row out before returning, so one cell can carry each row's value
+    in turn. Its style is fixed once made: the style id is looked up once, not per value.
+    """
+
+    __slots__ = ("_fixed_style_id",)
+
+    @classmethod
+    def make(cls, ws: Any, **style: Any) -> TemplateCell:
+        c = cls(ws, row=1, column=1)
+        for key, val in style.items():
+            setattr(c, key, val)
+        c._fixed_style_id = Cell.style_id.fget(c)
+        return c
+
+    @property
+    def style_id(self) -> int:
+        return int(self._fixed_style_id)
+
+    def __repr__(self) -> str:  # openpyxl formats it into an error it catches, on every row
+        return "<TemplateCell>"
+
+
+def date_template(ws: Any) -> TemplateCell:
+    return TemplateCell.make(ws, number_format=DATE_FORMAT)
+
+
+def title_rows(ws: Any, title: str, subtitle: str, width: int) -> None:
+    """Rows 1-2: the title and the scope/as-of line, each merged across the table."""
+    from openpyxl.utils import get_column_letter
+
+    last = get_column_letter(max(width, 1))
+    ws.row_dimensions[1].height = 30
+    ws.append([cell(ws, title, font=TITLE_FONT, alignment=Alignment(horizontal="center"))])
+    ws.append([cell(ws, subtitle, font=SUBTITLE_FONT, alignment=Alignment(wrap_text=False))])
+    if width > 1:
+        ws.merged_cells.add(f"A1:{last}1")
+        ws.merged_cells.add(f"A2:{last}2")
+
+
+def set_widths(ws: Any, widths: Iterable[float]) -> None:
+    from openpyxl.utils import get_column_letter
+
+    for i, width in enumerate(widths, start=1):
+        ws.column_dimensions[get_column_letter(i)].width = width
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&&")  # & starts a code in Excel headers and footers
+
+
+@dataclass(frozen=True, slots=True)
+class PageSpec:
+    title: str
+    as_of: date
+    repeat_rows: str | None = None  # e.g. "3:3"
+    repeat_cols: str | None = None  # e.g. "A:C"
+    fit_width: bool = True
+
+
+def setup_page(ws: Any, spec: PageSpec) -> None:
+    """A4 landscape, one page wide, header rows repeated, title/as-of/page N of M.
+
+    Write-only sheets: call before the first row (the fit-to-page flag goes out first).
+    """
+    ws.page_setup.paperSize = "9"  # A4
+    ws.page_setup.orientation = "landscape"
+    if spec.fit_width:
+        ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+        ws.page_setup.fitToWidth = 1
+        ws.page_setup.fitToHeight = 0  # as many pages tall as it takes
+    if spec.repeat_rows:
+        ws.print_title_rows = spec.repeat_rows
+    if spec.repeat_cols:
+        ws.print_title_cols = spec.repeat_cols
+    ws.print_options.horizontalCentered = True
+    margins = ws.page_margins
+    margins.left = margins.right = 0.4
+    margins.top = margins.bottom = 0.7
+    margins.header = margins.footer = 0.3
+    ws.oddHeader.center.text = _escape(spec.title)
+    ws.oddHeader.center.size = 12
+    ws.oddHeader.right.text = _escape(f"截至{format_cn(spec.as_of)}")
+    ws.oddFooter.left.text = "&A"  # the sheet name
+    ws.oddFooter.center.text = "第 &P 页，共 &N 页"
+    ws.oddFooter.right.text = _escape(f"{APP_NAME}导出")
+
+
+def freeze_and_filter(ws: Any, header_row: int, columns: int, last_row: int, freeze: str) -> None:
+    from openpyxl.utils import get_column_letter
+
+    ws.freeze_panes = freeze
+    if last_row >= header_row:
+        ws.auto_filter.ref = f"A{header_row}:{get_column_letter(columns)}{last_row}"
+
+
+def set_properties(wb: Any, title: str, subject: str, as_of: date, author: str) -> None:
+    props = wb.properties
+    props.title = title
+    props.subject = subject
+    props.creator = author or APP_NAME
+    props.lastModifiedBy = author or APP_NAME
+    props.keywords = f"报送情况; 截至{as_of.isoformat()}"
+    props.description = f"{APP_NAME}导出，截至{format_cn(as_of)}"
+    props.category = "报送情况统计"
+    props.created = props.modified = datetime.now().replace(microsecond=0)

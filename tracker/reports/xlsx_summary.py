@@ -1,0 +1,109 @@
+"""汇总: per requirement 应报/按时/逾期补报/部分/逾期未报/未到期/免报/上报率, then per category."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from openpyxl.cell import Cell
+
+from tracker.domain.status import Status
+from tracker.domain.tally import Tally, tally, tally_by
+from tracker.reports.status_book import RequirementColumn, StatusBook
+from tracker.reports.xlsx_style import (
+    BORDER,
+    CENTER_WRAP,
+    DATE_FORMAT,
+    DATE_WIDTH,
+    HEADER_FONT,
+    LEFT_WRAP,
+    PERCENT_FORMAT,
+    PageSpec,
+    cell,
+    excel_width,
+    freeze_and_filter,
+    header_cells,
+    set_widths,
+    setup_page,
+    title_rows,
+)
+
+COUNT_HEADERS = ("应报", "按时", "逾期补报", "部分", "逾期未报", "未到期", "免报", "上报率")
+HEADERS = ("序号", "通知文号", "报送事项", "时限", *COUNT_HEADERS)
+COUNTED = (Status.ON_TIME, Status.LATE, Status.PARTIAL, Status.OVERDUE, Status.PENDING)
+NOTE = (
+    "说明：应报为需报送的单位数（不含免报）；上报率 =（按时 + 逾期补报）÷ 应报，"
+    "部分报送计为未报；各项按截至日期当天的登记情况统计。"
+)
+HEADER_ROW = 3
+
+
+class _Sheet:
+    """Appends bordered rows to a write-only sheet, counting rows as it goes."""
+
+    def __init__(self, ws: Any, row: int) -> None:
+        self.ws = ws
+        self.row = row
+
+    def append(self, values: Sequence[Any]) -> None:
+        self.ws.append(values)
+        self.row += 1
+
+    def figures(self, label: Sequence[Any], t: Tally, *, bold: bool = False) -> None:
+        style: dict[str, Any] = {"border": BORDER}
+        if bold:
+            style["font"] = HEADER_FONT
+        cells = [v if isinstance(v, Cell) else cell(self.ws, v, **style) for v in label]
+        for value in (t.due, *(t[s] for s in COUNTED), t[Status.EXEMPT]):
+            cells.append(cell(self.ws, value, border=BORDER, alignment=CENTER_WRAP))
+        rate = cell(self.ws, t.rate, border=BORDER, number_format=PERCENT_FORMAT)
+        self.append([*cells, rate])
+
+
+def _widths(reqs: list[RequirementColumn]) -> list[float]:
+    doc = excel_width([r.notice_label for r in reqs] + ["通知文号"], minimum=12, maximum=30)
+    title = excel_width([r.title for r in reqs] + ["报送事项"], minimum=14, maximum=36)
+    return [5, doc, title, DATE_WIDTH, *([8.5] * (len(COUNT_HEADERS) - 1)), 9]
+
+
+def write_summary(wb: Any, book: StatusBook) -> Any:
+    ws = wb.create_sheet("汇总")
+    reqs = book.requirements()
+    setup_page(ws, PageSpec(book.title, book.as_of, repeat_rows=f"{HEADER_ROW}:{HEADER_ROW}"))
+    set_widths(ws, _widths(reqs))
+    ws.freeze_panes = f"A{HEADER_ROW + 1}"
+    title_rows(ws, f"{book.title}（汇总）", book.subtitle, len(HEADERS))
+    sheet = _Sheet(ws, row=2)  # after the title rows
+    ws.row_dimensions[HEADER_ROW].height = 30
+    sheet.append(header_cells(ws, HEADERS))
+    by_req = tally_by(book.rows, lambda r: r.requirement_id)
+    for i, req in enumerate(reqs, start=1):
+        date_cell = cell(ws, req.deadline, border=BORDER, number_format=DATE_FORMAT)
+        sheet.figures([i, req.notice_label, req.title, date_cell], by_req[req.requirement_id])
+    freeze_and_filter(ws, HEADER_ROW, len(HEADERS), sheet.row, ws.freeze_panes)
+    _total_row(sheet, "合计", tally(book.rows))
+    _category_table(sheet, book)
+    sheet.append([])
+    ws.row_dimensions[sheet.row + 1].height = 34
+    sheet.append([cell(ws, NOTE, alignment=LEFT_WRAP)])
+    ws.merged_cells.add(f"A{sheet.row}:L{sheet.row}")
+    return ws
+
+
+def _total_row(sheet: _Sheet, label: str, t: Tally) -> None:
+    sheet.figures(["", label, "", ""], t, bold=True)
+    sheet.ws.merged_cells.add(f"B{sheet.row}:D{sheet.row}")
+
+
+def _category_table(sheet: _Sheet, book: StatusBook) -> None:
+    ws = sheet.ws
+    sheet.append([])
+    sheet.append([cell(ws, "按单位类别统计", font=HEADER_FONT)])
+    ws.row_dimensions[sheet.row + 1].height = 30
+    sheet.append(header_cells(ws, ("序号", "单位类别", "", "", *COUNT_HEADERS)))
+    ws.merged_cells.add(f"B{sheet.row}:D{sheet.row}")
+    by_cat = tally_by(book.rows, lambda r: r.category)
+    for i, category in enumerate(book.category_order(), start=1):
+        sheet.figures([i, category, "", ""], by_cat[category])
+        ws.merged_cells.add(f"B{sheet.row}:D{sheet.row}")
+    _total_row(sheet, "合计", tally(book.rows))

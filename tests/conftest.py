@@ -106,3 +106,9 @@ def tianjin_units(services: Services) -> Services:
     ):
         services.units.save(spec)
     return services
+
+
+@pytest.fixture(scope="session")
+def office_profile(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One LibreOffice profile for the run (the first start builds it, which is slow)."""
+    return tmp_path_factory.mktemp("lo-profile")

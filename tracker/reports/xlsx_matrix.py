@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 from typing import Any
 
 from openpyxl.styles import Font, PatternFill
@@ -11,7 +10,6 @@ from openpyxl.utils import get_column_letter
 from tracker.domain.dates import format_cn_short
 from tracker.domain.status import Status
 from tracker.domain.tally import tally_by
-from tracker.domain.text import display_width
 from tracker.reports.status_book import Progress, RequirementColumn, StatusBook
 from tracker.reports.xlsx_style import (
     BORDER,
@@ -22,9 +20,11 @@ from tracker.reports.xlsx_style import (
     TemplateCell,
     cell,
     excel_width,
+    freeze_and_filter,
     header_cells,
     set_widths,
     setup_page,
+    text_lines,
     title_rows,
 )
 
@@ -54,6 +54,7 @@ COLOURS: dict[Status, tuple[str, str]] = {
     Status.EXEMPT: ("D9D9D9", "404040"),
 }
 REQ_WIDTH = 10.0
+LINE = 14.5  # points per line of 11-point text
 FIRST = 4  # first requirement column (after 序号, 单位, 类别)
 FIT_WIDTH_LIMIT = 20  # more requirement columns than this print across pages instead
 
@@ -74,16 +75,24 @@ def status_cells(ws: Any) -> dict[Status, TemplateCell]:
     return cells
 
 
-def _header_height(reqs: list[RequirementColumn]) -> float:
-    per_line = int((REQ_WIDTH - 1) / 1.1)
-    lines = max((math.ceil(display_width(r.title) / per_line) for r in reqs), default=1) + 1
-    return min(15.0 * lines + 6, 130.0)
+def _header_heights(reqs: list[RequirementColumn]) -> tuple[float, float]:
+    """Heights of the notice row and the requirement row, so wrapped labels show whole."""
+    spans: dict[int, tuple[str, int]] = {}
+    for r in reqs:
+        label, n = spans.get(r.notice_id, (r.notice_label, 0))
+        spans[r.notice_id] = (label, n + 1)
+    notice = max((text_lines(t, REQ_WIDTH * n) for t, n in spans.values()), default=1)
+    title = max((text_lines(r.title, REQ_WIDTH) for r in reqs), default=1) + 1  # + deadline
+    return min(LINE * notice + 6, 100.0), min(LINE * title + 6, 130.0)
 
 
 def _headers(ws: Any, reqs: list[RequirementColumn], end: int) -> None:
-    ws.row_dimensions[3].height = 34
-    ws.row_dimensions[4].height = _header_height(reqs)
-    notices = [r.notice_label for r in reqs]
+    ws.row_dimensions[3].height, ws.row_dimensions[4].height = _header_heights(reqs)
+    # each notice's label once, over its first requirement (the merge covers the rest)
+    notices = [
+        r.notice_label if i == 0 or reqs[i - 1].notice_id != r.notice_id else ""
+        for i, r in enumerate(reqs)
+    ]
     ws.append(header_cells(ws, ["序号", "单位", "类别", *notices, "逾期未报", "部分报送"]))
     titles = [f"{r.title}\n{format_cn_short(r.deadline)}" for r in reqs]
     ws.append(header_cells(ws, ["", "", "", *titles, "", ""]))
@@ -131,6 +140,7 @@ def write_matrix(
     title_rows(ws, f"{book.title}（矩阵）", book.subtitle, end)
     _headers(ws, reqs, end)
     _body(ws, book, reqs, units, progress, done, total)
+    freeze_and_filter(ws, 4, end, 4 + len(units), "D5")
     _rates(ws, book, reqs)
     _legend(ws)
     return ws

@@ -6,6 +6,7 @@ inside the functions that need it.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -23,7 +24,7 @@ DATE_FORMAT = 'yyyy"年"m"月"d"日"'
 PERCENT_FORMAT = "0.0%"
 APP_NAME = "报送督办台账"
 # Width of "2023年12月31日" in Excel's width units, with a little room.
-DATE_WIDTH = 16.0
+DATE_WIDTH = 15.5
 
 _THIN = Side(style="thin", color="808080")
 BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
@@ -44,6 +45,13 @@ def excel_width(texts: Iterable[str], *, minimum: float = 6, maximum: float = 50
     """
     widest = max((display_width(t) for t in set(texts) if t), default=0)
     return round(min(max(widest * 1.05 + 1.5, minimum), maximum), 1)
+
+
+def text_lines(text: str, width: float) -> int:
+    """Lines ``text`` takes when wrapped in a column ``width`` wide (the inverse of
+    ``excel_width``, with a little slack for its rounding)."""
+    per_line = max((width - 1.5) / 1.05, 2) + 0.05
+    return max(1, math.ceil(display_width(text) / per_line))
 
 
 def cell(ws: Any, value: Any = None, **style: Any) -> Any:
@@ -74,12 +82,18 @@ class TemplateCell(Cell):  # type: ignore[misc]
     __slots__ = ("_fixed_style_id",)
 
     @classmethod
-    def make(cls, ws: Any, **style: Any) -> TemplateCell:
+    def make(cls, ws: Any, data_type: str = "s", **style: Any) -> TemplateCell:
         c = cls(ws, row=1, column=1)
         for key, val in style.items():
             setattr(c, key, val)
         c._fixed_style_id = Cell.style_id.fget(c)
+        c.data_type = data_type
         return c
+
+    def put(self, value: Any) -> None:
+        """Take a value of this column's one type (a date, or a number) without re-deriving
+        the type and number format on every row, as the ``value`` setter does."""
+        self._value = value
 
     @property
     def style_id(self) -> int:
@@ -90,7 +104,7 @@ class TemplateCell(Cell):  # type: ignore[misc]
 
 
 def date_template(ws: Any) -> TemplateCell:
-    return TemplateCell.make(ws, number_format=DATE_FORMAT)
+    return TemplateCell.make(ws, data_type="d", number_format=DATE_FORMAT)
 
 
 def title_rows(ws: Any, title: str, subtitle: str, width: int) -> None:

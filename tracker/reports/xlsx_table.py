@@ -6,12 +6,11 @@ tens of thousands; everything here is shaped by the benchmark in tests/benchmark
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any
 
-from tracker.domain.text import display_width
+from tracker.reports.columns import Col
 from tracker.reports.status_book import Progress
 from tracker.reports.xlsx_common import FORMULA_LEADS
 from tracker.reports.xlsx_style import (
@@ -27,24 +26,15 @@ from tracker.reports.xlsx_style import (
     header_cells,
     set_widths,
     setup_page,
+    text_lines,
     title_rows,
 )
 
-Kind = Literal["text", "date", "number", "percent"]
 HEADER_ROW = 3
 PROGRESS_STEP = 2000
 _LEADS = "".join(FORMULA_LEADS)
 FORMATTED = ("date", "percent")
 LINE_HEIGHT = 14.5  # points per line of 11-point text
-
-
-@dataclass(frozen=True, slots=True)
-class Col:
-    header: str
-    kind: Kind = "text"
-    min_width: float = 6
-    max_width: float = 40
-    wrap: bool = False  # long text wraps within max_width instead of widening the page
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,8 +57,26 @@ def column_widths(table: Table) -> list[float]:
             continue
         texts = {v if type(v) is str else str(v) for v in (row[j] for row in table.values) if v}
         data = excel_width(texts, minimum=col.min_width, maximum=col.max_width)
-        widths.append(max(data, head if col.kind == "text" else min(head, 10)))
+        widths.append(max(data, head) if col.kind == "text" else data)  # numbers' headers wrap
     return widths
+
+
+def scrub_control_characters(table: Table) -> None:
+    """Drop control characters (pasted in from other programs) that xlsx cannot hold;
+    openpyxl would refuse the whole export over one of them."""
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    for j, col in enumerate(table.cols):
+        if col.kind != "text":
+            continue
+        texts = {v for v in (row[j] for row in table.values) if type(v) is str}
+        bad = {
+            t: ILLEGAL_CHARACTERS_RE.sub("", t) for t in texts if ILLEGAL_CHARACTERS_RE.search(t)
+        }
+        if bad:
+            for row in table.values:
+                if row[j] in bad:
+                    row[j] = bad[row[j]]
 
 
 def write_table(
@@ -77,6 +85,7 @@ def write_table(
     """Append ``table`` as a new sheet of the write-only workbook ``wb``."""
     ws = wb.create_sheet(table.sheet)
     n = len(table.cols)
+    scrub_control_characters(table)
     widths = column_widths(table)
     # write-only: sheet properties, views and widths go out before the first row
     setup_page(ws, table.page)
@@ -99,29 +108,55 @@ def _write_rows(
     done: int,
     total: int,
 ) -> None:
-    # Styled values go out through one reused template cell per column (see TemplateCell):
-    # dates and percents always, wrapped text only when too long for its column.
-    stamps = {j: _template(ws, c) for j, c in enumerate(table.cols) if c.kind in FORMATTED}
-    wraps = {
-        j: (TemplateCell.make(ws, alignment=WRAP), _lines(widths[j]))
-        for j, c in enumerate(table.cols)
-        if c.wrap
-    }
-    plain = [j for j in range(len(table.cols)) if j not in wraps]
+    styler = _Styler(ws, table.cols, widths)
+    heights = _RowHeights(ws)
     append = ws.append
     for i, values in enumerate(table.values, start=1):
         row = list(values)
-        for j in plain:
+        tallest = styler.apply(row)
+        if tallest > 1:  # not every program sizes wrapped rows itself (LibreOffice does not)
+            ws.row_dimensions[HEADER_ROW + i] = heights[tallest]
+        append(row)
+        if progress is not None and i % PROGRESS_STEP == 0:
+            progress(done + i, total)
+    if progress is not None:
+        progress(done + len(table.values), total)
+
+
+class _Styler:
+    """Turns a row of plain values into what ``ws.append`` needs.
+
+    Styled values go out through one reused template cell per column (see TemplateCell):
+    dates and percents always, wrapped text only when too long for its column. Text that
+    would read as a formula becomes a text cell.
+    """
+
+    def __init__(self, ws: Any, cols: Sequence[Col], widths: list[float]) -> None:
+        self.ws = ws
+        self.stamps = [(j, _template(ws, c)) for j, c in enumerate(cols) if c.kind in FORMATTED]
+        self.texts = [j for j, c in enumerate(cols) if c.kind == "text" and not c.wrap]
+        self.wraps = [
+            (j, TemplateCell.make(ws, alignment=WRAP), _lines(widths[j]))
+            for j, c in enumerate(cols)
+            if c.wrap
+        ]
+
+    def apply(self, row: list[Any]) -> int:
+        """Replace values in ``row`` as needed; return the lines its tallest cell takes."""
+        for j, stamp in self.stamps:
+            v = row[j]
+            if v is not None:
+                if type(v) is str:
+                    row[j] = self._text(v)
+                else:
+                    stamp.put(v)
+                    row[j] = stamp
+        for j in self.texts:
             v = row[j]
             if type(v) is str:
-                if v and v[0] in _LEADS:
-                    row[j] = cell(ws, v)  # text, never a formula
-            elif v is not None and j in stamps:
-                stamp = stamps[j]
-                stamp.value = v
-                row[j] = stamp
+                row[j] = self._text(v)
         tallest = 1
-        for j, (wrap, lines) in wraps.items():
+        for j, wrap, lines in self.wraps:
             v = row[j]
             if type(v) is str and v:
                 n = lines(v)
@@ -130,24 +165,20 @@ def _write_rows(
                     wrap.data_type = "s"
                     row[j] = wrap
                     tallest = max(tallest, n)
-        if tallest > 1:  # not every program sizes wrapped rows itself (LibreOffice does not)
-            ws.row_dimensions[HEADER_ROW + i].height = LINE_HEIGHT * tallest + 2
-        append(row)
-        if progress is not None and i % PROGRESS_STEP == 0:
-            progress(done + i, total)
-    if progress is not None:
-        progress(done + len(table.values), total)
+        return tallest
+
+    def _text(self, v: str) -> Any:
+        return cell(self.ws, v) if v and v[0] in _LEADS else v
 
 
 def _lines(width: float) -> Callable[[str], int]:
     """How many lines a text takes wrapped in a column ``width`` wide (cached per text)."""
-    limit = max((width - 1.5) / 1.05, 2)
     known: dict[str, int] = {}
 
     def lines(text: str) -> int:
         answer = known.get(text)
         if answer is None:
-            answer = known[text] = max(1, math.ceil(display_width(text) / limit))
+            answer = known[text] = text_lines(text, width)
         return answer
 
     return lines
@@ -157,4 +188,19 @@ def _template(ws: Any, col: Col) -> TemplateCell:
     # Every cell keeps Excel's default bottom alignment, so a wrapped row still lines up.
     if col.kind == "date":
         return date_template(ws)
-    return TemplateCell.make(ws, number_format=PERCENT_FORMAT)
+    return TemplateCell.make(ws, data_type="n", number_format=PERCENT_FORMAT)
+
+
+class _RowHeights(dict[int, Any]):
+    """One row-dimension object per height, shared by every row that tall: only its height
+    is written out, and making one per row was a tenth of the 明细 sheet's time."""
+
+    def __init__(self, ws: Any) -> None:
+        super().__init__()
+        self.ws = ws
+
+    def __missing__(self, lines: int) -> Any:
+        from openpyxl.worksheet.dimensions import RowDimension
+
+        dim = self[lines] = RowDimension(self.ws, ht=LINE_HEIGHT * lines + 2)
+        return dim

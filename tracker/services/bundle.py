@@ -9,6 +9,7 @@ from sqlalchemy import select
 
 from tracker.services.audit import AuditService
 from tracker.services.backup_service import BackupService
+from tracker.services.export import ExportService
 from tracker.services.ledger import LedgerService
 from tracker.services.letters import LetterService
 from tracker.services.notices import NoticeService
@@ -35,6 +36,7 @@ class Services:
     backups: BackupService = field(init=False)
     letters: LetterService = field(init=False)
     lists: StatusListService = field(init=False)
+    export: ExportService = field(init=False)
 
     def __post_init__(self) -> None:
         self.units = UnitService(self.ws)
@@ -48,6 +50,7 @@ class Services:
         self.backups = BackupService(self.ws)
         self.letters = LetterService(self.ws, self.ledger, self.notices, self.settings)
         self.lists = StatusListService(self.ledger)
+        self.export = ExportService(self.ws, self.ledger, self.notices, self.units)
 
     @classmethod
     def open(

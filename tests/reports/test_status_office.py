@@ -1,0 +1,80 @@
+"""LibreOffice reads our workbook: every value as shown, injection strings as text, and a
+printout on A4 landscape with the header and page numbers."""
+
+from __future__ import annotations
+
+import subprocess
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+from pypdf import PdfReader
+
+from tests.excel_ledger import AS_OF, INJECTIONS, build
+from tests.office import convert, sheets_as_csv
+from tracker.domain.dates import format_cn
+from tracker.services.bundle import Services
+
+
+@pytest.fixture
+def book_path(services: Services, tmp_path: Path) -> Path:
+    path = tmp_path / "统计表.xlsx"
+    build(services).export.write_status(path, as_of=AS_OF)
+    return path
+
+
+def shown(value: object, number_format: str) -> str:
+    """What a spreadsheet should show for a cell we wrote."""
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        return format_cn(value.date())
+    if isinstance(value, int | float) and "%" in number_format:
+        return f"{value * 100:.1f}%"
+    return str(value)
+
+
+def test_libreoffice_shows_what_we_wrote(
+    book_path: Path, tmp_path: Path, office_profile: Path
+) -> None:
+    seen = sheets_as_csv(book_path, tmp_path / "csv", office_profile)
+    assert set(seen) == {"汇总", "明细", "矩阵"}
+    wb = load_workbook(book_path)
+    for name in ("汇总", "明细"):
+        ws = wb[name]
+        for r, row in enumerate(ws.iter_rows(min_row=3), start=2):
+            want = [shown(c.value, c.number_format) for c in row]
+            got = seen[name][r][: len(want)]
+            assert got == want, (name, r + 1)
+
+
+def test_libreoffice_keeps_formula_like_text(
+    book_path: Path, tmp_path: Path, office_profile: Path
+) -> None:
+    seen = sheets_as_csv(book_path, tmp_path / "csv", office_profile)
+    units = {row[1] for row in seen["明细"][3:]}
+    assert set(INJECTIONS) <= units  # "=1+1" is not 2, "@SUM(A1)" is not an error
+    assert "2" not in units
+    stage = next(
+        row for row in seen["明细"] if row[1] == "河西区市场监管局" and row[4] == "阶段性总结"
+    )
+    assert stage[5] == "2023年6月27日" and stage[9] == "无需" and stage[12] == "6"
+
+
+def test_prints_on_a4_landscape_with_page_numbers(
+    book_path: Path, tmp_path: Path, office_profile: Path
+) -> None:
+    convert(book_path, "pdf", tmp_path / "pdf", office_profile)
+    pdf = tmp_path / "pdf" / "统计表.pdf"
+    pages = PdfReader(pdf).pages
+    assert len(pages) == 3  # one page per sheet: small enough to fit one page wide and tall
+    for page in pages:
+        width, height = float(page.mediabox.width), float(page.mediabox.height)
+        assert (round(width), round(height)) == (842, 595)  # A4 landscape in points
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    assert "第 1 页，共 3 页" in text and "第 3 页，共 3 页" in text
+    assert text.count("截至2023年12月1日") == 3
+    assert "报送情况统计表（汇总）" in text and "逾期未报" in text

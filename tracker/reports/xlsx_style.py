@@ -93,7 +93,7 @@ class TemplateCell(Cell):  # type: ignore[misc]
     def put(self, value: Any) -> None:
         """Take a value of this column's one type (a date, or a number) without re-deriving
         the type and number format on every row, as the ``value`` setter does."""
-        self._value = value
+        self._value = value  # type: ignore[misc]  # (a slot of Cell)
 
     @property
     def style_id(self) -> int:

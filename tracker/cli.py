@@ -91,6 +91,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "tracker.cli_commands",
     "tracker.cli_safety",
     "tracker.cli_letters",
+    "tracker.cli_excel",
 )
 
 

@@ -36,6 +36,7 @@ ACTION_LABELS = {
     "reminder.create": "记录催报",
     "reminder.delete": "删除催报记录",
     "letter.issue": "发催报函",
+    "ledger.import": "导入原台账",
     "calendar.update": "修改节假日",
     "settings.update": "修改设置",
     "undo": "撤销",

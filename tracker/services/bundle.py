@@ -11,6 +11,7 @@ from tracker.services.audit import AuditService
 from tracker.services.backup_service import BackupService
 from tracker.services.export import ExportService
 from tracker.services.ledger import LedgerService
+from tracker.services.ledger_import import LedgerImport
 from tracker.services.letters import LetterService
 from tracker.services.notices import NoticeService
 from tracker.services.settings import CalendarService, SettingsService
@@ -37,6 +38,7 @@ class Services:
     letters: LetterService = field(init=False)
     lists: StatusListService = field(init=False)
     export: ExportService = field(init=False)
+    ledger_import: LedgerImport = field(init=False)
 
     def __post_init__(self) -> None:
         self.units = UnitService(self.ws)
@@ -51,6 +53,7 @@ class Services:
         self.letters = LetterService(self.ws, self.ledger, self.notices, self.settings)
         self.lists = StatusListService(self.ledger)
         self.export = ExportService(self.ws, self.ledger, self.notices, self.units)
+        self.ledger_import = LedgerImport(self.ws)
 
     @classmethod
     def open(

@@ -37,3 +37,9 @@ def overdue_ledger(tianjin_units: Services) -> Services:
     done = sv.ledger.find_obligation("市教委", "阶段性总结")
     sv.ledger.register(done, Form.ELECTRONIC | Form.PAPER | Form.SEAL, date(2023, 6, 19))
     return sv
+
+
+# The shell's window fixtures (a demo workspace, the real main window) for the wiring tests.
+from tests.ui.conftest import _ui_settings_in_tmp, demo_dir, demo_services, main_window  # noqa: E402
+
+__all__ = ["_ui_settings_in_tmp", "demo_dir", "demo_services", "main_window"]

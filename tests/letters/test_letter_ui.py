@@ -62,6 +62,7 @@ def test_issue_runs_in_background_and_records(
         preview.PdfPreviewDialog, "exec", lambda self: shown.append(self.windowTitle())
     )
     dialog.on_issue_clicked()
+    qtbot.waitUntil(lambda: dialog.result_ is not None, timeout=20_000)
     assert dialog.result_ is not None and len(dialog.result_.letters) == 3
     assert shown and "已发出 3 封" in shown[0]
     oid = overdue_ledger.ledger.find_obligation("南开局", "阶段性总结")

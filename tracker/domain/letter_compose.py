@@ -66,14 +66,21 @@ def notice_topic(title: str) -> str:
     return topic.strip("《》")
 
 
+_GENERIC_ENDS = ("总结", "报告", "材料", "方案", "计划", "情况")
+
+
 def _subject_of(item: LetterItem) -> str:
+    """2023年标准化研学行动 + 阶段性总结; 2021年世界标准日宣传活动 + 世界标准日活动总结 ->
+    2021年世界标准日活动总结; a specific item (联络员信息表) stands alone."""
     topic = notice_topic(item.notice_title)
     req = item.requirement_title
     if not topic or req in topic:
         return topic or req
-    if topic.endswith(req[:2]):  # 宣传活动 + 活动总结 -> 宣传活动总结
-        return topic + req[2:]
-    return topic + req
+    for size in range(len(req), 2, -1):  # the item repeats part of the topic: keep its lead
+        at = topic.find(req[:size])
+        if at >= 0:
+            return topic[:at] + req
+    return topic + req if req.endswith(_GENERIC_ENDS) else req
 
 
 def letter_subject(items: Sequence[LetterItem]) -> str:

@@ -16,7 +16,7 @@ from tracker.domain.dates import format_cn
 from tracker.domain.errors import TrackerError
 from tracker.domain.letter_request import IssueResult, LetterRequest, split_name
 from tracker.domain.office import DEFAULT_LETTER_BODY, DEFAULT_LETTER_BODY_GROUP
-from tracker.ui.letters.job import run_with_progress
+from tracker.ui.common.progress import run_with_progress
 from tracker.ui.letters.letter_form import LetterForm
 from tracker.ui.letters.preview import PdfPreviewDialog
 
@@ -156,17 +156,33 @@ class LetterDialog(QDialog):
         )
         if sure != QMessageBox.StandardButton.Yes:
             return
-        try:
-            result = run_with_progress(
-                self, "正在生成催报函…",
-                lambda progress, cancelled: self.services.letters.issue(req, progress, cancelled),
-            )  # fmt: skip
-        except TrackerError as exc:
-            QMessageBox.warning(self, "发出催报函", str(exc))
-            return
+        self.ui.issue.setEnabled(False)
+
+        def work(control: Any) -> IssueResult:
+            def progress(n: int, total: int) -> None:
+                control.progress(n, total, "正在生成并存档催报函…")
+
+            return self.services.letters.issue(req, progress, lambda: control.cancelled)
+
+        self._progress = run_with_progress(
+            self, "发出催报函", "正在生成催报函…", work,
+            on_done=self.on_issued, on_error=self.on_issue_failed,
+        )  # fmt: skip
+
+    def on_issued(self, result: IssueResult) -> None:
         self.result_ = result
-        self.show_result(result)
         self.accept()
+        self.show_result(result)
+
+    def on_issue_failed(self, exc: BaseException, details: str) -> None:
+        self.ui.issue.setEnabled(True)
+        if isinstance(exc, TrackerError):
+            text = "已取消，没有发出任何函件。" if str(exc) == "已取消" else str(exc)
+            QMessageBox.warning(self, "发出催报函", text)
+            return
+        from tracker.ui.common.errors import report_exception
+
+        report_exception(exc, details)
 
     def show_result(self, result: IssueResult) -> None:
         numbers = [x.number for x in result.letters]

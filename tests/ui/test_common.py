@@ -30,8 +30,8 @@ def test_run_task_returns_result_on_ui_thread(qtbot) -> None:
         return f"worker {threading.get_ident() != ui_thread}"
 
     task = run_task(work, on_done=lambda r: seen.append((r, threading.get_ident())))
-    with qtbot.waitSignal(task.signals.finished, timeout=5000):
-        pass
+    # not waitSignal: a warm thread pool can finish the task before it would connect
+    qtbot.waitUntil(lambda: not task.running, timeout=5000)
     assert seen == [("worker True", ui_thread)]
 
 
@@ -42,8 +42,8 @@ def test_run_task_reports_errors_to_on_error(qtbot) -> None:
         raise ValidationError("日期不对")
 
     task = run_task(work, on_error=lambda e, d: failures.append((e, d)))
-    with qtbot.waitSignal(task.signals.finished, timeout=5000):
-        pass
+    # not waitSignal: a warm thread pool can finish the task before it would connect
+    qtbot.waitUntil(lambda: not task.running, timeout=5000)
     assert str(failures[0][0]) == "日期不对"
     assert "ValidationError" in failures[0][1]
 
@@ -63,8 +63,8 @@ def test_cancel_stops_a_task_between_steps(qtbot) -> None:
     task = run_task(work, on_cancelled=lambda: cancelled.append(True))
     started.wait(5)
     task.cancel()
-    with qtbot.waitSignal(task.signals.finished, timeout=5000):
-        pass
+    # not waitSignal: a warm thread pool can finish the task before it would connect
+    qtbot.waitUntil(lambda: not task.running, timeout=5000)
     assert cancelled == [True]
     assert len(steps) < 1000
 

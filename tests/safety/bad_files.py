@@ -57,7 +57,16 @@ def truncated(path: Path) -> Path:
     return path
 
 
+_made: dict[int, Path] = {}
+
+
 def huge(path: Path, rows: int = 50_000) -> Path:
+    """Made once per test session (it takes seconds), copied after that."""
+    import shutil
+
+    if rows in _made and _made[rows].exists():
+        shutil.copyfile(_made[rows], path)
+        return path
     from openpyxl import Workbook
 
     wb = Workbook(write_only=True)
@@ -66,6 +75,7 @@ def huge(path: Path, rows: int = 50_000) -> Path:
     for i in range(rows):
         ws.append([f"单位{i:05d}", "区局", f"简{i}", "", "张三", "022-12345678", ""])
     wb.save(path)
+    _made[rows] = path
     return path
 
 

@@ -94,3 +94,28 @@ def test_backup_model(qtmodeltester, demo_services) -> None:
     qtmodeltester.check(model)
     assert model.rowCount() >= 1
     assert model.data(model.index(0, model.COL_KIND)) in {"手动备份", "每日自动备份"}
+
+
+def test_an_exemption_dialog_left_open_while_someone_registers_is_refused(
+    qtbot, demo_services, demo_dir: Path
+) -> None:
+    from tracker.domain.forms import Form
+    from tracker.services.bundle import Services
+    from tracker.ui.dialogs.obligation_actions import ExemptDialog, ExtendDialog
+
+    oid = demo_services.ledger.rows()[0].obligation_id
+    exempt = ExemptDialog(demo_services, [oid])
+    extend = ExtendDialog(demo_services, [oid])
+    for dialog in (exempt, extend):
+        qtbot.addWidget(dialog)
+    with Services.open(demo_dir) as other_clerk:  # a second desk registers meanwhile
+        other_clerk.ledger.register(oid, Form.PAPER)
+    exempt.reason.setText("未收到材料")
+    exempt.on_ok_clicked()
+    extend.reason.setText("单位申请")
+    extend.on_ok_clicked()
+    for dialog in (exempt, extend):
+        assert dialog.last_change is None
+        assert "已被他人修改" in dialog.errors.text()
+    row = demo_services.ledger.row(oid)
+    assert row.exempt_reason is None

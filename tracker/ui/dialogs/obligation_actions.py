@@ -29,7 +29,9 @@ class ExemptDialog(ObligationDialog):
         self.reason.setFocus()
 
     def apply(self) -> Change:
-        return self.services.ledger.exempt(self.obligation_ids, self.reason.text())
+        return self.services.ledger.exempt(
+            self.obligation_ids, self.reason.text(), expected=self.versions()
+        )
 
 
 def deadlines_text(deadlines: Sequence[date]) -> str:
@@ -84,7 +86,9 @@ class ExtendDialog(ObligationDialog):
 
     def apply(self) -> Change:
         day = from_qdate(self.new_date.date())
-        return self.services.ledger.extend(self.obligation_ids, day, self.reason.text())
+        return self.services.ledger.extend(
+            self.obligation_ids, day, self.reason.text(), expected=self.versions()
+        )
 
 
 class RemindDialog(ObligationDialog):

@@ -75,6 +75,11 @@ class ObligationDialog(QDialog):
     def apply(self) -> Change:
         raise NotImplementedError
 
+    def versions(self) -> dict[int, int]:
+        """The versions shown in this dialog: an edit made meanwhile by someone else makes the
+        service refuse (已被他人修改) instead of overwriting it."""
+        return {r.obligation_id: r.version for r in self.rows}
+
     def on_ok_clicked(self) -> None:
         if not self.rows:
             self.errors.show_error(ValidationError("请先在报送情况中选择记录"))

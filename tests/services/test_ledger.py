@@ -212,3 +212,8 @@ def test_audit_log_records_user_and_before_after(study: Services) -> None:
     assert entry.user == study.ws.user
     assert '"extended_to": null' in (entry.before or "")
     assert '"extended_to": "2023-07-03"' in (entry.after or "")
+
+
+def test_a_notice_issued_after_the_as_of_date_is_not_replayed(study: Services) -> None:
+    assert study.ledger.rows(LedgerQuery(as_of=date(2023, 6, 4))) == []
+    assert len(study.ledger.rows(LedgerQuery(as_of=date(2023, 6, 5)))) == 7

@@ -11,7 +11,7 @@ from datetime import date
 from functools import cache
 from typing import Any
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session
 
 from tracker.domain.forms import FORM_BY_VALUE
@@ -119,6 +119,9 @@ def _main_rows(s: Session, q: LedgerQuery) -> list[Any]:
             Unit.id,
         )
     )
+    if not q.obligation_ids:
+        # Replaying a past day: a notice issued after it did not exist yet.
+        stmt = stmt.where(or_(Notice.issued_on.is_(None), Notice.issued_on <= q.as_of))
     # Core, not ORM, execution: no per-row ORM result processing.
     return list(s.connection().execute(_filtered(stmt, q)).all())
 

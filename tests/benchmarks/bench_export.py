@@ -1,6 +1,6 @@
 """Benchmark: 报送情况统计表 of a 250-unit × 150-requirement workspace vs an unstyled floor.
 
-    python -m tests.benchmarks.bench_export [--rounds 3]
+    python tests/benchmarks/bench_export.py [--rounds 3]
 
 The floor is measured in the same run: openpyxl write-only writing the same cell values
 (already computed) with no styling. Targets: 明细 ≤ 1.3× its floor, the styled three-sheet
@@ -10,6 +10,7 @@ workbook ≤ 2× its floor. Our times include turning the rows into cell values.
 from __future__ import annotations
 
 import argparse
+import sys
 import tempfile
 import time
 from collections.abc import Callable
@@ -17,6 +18,8 @@ from pathlib import Path
 from typing import Any
 
 from openpyxl import Workbook
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from tests.benchmarks.big_workspace import AS_OF, build
 from tracker.reports.status_book import StatusBook

@@ -73,7 +73,7 @@ def test_old_ledger_import_with_the_readme_map(services: Services, run, tmp_path
     mapping.write_text(readme_map(), encoding="utf-8")
     said = run("ledger", "import", str(ledger), "--map", str(mapping), "--dry-run")
     assert (
-        "E7 和平区市场监管局·津市场监管标准〔2023〕14号：年度总结：登记 电子版 2023年11月10日"
+        "E7 和平区市场监管局·年度总结（津市场监管标准〔2023〕14号）：登记 电子版 2023年11月10日"
         in said
     )
     assert "（未写日期，按时限登记）" in said

@@ -177,3 +177,24 @@ def test_one_notice_as_of_an_earlier_day(ledger: Services, tmp_path: Path) -> No
     assert statuses["和平区市场监管局", "阶段性总结"] == "已按时报送"
     assert statuses["和平区市场监管局", "年度总结"] == "未到期"
     assert "截至：2023年6月27日" in wb["汇总"]["A2"].value
+
+
+def test_an_export_stopped_halfway_leaves_no_trace(ledger: Services, tmp_path: Path) -> None:
+    from openpyxl.worksheet._writer import ALL_TEMP_FILES
+
+    target = tmp_path / "out" / "统计表.xlsx"
+    target.parent.mkdir()
+    target.write_bytes(b"last week's export")
+    temporaries = list(ALL_TEMP_FILES)
+
+    class Stop(Exception):
+        pass
+
+    def cancel(done: int, total: int) -> None:
+        raise Stop  # what the window's 取消 does inside the worker
+
+    with pytest.raises(Stop):
+        ledger.export.write_status(target, as_of=AS_OF, progress=cancel)
+    assert target.read_bytes() == b"last week's export"
+    assert [p.name for p in target.parent.iterdir()] == ["统计表.xlsx"]
+    assert temporaries == ALL_TEMP_FILES  # openpyxl's own temporary sheets are gone too

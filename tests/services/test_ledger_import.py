@@ -81,7 +81,7 @@ def test_preview_reads_every_kind_of_mark(sv: Services, tmp_path: Path) -> None:
     }
     assert next(e for e in plan.entries if e.cell == "E7").note == NO_DATE_DEADLINE
     assert plan.summary == "登记9条、免报1条、已登记过跳过1条"
-    assert any("一、区局" in n and "分组标题" in n for n in plan.notes)
+    assert any("一、区局" in n and "标题或说明行" in n for n in plan.notes)
     assert any("合计" in n for n in plan.notes)
 
 

@@ -37,3 +37,8 @@ class DatabaseDamagedError(TrackerError):
 
 class ReadOnlyWorkspaceError(TrackerError):
     """The workspace's folder or files cannot be written; nothing was opened or changed."""
+
+
+class FileInUseError(TrackerError):
+    """A file to be written is open in another program (Excel/WPS locks it on Windows);
+    closing it and trying again works, so the window offers 重试."""

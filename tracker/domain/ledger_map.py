@@ -1,10 +1,12 @@
-"""How an old Excel ledger maps onto ours: which column names the unit, and which columns
-stand for which requirement (and which forms a mark there means)."""
+"""Importing an old Excel ledger: how its columns map onto ours (which column names the unit,
+which columns stand for which requirement and which forms a mark there means), and the plan
+of what the import would do, as plain records the window can show."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 
 from tracker.domain.errors import ValidationError
 from tracker.domain.forms import Form
@@ -57,3 +59,47 @@ def column_index(letters: str) -> int | None:
     for ch in text:
         index = index * 26 + ord(ch) - ord("A") + 1
     return index
+
+
+REGISTER, EXEMPT, SKIP = "登记", "免报", "跳过"
+NO_DATE_DEADLINE = "未写日期，按时限登记"
+NO_DATE_TODAY = "未写日期，时限未到，按今天登记"
+
+
+@dataclass(frozen=True, slots=True)
+class PlannedEntry:
+    row: int
+    cell: str  # e.g. D5
+    unit: str
+    requirement: str  # 事项（文号）
+    obligation_id: int
+    action: str  # 登记 / 免报 / 跳过
+    forms: Form
+    day: date | None
+    text: str  # the cell as the clerk wrote it
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class LedgerImportPlan:
+    source: str
+    sheet: str
+    entries: tuple[PlannedEntry, ...]
+    problems: tuple[str, ...]
+    notes: tuple[str, ...]
+
+    def count(self, action: str) -> int:
+        return sum(1 for e in self.entries if e.action == action)
+
+    @property
+    def writes(self) -> int:
+        return self.count(REGISTER) + self.count(EXEMPT)
+
+    @property
+    def summary(self) -> str:
+        text = f"登记{self.count(REGISTER)}条、免报{self.count(EXEMPT)}条"
+        if self.count(SKIP):
+            text += f"、已登记过跳过{self.count(SKIP)}条"
+        if self.problems:
+            text += f"；有{len(self.problems)}处问题"
+        return text

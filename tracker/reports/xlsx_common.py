@@ -5,10 +5,12 @@ from __future__ import annotations
 import os
 import tempfile
 import zipfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from tracker.domain.errors import TrackerError
+from tracker.domain.errors import FileInUseError, TrackerError
 
 # Text starting with these is a formula to Excel/WPS; such cells are forced to plain text.
 FORMULA_LEADS = ("=", "+", "-", "@")
@@ -128,9 +130,10 @@ def save_atomically(workbook: Any, path: Path) -> None:
     os.close(fd)
     try:
         workbook.save(tmp)
+        os.chmod(tmp, 0o644)  # mkstemp's 0600 would follow the file into place
         os.replace(tmp, path)
     except PermissionError:
-        raise TrackerError(
+        raise FileInUseError(
             f"无法写入“{path.name}”：文件可能正在 Excel 或 WPS 中打开，请关闭后重试"
         ) from None
     finally:
@@ -151,3 +154,31 @@ def text_cell(ws: Any, value: str) -> Any:
 
 
 _LEAD_CHARS = "".join(FORMULA_LEADS)
+
+
+@contextmanager
+def write_only_workbook() -> Iterator[Any]:
+    """A write-only workbook; if the block fails or is cancelled, its temporary files are
+    finished and deleted at once (openpyxl would otherwise leave them until exit, and
+    complain when the half-written sheets are collected)."""
+    from openpyxl import Workbook
+
+    wb = Workbook(write_only=True)
+    try:
+        yield wb
+    except BaseException:
+        _discard(wb)
+        raise
+
+
+def _discard(wb: Any) -> None:
+    for ws in wb.worksheets:
+        writer = getattr(ws, "_writer", None)
+        if writer is None:
+            continue
+        try:
+            if not ws.closed:
+                ws.close()
+            writer.cleanup()
+        except Exception:  # best effort: the export has already failed or been cancelled
+            continue

@@ -11,14 +11,12 @@ from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
-from openpyxl import Workbook
-
 from tracker.domain.dates import format_cn
 from tracker.domain.errors import ValidationError
 from tracker.domain.records import ObligationRow
 from tracker.reports.columns import LEDGER_COLUMNS, Col
 from tracker.reports.status_book import Progress
-from tracker.reports.xlsx_common import save_atomically
+from tracker.reports.xlsx_common import save_atomically, write_only_workbook
 from tracker.reports.xlsx_style import PageSpec, set_properties
 from tracker.reports.xlsx_table import Table, write_table
 
@@ -79,7 +77,7 @@ def write_selection(
         as_of=as_of,
         headers=headers,
     )
-    wb = Workbook(write_only=True)
-    set_properties(wb, SELECTION_TITLE, scope or "导出所选", as_of, author)
-    write_table(wb, table, progress)
-    save_atomically(wb, path)
+    with write_only_workbook() as wb:
+        set_properties(wb, SELECTION_TITLE, scope or "导出所选", as_of, author)
+        write_table(wb, table, progress)
+        save_atomically(wb, path)

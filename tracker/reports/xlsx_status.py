@@ -4,10 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from openpyxl import Workbook
-
 from tracker.reports.status_book import Progress, StatusBook
-from tracker.reports.xlsx_common import save_atomically
+from tracker.reports.xlsx_common import save_atomically, write_only_workbook
 from tracker.reports.xlsx_detail import write_detail
 from tracker.reports.xlsx_matrix import write_matrix
 from tracker.reports.xlsx_style import set_properties
@@ -20,13 +18,13 @@ def write_status_workbook(path: Path, book: StatusBook, progress: Progress | Non
     ``progress(done, total)`` is called as rows go out; an exception raised from it (the
     window's cancel) abandons the export and leaves any existing file untouched.
     """
-    wb = Workbook(write_only=True)
-    set_properties(wb, book.title, book.scope, book.as_of, book.author)
     units = len(book.units())
     total = len(book.rows) + units + 1
-    write_summary(wb, book)
-    write_detail(wb, book, progress, 0, total)
-    write_matrix(wb, book, progress, len(book.rows), total)
-    save_atomically(wb, path)
+    with write_only_workbook() as wb:
+        set_properties(wb, book.title, book.scope, book.as_of, book.author)
+        write_summary(wb, book)
+        write_detail(wb, book, progress, 0, total)
+        write_matrix(wb, book, progress, len(book.rows), total)
+        save_atomically(wb, path)
     if progress is not None:
         progress(total, total)

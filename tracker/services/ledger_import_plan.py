@@ -17,56 +17,35 @@ from tracker.domain.clock import today
 from tracker.domain.dates import format_cn
 from tracker.domain.errors import AmbiguousError, NotFoundError
 from tracker.domain.forms import Form, format_forms
-from tracker.domain.ledger_map import ColumnMap, LedgerMapping, column_letter
+from tracker.domain.ledger_map import (
+    EXEMPT,
+    NO_DATE_DEADLINE,
+    NO_DATE_TODAY,
+    REGISTER,
+    SKIP,
+    ColumnMap,
+    LedgerImportPlan,
+    LedgerMapping,
+    PlannedEntry,
+    column_letter,
+)
 from tracker.domain.ledger_marks import Mark, MarkKind, read_mark
 from tracker.domain.text import normalize_name
 from tracker.reports.ledger_xlsx import SheetGrid
 from tracker.services.units import find_unit
 from tracker.store.models import Notice, Obligation, Requirement, Submission, Unit
 
-REGISTER, EXEMPT, SKIP = "登记", "免报", "跳过"
+__all__ = [  # the plan's records live in domain.ledger_map (the window shows them)
+    "EXEMPT",
+    "NO_DATE_DEADLINE",
+    "NO_DATE_TODAY",
+    "REGISTER",
+    "SKIP",
+    "LedgerImportPlan",
+    "PlannedEntry",
+    "Planner",
+]
 SUMMARY_WORDS = ("合计", "小计", "总计", "汇总", "说明", "备注", "注：", "注:", "填表")
-NO_DATE_DEADLINE = "未写日期，按时限登记"
-NO_DATE_TODAY = "未写日期，时限未到，按今天登记"
-
-
-@dataclass(frozen=True, slots=True)
-class PlannedEntry:
-    row: int
-    cell: str  # e.g. D5
-    unit: str
-    requirement: str  # 文号：事项
-    obligation_id: int
-    action: str  # 登记 / 免报 / 跳过
-    forms: Form
-    day: date | None
-    text: str  # the cell as the clerk wrote it
-    note: str = ""
-
-
-@dataclass(frozen=True, slots=True)
-class LedgerImportPlan:
-    source: str
-    sheet: str
-    entries: tuple[PlannedEntry, ...]
-    problems: tuple[str, ...]
-    notes: tuple[str, ...]
-
-    def count(self, action: str) -> int:
-        return sum(1 for e in self.entries if e.action == action)
-
-    @property
-    def writes(self) -> int:
-        return self.count(REGISTER) + self.count(EXEMPT)
-
-    @property
-    def summary(self) -> str:
-        text = f"登记{self.count(REGISTER)}条、免报{self.count(EXEMPT)}条"
-        if self.count(SKIP):
-            text += f"、已登记过跳过{self.count(SKIP)}条"
-        if self.problems:
-            text += f"；有{len(self.problems)}处问题"
-        return text
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,7 +68,7 @@ class _Context:
 def _load(s: Session, mapping: LedgerMapping) -> _Context:
     ids = {c.requirement_id for c in mapping.columns}
     reqs = {
-        r.id: _Req(f"{n.doc_number or n.title}：{r.title}", r.title, r.deadline, Form(r.forms))
+        r.id: _Req(f"{r.title}（{n.doc_number or n.title}）", r.title, r.deadline, Form(r.forms))
         for r, n in s.execute(
             select(Requirement, Notice).join(Notice).where(Requirement.id.in_(ids))
         ).all()
@@ -146,7 +125,7 @@ class Planner:
         unit_col = self.mapping.unit_column
         text = _clean(self.grid.value(r, unit_col))
         if self.grid.is_heading(r, unit_col):
-            self.notes.append(f"第{r}行“{text}”是分组标题，已跳过")
+            self.notes.append(f"第{r}行“{text}”是标题或说明行，已跳过")
             return
         label = self._summary_label(r)
         if label:

@@ -14,7 +14,11 @@ from __future__ import annotations
 import importlib
 from typing import Any
 
-EXTENSIONS: tuple[str, ...] = ("tracker.ui.letters.install", "tracker.ui.safety.menu")
+EXTENSIONS: tuple[str, ...] = (
+    "tracker.ui.excel.menu",
+    "tracker.ui.letters.install",
+    "tracker.ui.safety.menu",
+)
 
 
 def install_extensions(window: Any, modules: tuple[str, ...] | None = None) -> None:

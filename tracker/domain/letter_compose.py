@@ -117,7 +117,7 @@ def template_values(
         "notice_issued": join_distinct([format_cn(i.notice_issued) for i in items]),
         "items": join_distinct([i.requirement_title for i in items]),
         "missing": join_distinct([missing_phrase(i) for i in items]),
-        "original_deadline": join_distinct([format_cn(i.deadline) for i in items]),
+        "original_deadline": join_distinct([format_cn(i.asked_by) for i in items]),
         "new_deadline": format_cn(frame.new_deadline),
         "as_of": format_cn(frame.as_of),
         "letter_date": format_cn(frame.letter_date),
@@ -143,9 +143,9 @@ def intro(items: Sequence[LetterItem], office: OfficeSettings) -> str:
     if len(notices) > 1:
         return f"{issuer}先后印发{notices[0]}等{len(notices)}个通知，对有关材料的报送作出了安排。"
     when = f"于{format_cn(first.notice_issued)}" if first.notice_issued else ""
-    deadlines = join_distinct([format_cn(i.deadline) for i in items])
-    reqs = join_distinct([i.requirement_title for i in items])
-    return f"{issuer}{when}印发{notices[0]}，要求于{deadlines}前报送{reqs}。"
+    asked = dict.fromkeys((i.requirement_title, i.asked_by) for i in items)
+    parts = "、".join(f"于{format_cn(day)}前报送{title}" for title, day in asked)
+    return f"{issuer}{when}印发{notices[0]}，要求{parts}。"
 
 
 def _paragraphs(template: str, values: dict[str, str], lines: list[str]) -> tuple[str, ...]:
@@ -210,20 +210,15 @@ def compose_group_letter(
 
 
 def name_list_rows(items: Sequence[LetterItem]) -> list[NameListRow]:
-    """One row per unit: its items, what is missing, and the deadlines."""
-    by_unit: dict[int, list[LetterItem]] = {}
-    for item in items:
-        by_unit.setdefault(item.unit_id, []).append(item)
+    """One row per unit and item, units together in ledger order."""
+    order = list(dict.fromkeys(i.unit_id for i in items))
+    ranked = sorted(items, key=lambda i: order.index(i.unit_id))
     return [
         NameListRow(
-            unit=owed[0].unit_name,
-            items=join_distinct([i.requirement_title for i in owed]),
-            missing="；".join(
-                format_forms(missing_forms(i))
-                + (f"（{i.requirement_title}）" if len(owed) > 1 else "")
-                for i in owed
-            ),
-            deadline=join_distinct([format_cn(i.deadline) for i in owed]),
+            unit=i.unit_name,
+            items=i.requirement_title,
+            missing=format_forms(missing_forms(i)),
+            deadline=format_cn(i.deadline) + ("（延期）" if i.deadline != i.asked_by else ""),
         )
-        for owed in by_unit.values()
+        for i in ranked
     ]

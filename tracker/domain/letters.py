@@ -63,6 +63,12 @@ class LetterItem:
     required: Form
     missing: Form
     days_overdue: int
+    set_deadline: date | None = None  # the requirement's own deadline (None: ``deadline``)
+
+    @property
+    def asked_by(self) -> date:
+        """The deadline the notice set, whatever one unit was granted since."""
+        return self.set_deadline or self.deadline
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,7 +155,15 @@ def missing_forms(item: LetterItem) -> Form:
 def item_line(n: int, item: LetterItem, with_notice: bool) -> str:
     source = f"{notice_ref(item)}要求的" if with_notice else ""
     what = "、".join(_form_phrase(f) for f in members(missing_forms(item))) or "材料"
-    return f"{n}. {source}{item.requirement_title}：{what}（原定时限{format_cn(item.deadline)}）。"
+    return f"{n}. {source}{item.requirement_title}：{what}（{deadline_phrase(item)}）。"
+
+
+def deadline_phrase(item: LetterItem) -> str:
+    """原定时限2023年6月27日, or with the extension the unit was granted."""
+    text = f"原定时限{format_cn(item.asked_by)}"
+    if item.deadline != item.asked_by:
+        text += f"，已延期至{format_cn(item.deadline)}"
+    return text
 
 
 def notice_ref(item: LetterItem) -> str:

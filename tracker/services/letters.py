@@ -85,7 +85,7 @@ class LetterService:
                 r.obligation_id, r.unit_id, r.unit_name, r.category, r.notice_id, r.notice_title,
                 r.doc_number, notices[r.notice_id].issuer, notices[r.notice_id].issued_on,
                 r.requirement_id, r.requirement_title, r.effective_deadline, r.required_forms,
-                r.missing_forms, r.days_overdue,
+                r.missing_forms, r.days_overdue, r.deadline,
             )
             for r in rows
         ]  # fmt: skip

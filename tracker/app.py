@@ -13,8 +13,7 @@ import sys
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, QTimer
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
 from tracker.launch import Target
@@ -24,6 +23,8 @@ from tracker.ui.common.state import APPLICATION, ORGANIZATION, ui_settings
 LAST_KEY = "workspace/last"
 BENCH_ENV = "TRACKER_BENCH_EXIT"  # "paint" or "loaded": print the time and quit (benchmarks)
 _STARTED = time.perf_counter()
+# Imported only after the first paint (or when first needed); checked by tests/ui/test_app.py.
+HEAVY_MODULES = ("sqlalchemy", "alembic", "openpyxl", "reportlab", "pypinyin", "pypdfium2")
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
@@ -81,30 +82,37 @@ class Launcher(QObject):
         from tracker.ui.single_instance import InstanceServer, ask_running_instance
 
         if ask_running_instance(target.key):
-            log.info("台账已在另一个窗口中打开：%s", target.label)
+            log().info("台账已在另一个窗口中打开：%s", target.label)
             QTimer.singleShot(0, self.app.quit)
             return False
         self.server = InstanceServer(target.key, self)
         self.server.listen()
-        if target.db_url is None:
-            setup_logging(target.folder / "logs")
         self._show_window(target)
         return True
 
     def _show_window(self, target: Target) -> None:
         from tracker.ui.context import AppContext
-        from tracker.ui.extensions import install_extensions
-        from tracker.ui.file_menu import install_file_menu
         from tracker.ui.main_window import MainWindow
 
         ctx = AppContext(target.label)
         window = self.window = MainWindow(ctx)
-        install_file_menu(window)
-        install_extensions(window)
+        bench = _bench_hooks(window)
         assert self.server is not None
         self.server.raiseRequested.connect(self.bring_forward)
-        window.firstPainted.connect(lambda: QTimer.singleShot(0, lambda: self._open(target)))
-        _bench_hooks(window)
+
+        def after_first_paint() -> None:
+            from tracker.ui.extensions import install_extensions
+            from tracker.ui.file_menu import install_file_menu
+
+            if target.db_url is None:
+                setup_logging(target.folder / "logs")
+            self._open(target)  # in a worker, while the other sections are built here
+            install_file_menu(window)
+            window.build_all_sections()
+            install_extensions(window)
+
+        if bench != "paint":  # measuring the first paint: nothing after it matters
+            window.firstPainted.connect(lambda: QTimer.singleShot(0, after_first_paint))
         window.show()
 
     def _open(self, target: Target) -> None:
@@ -131,7 +139,7 @@ class Launcher(QObject):
         self.window.ctx.attach(services)
 
     def _open_failed(self, exc: BaseException, details: str) -> None:
-        log.error("无法打开台账\n%s", details)
+        log().error("无法打开台账\n%s", details)
         show_error(self.window, exc, details)
         if self.window is not None:
             self.window.close()
@@ -139,20 +147,23 @@ class Launcher(QObject):
     def bring_forward(self) -> None:
         if self.window is None:
             return
+        from PySide6.QtCore import Qt
+
         self.window.setWindowState(self.window.windowState() & ~Qt.WindowState.WindowMinimized)
         self.window.show()
         self.window.raise_()
         self.window.activateWindow()
 
 
-def _bench_hooks(window: object) -> None:
+def _bench_hooks(window: object) -> str:
     """For tests/benchmarks: quit at first paint or once the rows are on screen."""
     mode = os.environ.get(BENCH_ENV, "")
     if not mode:
-        return
+        return mode
 
     def done() -> None:
-        print(f"{mode} {time.perf_counter() - _STARTED:.4f}", flush=True)
+        heavy = [m for m in HEAVY_MODULES if m in sys.modules]
+        print(f"{mode} {time.perf_counter() - _STARTED:.4f} heavy={','.join(heavy)}", flush=True)
         os._exit(0)  # at once: the measurement ends here
 
     if mode == "paint":
@@ -161,12 +172,12 @@ def _bench_hooks(window: object) -> None:
         window.ctx.snapshots.loaded.connect(  # type: ignore[attr-defined]
             lambda _s: QTimer.singleShot(0, done)
         )
+    return mode
 
 
 def make_application(argv: list[str]) -> QApplication:
-    QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
-        Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
-    )
+    # High DPI: Qt 6 scales by the screen's factor with PassThrough rounding by default (no
+    # blurry 125%/150% on Windows); the layouts use font metrics, not fixed pixels.
     app = QApplication.instance() or QApplication(argv)
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)

@@ -8,8 +8,6 @@ first paint, so the window appears as fast as a bare Qt window.
 from __future__ import annotations
 
 import os
-import shutil
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -19,13 +17,29 @@ DB_FILE = "tracker.db"
 FILES_DIR = "files"
 
 
-@dataclass(frozen=True)
 class Target:
-    """Which workspace to open: a folder (SQLite inside) or a database URL, maybe the demo."""
+    """Which workspace to open: a folder (SQLite inside) or a database URL, maybe the demo.
 
-    folder: Path
-    db_url: str | None = None
-    demo: bool = False
+    A plain class, not a dataclass: it is needed before the first paint, dataclasses is not.
+    """
+
+    __slots__ = ("db_url", "demo", "folder")
+
+    def __init__(self, folder: Path, db_url: str | None = None, demo: bool = False) -> None:
+        self.folder = folder
+        self.db_url = db_url
+        self.demo = demo
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Target):
+            return NotImplemented
+        return (self.folder, self.db_url, self.demo) == (other.folder, other.db_url, other.demo)
+
+    def __hash__(self) -> int:
+        return hash((self.folder, self.db_url, self.demo))
+
+    def __repr__(self) -> str:
+        return f"Target({self.folder!r}, {self.db_url!r}, demo={self.demo})"
 
     @property
     def key(self) -> str:
@@ -44,6 +58,8 @@ class Target:
 def build_demo_workspace(folder: Path, control: TaskControl | None = None) -> None:
     """Build the demo next to ``folder`` and move it in whole, so an interrupted build never
     leaves a half-filled demo behind."""
+    import shutil
+
     from tracker.services.bundle import Services
     from tracker.services.demo import build_demo
 

@@ -120,3 +120,28 @@ def test_main_py_paints_the_demo_window(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("loaded ")
     assert (tmp_path / "data" / "tracker" / "demo" / "tracker.db").exists()
+
+
+def test_window_paints_before_heavy_imports(tmp_path: Path) -> None:
+    """Start-up stays lean: the first paint comes before SQLAlchemy, openpyxl, reportlab …"""
+    workspace = tmp_path / "台账"
+    open_services(Target(workspace)).close()
+    env = {
+        "QT_QPA_PLATFORM": "offscreen",
+        "TRACKER_BENCH_EXIT": "paint",
+        "XDG_CONFIG_HOME": str(tmp_path / "config"),
+        "HOME": str(tmp_path),
+        "PATH": "/usr/bin:/bin",
+    }
+    root = Path(__file__).resolve().parents[2]
+    result = subprocess.run(
+        [sys.executable, "main.py", "--workspace", str(workspace)],
+        cwd=root,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("paint ")
+    assert result.stdout.strip().endswith("heavy="), result.stdout

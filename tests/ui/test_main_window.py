@@ -19,7 +19,8 @@ def test_navigating_shows_each_section(qtbot, main_window) -> None:
     assert titles == ["概览", "通知与报送事项", "报送情况", "单位名录", "催报记录", "操作日志"]
     for row, (key, _title) in enumerate(SECTIONS):
         main_window.nav.setCurrentRow(row)
-        assert main_window.stack.currentWidget() is main_window.section_widget(key)
+        page = main_window.section_widget(key)
+        assert main_window.stack.currentWidget() is page
         assert main_window.current_section() == key
 
 

@@ -5,9 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QProcess
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from tracker.ui.main_window import MainWindow
 
@@ -22,6 +20,8 @@ def launch_command(*args: str) -> tuple[str, list[str]]:
 
 
 def start_window(*args: str) -> bool:
+    from PySide6.QtCore import QProcess
+
     program, arguments = launch_command(*args)
     root = str(Path(__file__).resolve().parents[2])  # so a source checkout finds `tracker`
     ok, _pid = QProcess.startDetached(program, arguments, root)
@@ -32,6 +32,8 @@ def install_file_menu(window: MainWindow) -> None:
     menu = window.menu(window.tr("文件"))
 
     def open_existing() -> None:
+        from PySide6.QtWidgets import QFileDialog, QMessageBox
+
         folder = QFileDialog.getExistingDirectory(window, window.tr("打开台账"))
         if not folder:
             return
@@ -43,6 +45,8 @@ def install_file_menu(window: MainWindow) -> None:
         start_window("--workspace", folder)
 
     def create_new() -> None:
+        from PySide6.QtWidgets import QFileDialog
+
         folder = QFileDialog.getExistingDirectory(window, window.tr("选择存放新台账的文件夹"))
         if folder:
             start_window("--workspace", folder)
@@ -62,8 +66,3 @@ def install_file_menu(window: MainWindow) -> None:
     quit_action.setShortcut(QKeySequence.StandardKey.Quit)
     quit_action.triggered.connect(window.close)
     menu.addAction(quit_action)
-    # 文件 should come first: move it before 查看, which the window created earlier.
-    bar = window.menuBar()
-    first = bar.actions()[0]
-    if first is not menu.menuAction():
-        bar.insertAction(first, menu.menuAction())

@@ -12,7 +12,9 @@ Extension points (see also ``tracker/ui/extensions.py``):
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QListWidget,
@@ -26,8 +28,14 @@ from PySide6.QtWidgets import (
 
 from tracker.ui.common.state import restore_splitter, restore_widget, save_splitter, save_widget
 from tracker.ui.context import AppContext
-from tracker.ui.ledger.filtering import LedgerFilter
 from tracker.ui.statusbar import StatusBar
+
+if TYPE_CHECKING:
+    from tracker.ui.dashboard.page import DashboardPage
+    from tracker.ui.ledger.filtering import LedgerFilter
+    from tracker.ui.ledger.matrix import MatrixPage
+    from tracker.ui.ledger.page import LedgerPage
+    from tracker.ui.ledger.section import LedgerSection
 
 SECTIONS: tuple[tuple[str, str], ...] = (
     ("overview", "概览"),
@@ -49,13 +57,14 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("报送督办台账"))
         self.nav = QListWidget()
         self.stack = QStackedWidget()
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter = QSplitter()  # horizontal (not Qt.Orientation: `Qt` costs 14 ms)
         self._menus: dict[str, QMenu] = {}
         self._keys: list[str] = []
         self._painted = False
         self._build_pages()
         self._layout()
-        self._build_menus()
+        for title in (self.tr("文件"), self.tr("查看")):  # titles now, actions after the paint
+            self.menu(title)
         self.status = StatusBar(ctx)
         self.setStatusBar(self.status)
         self.menuBar().setEnabled(ctx.is_ready)
@@ -65,30 +74,74 @@ class MainWindow(QMainWindow):
 
     # -- construction --------------------------------------------------------------------
     def _build_pages(self) -> None:
-        from tracker.ui.audit import AuditPage
-        from tracker.ui.dashboard.page import DashboardPage
-        from tracker.ui.ledger.section import LedgerSection
-        from tracker.ui.lists import notices_page, units_page
-        from tracker.ui.reminders import ReminderPage
-
-        self.dashboard = DashboardPage(self.ctx)
-        self.ledger_section = LedgerSection(self.ctx)
-        self.ledger_page = self.ledger_section.grid
-        self.matrix_page = self.ledger_section.matrix
-        pages: dict[str, QWidget] = {
-            "overview": self.dashboard,
-            "notices": notices_page(self.ctx),
-            "ledger": self.ledger_section,
-            "units": units_page(self.ctx),
-            "reminders": ReminderPage(self.ctx),
-            "audit": AuditPage(self.ctx),
-        }
+        """Sections are built right after the first paint (``build_all_sections``, so the
+        frame shows as fast as a bare window) or when first asked for, whichever comes first."""
+        self._built: set[str] = set()
         for key, title in SECTIONS:
             self._keys.append(key)
             QListWidgetItem(self.tr(title), self.nav)
-            self.stack.addWidget(pages[key])
-        self.dashboard.drillDown.connect(self.open_ledger)
-        self.matrix_page.drillDown.connect(self.open_ledger)
+            self.stack.addWidget(QWidget())
+
+    def _make_section(self, key: str) -> QWidget:
+        if key == "overview":
+            from tracker.ui.dashboard.page import DashboardPage
+
+            dashboard = DashboardPage(self.ctx)
+            dashboard.drillDown.connect(self.open_ledger)
+            return dashboard
+        if key == "ledger":
+            from tracker.ui.ledger.section import LedgerSection
+
+            section = LedgerSection(self.ctx)
+            section.matrix.drillDown.connect(self.open_ledger)
+            return section
+        if key in ("notices", "units"):
+            from tracker.ui import lists
+
+            return lists.notices_page(self.ctx) if key == "notices" else lists.units_page(self.ctx)
+        if key == "reminders":
+            from tracker.ui.reminders import ReminderPage
+
+            return ReminderPage(self.ctx)
+        from tracker.ui.audit import AuditPage
+
+        return AuditPage(self.ctx)
+
+    def _ensure(self, key: str) -> QWidget:
+        if key not in self._built:
+            self._put(key, self._make_section(key))
+        return self.stack.widget(self._keys.index(key))
+
+    def _put(self, key: str, widget: QWidget) -> None:
+        i = self._keys.index(key)
+        old = self.stack.widget(i)
+        current = self.stack.currentIndex()
+        self.stack.insertWidget(i, widget)
+        self.stack.removeWidget(old)
+        old.deleteLater()
+        self.stack.setCurrentIndex(current)
+        self._built.add(key)
+
+    def build_all_sections(self) -> None:
+        for key in self._keys:
+            self._ensure(key)
+
+    @property
+    def dashboard(self) -> DashboardPage:
+        return self._ensure("overview")  # type: ignore[return-value]
+
+    @property
+    def ledger_section(self) -> LedgerSection:
+        return self._ensure("ledger")  # type: ignore[return-value]
+
+    @property
+    def ledger_page(self) -> LedgerPage:
+        """The 报送情况 grid (``add_action``, ``selected_obligation_ids`` …)."""
+        return self.ledger_section.grid
+
+    @property
+    def matrix_page(self) -> MatrixPage:
+        return self.ledger_section.matrix
 
     def _layout(self) -> None:
         self.nav.setObjectName("sectionNav")
@@ -96,16 +149,22 @@ class MainWindow(QMainWindow):
         font = self.nav.font()
         font.setPointSizeF(font.pointSizeF() * 1.15)
         self.nav.setFont(font)
-        self.nav.setStyleSheet("QListWidget#sectionNav::item { padding: 6px 10px; }")
+        self.nav.setSpacing(max(2, self.nav.fontMetrics().height() // 4))  # no style sheet: fast
         em = self.nav.fontMetrics().horizontalAdvance("中")
         self.nav.setMinimumWidth(em * 8)
-        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.nav.currentRowChanged.connect(self._on_nav_current_row_changed)
         self.splitter.addWidget(self.nav)
         self.splitter.addWidget(self.stack)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([em * 9, em * 80])
         self.setCentralWidget(self.splitter)
         self.nav.setCurrentRow(0)
+
+    def _after_first_paint(self) -> None:
+        """Work kept off the start-up path: the visible section and the 查看 menu's actions
+        (creating shortcuts costs ~10 ms)."""
+        self._ensure(self.current_section())
+        self._build_menus()
 
     def _build_menus(self) -> None:
         view = self.menu(self.tr("查看"))
@@ -132,16 +191,10 @@ class MainWindow(QMainWindow):
         return list(self._keys)
 
     def section_widget(self, key: str) -> QWidget:
-        return self.stack.widget(self._keys.index(key))
+        return self._ensure(key)
 
     def set_section_widget(self, key: str, widget: QWidget) -> None:
-        i = self._keys.index(key)
-        old = self.stack.widget(i)
-        current = self.stack.currentIndex()
-        self.stack.insertWidget(i, widget)
-        self.stack.removeWidget(old)
-        old.deleteLater()
-        self.stack.setCurrentIndex(current)
+        self._put(key, widget)
 
     def show_section(self, key: str) -> None:
         self.nav.setCurrentRow(self._keys.index(key))
@@ -156,6 +209,12 @@ class MainWindow(QMainWindow):
         self.ledger_page.apply_filter(f)
 
     # -- events --------------------------------------------------------------------------
+    def _on_nav_current_row_changed(self, row: int) -> None:
+        if 0 <= row < len(self._keys):
+            if self._painted:  # before the first paint, sections wait for build_all_sections
+                self._ensure(self._keys[row])
+            self.stack.setCurrentIndex(row)
+
     def _on_ready(self) -> None:
         self.menuBar().setEnabled(True)
         self.setWindowTitle(self.tr("报送督办台账 — %s") % self.ctx.workspace_label)
@@ -165,6 +224,8 @@ class MainWindow(QMainWindow):
             self._painted = True
             self.removeEventFilter(self)
             self.firstPainted.emit()
+            # After this paint is flushed: build the section on show (usually 概览).
+            QTimer.singleShot(0, self._after_first_paint)
         return super().eventFilter(watched, event)
 
     def _restore_state(self) -> None:
@@ -175,8 +236,8 @@ class MainWindow(QMainWindow):
     def save_state(self) -> None:
         save_widget(STATE_KEY, self)
         save_splitter(STATE_KEY, self.splitter)
-        for i in range(self.stack.count()):
-            page = self.stack.widget(i)
+        for key in self._built:
+            page = self.stack.widget(self._keys.index(key))
             saver = getattr(page, "save_state", None)
             if callable(saver):
                 saver()

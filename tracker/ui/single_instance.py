@@ -6,7 +6,7 @@ once, but the same database is never opened twice by this app.
 
 from __future__ import annotations
 
-import hashlib
+import zlib
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
@@ -15,8 +15,9 @@ RAISE = b"raise\n"
 
 
 def server_name(workspace_key: str) -> str:
-    digest = hashlib.sha1(workspace_key.encode("utf-8")).hexdigest()[:16]
-    return f"tracker-{digest}"
+    data = workspace_key.encode("utf-8")
+    # crc32 + adler32: 64 bits, plenty for a handful of workspaces; no hashlib at start-up.
+    return f"tracker-{zlib.crc32(data):08x}{zlib.adler32(data):08x}"
 
 
 def ask_running_instance(workspace_key: str, timeout_ms: int = 500) -> bool:

@@ -7,38 +7,28 @@ shared by the dashboard, the grid and the matrix, so the rows are read once per 
 from __future__ import annotations
 
 import gc
-from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 
-from tracker.domain.overview import Overview, build_overview
-from tracker.domain.records import NoticeRecord, ObligationRow
 from tracker.ui.common.worker import Task, TaskControl, run_task
 
 if TYPE_CHECKING:
     from tracker.ui.context import AppContext
+    from tracker.ui.snapshot_data import LedgerSnapshot
 
 # Announcements that cannot change ledger rows; anything else (ledger, units, notices,
 # calendar, and whatever later services announce) reloads.
 QUIET_TOPICS = frozenset({"settings"})
 
 
-@dataclass(frozen=True)
-class LedgerSnapshot:
-    as_of: date
-    rows: list[ObligationRow]
-    notices: list[NoticeRecord]
-    categories: list[str]
-    unit_blobs: dict[int, str]  # unit id -> lower-case names, aliases and their pinyin
-    overview: Overview
-
-
 def load_snapshot(services: Any, as_of: date, control: TaskControl | None = None) -> LedgerSnapshot:
     """Everything the ledger views need, read through the services (runs in a worker)."""
     from tracker.domain.ledger_query import LedgerQuery
+    from tracker.domain.overview import build_overview
     from tracker.domain.search import search_blob
+    from tracker.ui.snapshot_data import LedgerSnapshot
 
     rows = services.ledger.rows(LedgerQuery(as_of=as_of))
     if control is not None:

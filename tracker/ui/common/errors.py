@@ -3,22 +3,27 @@ dialog with copyable details for unexpected ones, and a log file in the workspac
 
 from __future__ import annotations
 
-import logging
 import sys
-import traceback
-from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from tracker.domain.errors import TrackerError
 
-log = logging.getLogger("tracker")
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
 LOG_NAME = "tracker.log"
-_handler: logging.Handler | None = None
+_handler: Any = None  # the file handler once set up (logging is imported lazily: start-up)
+
+
+def log() -> Any:
+    """The app's logger (``log().info(…)``)."""
+    import logging
+
+    return logging.getLogger("tracker")
 
 
 def _tr(text: str) -> str:
@@ -28,6 +33,9 @@ def _tr(text: str) -> str:
 def setup_logging(log_dir: Path) -> Path:
     """Log to ``log_dir/tracker.log`` (rotated at 1 MB); replaces an earlier log file."""
     global _handler
+    import logging
+    from logging.handlers import RotatingFileHandler
+
     log_dir.mkdir(parents=True, exist_ok=True)
     path = log_dir / LOG_NAME
     handler = RotatingFileHandler(path, maxBytes=1_000_000, backupCount=3, encoding="utf-8")
@@ -43,37 +51,16 @@ def setup_logging(log_dir: Path) -> Path:
 
 
 def log_file() -> Path | None:
-    if isinstance(_handler, RotatingFileHandler):
-        return Path(_handler.baseFilename)
-    return None
-
-
-class ErrorDialog(QMessageBox):
-    """出错了: a short Chinese explanation, the details (selectable) and 复制详情."""
-
-    def __init__(self, summary: str, details: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setIcon(QMessageBox.Icon.Critical)
-        self.setWindowTitle(self.tr("程序出错"))
-        self.setText(self.tr("程序遇到了意外错误，刚才的操作可能没有完成。"))
-        where = log_file()
-        info = summary
-        if where is not None:
-            info += "\n\n" + self.tr("详细信息已记录到：") + str(where)
-        self.setInformativeText(info)
-        self.setDetailedText(details)
-        self.copy_button = self.addButton(self.tr("复制详情"), QMessageBox.ButtonRole.ActionRole)
-        self.copy_button.clicked.disconnect()  # keep the dialog open after copying
-        self.copy_button.clicked.connect(self.copy_details)
-        self.addButton(self.tr("关闭"), QMessageBox.ButtonRole.AcceptRole)
-        self.details = details
-
-    def copy_details(self) -> None:
-        QGuiApplication.clipboard().setText(self.details)
+    name = getattr(_handler, "baseFilename", None)
+    return Path(name) if name else None
 
 
 def show_error(parent: QWidget | None, exc: BaseException, details: str = "") -> None:
     """A TrackerError is the clerk's to fix: show its message. Anything else is our bug."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from tracker.ui.common.error_dialog import ErrorDialog
+
     if isinstance(exc, TrackerError):
         QMessageBox.warning(parent, _tr("无法完成"), str(exc))
         return
@@ -84,17 +71,23 @@ def show_error(parent: QWidget | None, exc: BaseException, details: str = "") ->
 def report_exception(exc: BaseException, details: str = "") -> None:
     """Log an error and show it over the active window (used by workers and the excepthook)."""
     if not isinstance(exc, TrackerError):
-        log.error("未处理的异常\n%s", details or _format(exc))
+        log().error("未处理的异常\n%s", details or _format(exc))
+    from PySide6.QtWidgets import QApplication
+
     if QApplication.instance() is None:
         return
     show_error(QApplication.activeWindow(), exc, details)
 
 
 def _format(exc: BaseException) -> str:
+    import traceback
+
     return "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
 
 
 def excepthook(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+    import traceback
+
     if issubclass(kind, KeyboardInterrupt):
         sys.__excepthook__(kind, exc, tb)
         return

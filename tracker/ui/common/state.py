@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QByteArray, QSettings
-from PySide6.QtWidgets import QHeaderView, QMainWindow, QSplitter, QWidget
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QHeaderView, QSplitter, QWidget
 
 ORGANIZATION = "tracker"
 APPLICATION = "报送督办台账"
@@ -25,7 +29,7 @@ def save_widget(key: str, widget: QWidget) -> None:
     """Geometry (and the dock/toolbar state of a main window) under ``key``."""
     settings = ui_settings()
     settings.setValue(f"{key}/geometry", widget.saveGeometry())
-    if isinstance(widget, QMainWindow):
+    if hasattr(widget, "saveState"):  # a QMainWindow: its toolbars and docks too
         settings.setValue(f"{key}/state", widget.saveState())
 
 
@@ -35,7 +39,7 @@ def restore_widget(key: str, widget: QWidget) -> bool:
         return False
     widget.restoreGeometry(geometry)
     state = _load(f"{key}/state")
-    if state is not None and isinstance(widget, QMainWindow):
+    if state is not None and hasattr(widget, "restoreState"):
         widget.restoreState(state)
     return True
 

@@ -7,15 +7,11 @@ through queued signals, so callbacks may touch widgets.
 
 from __future__ import annotations
 
-import logging
 import threading
-import traceback
 from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
-
-log = logging.getLogger(__name__)
 
 
 class Cancelled(Exception):
@@ -66,6 +62,8 @@ class _Runnable(QRunnable):
         except Cancelled:
             signals.cancelled.emit()
         except Exception as exc:  # reported to the UI thread; never lost in a worker
+            import traceback
+
             signals.failed.emit(exc, traceback.format_exc())
         else:
             if self._task.control.cancelled:

@@ -32,7 +32,7 @@ from tracker.ui.dashboard.models import (
     UpcomingModel,
 )
 from tracker.ui.ledger.filtering import LedgerFilter
-from tracker.ui.snapshot import LedgerSnapshot
+from tracker.ui.snapshot_data import LedgerSnapshot
 from tracker.ui.status_style import colour_names
 
 STATE_KEY = "dashboard"

@@ -18,7 +18,7 @@ from tracker.domain.status import STATUS_ORDER
 from tracker.ui.common.table import CENTER, setup_table
 from tracker.ui.context import AppContext
 from tracker.ui.ledger.filtering import LedgerFilter
-from tracker.ui.snapshot import LedgerSnapshot
+from tracker.ui.snapshot_data import LedgerSnapshot
 from tracker.ui.status_style import GLYPH_MEANINGS, GLYPHS, background, foreground
 
 Index = QModelIndex | QPersistentModelIndex

@@ -30,7 +30,7 @@ from tracker.ui.ledger.filter_bar import LedgerFilterBar
 from tracker.ui.ledger.filtering import LedgerFilter, LedgerIndex
 from tracker.ui.ledger.model import LedgerTableModel
 from tracker.ui.ledger.view import LedgerTableView
-from tracker.ui.snapshot import LedgerSnapshot
+from tracker.ui.snapshot_data import LedgerSnapshot
 
 STATE_KEY = "ledger_grid"
 

@@ -1,0 +1,191 @@
+"""节假日: the State Council's holidays and make-up workdays for years the built-in data lacks.
+
+Each year's entries are edited in memory and saved with the dialog; switching years keeps
+what was typed, so nothing is lost.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from tracker.domain.clock import today
+from tracker.domain.dates import format_cn
+from tracker.domain.workdays import WEEKDAY_NAMES, DayOverride, WorkCalendar
+from tracker.ui.dialogs.fields import MessageStrip, date_edit, from_qdate, to_qdate
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+KINDS = ("放假", "调休上班")
+
+
+class HolidayModel(QAbstractTableModel):
+    HEADERS = ("日期", "星期", "安排", "名称")
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[DayOverride] = []
+
+    def set_rows(self, rows: list[DayOverride]) -> None:
+        self.beginResetModel()
+        self._rows = sorted(rows, key=lambda d: d.day)
+        self.endResetModel()
+
+    def rows(self) -> list[DayOverride]:
+        return list(self._rows)
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self.HEADERS[section] if 0 <= section < len(self.HEADERS) else None
+        return None
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if role != Qt.ItemDataRole.DisplayRole or not index.isValid():
+            return None
+        if not 0 <= index.row() < len(self._rows):
+            return None
+        d = self._rows[index.row()]
+        kind = KINDS[1] if d.is_workday else KINDS[0]
+        return (format_cn(d.day), WEEKDAY_NAMES[d.day.weekday()], kind, d.name)[index.column()]
+
+
+def default_year(calendar: Any) -> int:
+    """This year or next, whichever lacks holiday data first; else next year from November."""
+    now = today()
+    for year in (now.year, now.year + 1):
+        if not calendar.knows_year(year):  # neither built in nor entered here
+            return year
+    return now.year + 1 if now.month >= 11 else now.year
+
+
+class HolidaysTab(QWidget):
+    def __init__(self, services: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.edited: dict[int, list[DayOverride]] = {}
+        self.model = HolidayModel(self)
+        self._build()
+        self.year.setValue(default_year(services.ws.calendar()))
+        self.on_year_changed(self.year.value())
+        self.year.valueChanged.connect(self.on_year_changed)
+
+    def _build(self) -> None:
+        self.year = QSpinBox(self)
+        self.year.setRange(2000, 2099)
+        self.year.setSuffix(self.tr(" 年"))
+        self.status = MessageStrip("info", self)
+        self.start = date_edit(today(), self)
+        self.end = date_edit(today(), self)
+        self.kind = QComboBox(self)
+        self.kind.addItems([self.tr(k) for k in KINDS])
+        self.name = QLineEdit(self)
+        self.name.setPlaceholderText(self.tr("如：春节"))
+        self.add = QPushButton(self.tr("添加"), self)
+        self.remove = QPushButton(self.tr("删除所选"), self)
+        self.table = QTableView(self)
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.errors = MessageStrip("error", self)
+        for b in (self.add, self.remove):
+            b.setAutoDefault(False)
+        self.add.clicked.connect(self.on_add_clicked)
+        self.remove.clicked.connect(self.on_remove_clicked)
+        self.start.dateChanged.connect(lambda d: self.end.setDate(max(d, self.end.date())))
+        self._arrange()
+
+    def _arrange(self) -> None:
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("年份"), self))
+        top.addWidget(self.year)
+        top.addStretch(1)
+        entry = QHBoxLayout()
+        for label, widget in (("从", self.start), ("到", self.end), ("", self.kind)):
+            if label:
+                entry.addWidget(QLabel(self.tr(label), self))
+            entry.addWidget(widget)
+        entry.addWidget(self.name, 1)
+        entry.addWidget(self.add)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.status)
+        layout.addLayout(entry)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.remove)
+        layout.addWidget(self.errors)
+
+    # -- slots ---------------------------------------------------------------------------
+    def on_year_changed(self, year: int) -> None:
+        if year not in self.edited:
+            self.model.set_rows(self.services.calendar.days(year))
+        else:
+            self.model.set_rows(self.edited[year])
+        self.start.setDate(to_qdate(date(year, 1, 1)))
+        self.end.setDate(to_qdate(date(year, 1, 1)))
+        self.errors.clear_message()
+        self._show_status()
+
+    def on_add_clicked(self) -> None:
+        year, first, last = self.year.value(), from_qdate(self.start.date()), self.end.date()
+        if first.year != year or from_qdate(last).year != year:
+            self.errors.show_message(self.tr("日期应在{0}年内").format(year))
+            return
+        is_workday = self.kind.currentIndex() == 1
+        days = {d.day: d for d in self.model.rows()}
+        day = first
+        while day <= from_qdate(last):
+            days[day] = DayOverride(day, is_workday, self.name.text().strip())
+            day += timedelta(days=1)
+        self._set(list(days.values()))
+        self.errors.clear_message()
+
+    def on_remove_clicked(self) -> None:
+        chosen = {i.row() for i in self.table.selectionModel().selectedRows()}
+        self._set([d for i, d in enumerate(self.model.rows()) if i not in chosen])
+
+    def _set(self, rows: list[DayOverride]) -> None:
+        self.edited[self.year.value()] = rows
+        self.model.set_rows(rows)
+        self._show_status()
+
+    def _show_status(self) -> None:
+        year = self.year.value()
+        rows = self.model.rows()
+        if rows:
+            off = sum(not d.is_workday for d in rows)
+            text = self.tr("{0}年：本台账录入放假{1}天、调休上班{2}天，优先于内置数据。")
+            self.status.show_message(text.format(year, off, len(rows) - off))
+        elif WorkCalendar().knows_year(year):  # built-in data only, not the stored entries
+            text = self.tr("{0}年：使用内置的国务院节假日安排，一般无需录入。")
+            self.status.show_message(text.format(year))
+        else:
+            self.status.show_message(self.services.ws.calendar().fallback_note(year))
+
+    def save(self) -> list[Any]:
+        """Save every year edited here; returns the services' Changes."""
+        changes = [self.services.calendar.set_year(y, rows) for y, rows in self.edited.items()]
+        self.edited.clear()
+        return changes

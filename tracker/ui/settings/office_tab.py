@@ -1,0 +1,95 @@
+"""The office's particulars and letter defaults, one field per ``OfficeSettings`` attribute.
+
+Fields a later version adds to ``OfficeSettings`` but not to this form are kept as they are:
+the form edits a copy of the stored settings, never a fresh default.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from tracker.domain.office import DEFAULT_LETTER_BODY, OfficeSettings
+
+OFFICE_FIELDS: tuple[tuple[str, str], ...] = (
+    ("office_name", "处室名称"),
+    ("sender_name", "发文机关"),
+    ("signer", "落款"),
+    ("contact_person", "联系人"),
+    ("contact_phone", "联系电话"),
+    ("contact_email", "电子邮箱"),
+    ("postal_address", "通讯地址"),
+    ("letter_prefix", "函号前缀"),
+)
+PLACEHOLDERS = (
+    "{notice_issuer} {notice_issued} {notice_title} {notice_number} {original_deadline} "
+    "{items} {as_of} {missing} {new_deadline} {office_name} {send_to}"
+)
+
+
+class OfficeTab(QWidget):
+    """办公室信息 and 催报函 defaults."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.lines: dict[str, QLineEdit] = {name: QLineEdit(self) for name, _ in OFFICE_FIELDS}
+        self.lines["letter_prefix"].setPlaceholderText("津市场监管标准函")
+        self.workdays = QSpinBox(self)
+        self.workdays.setRange(1, 60)
+        self.workdays.setSuffix(self.tr(" 个工作日"))
+        self.workdays.setToolTip(self.tr("催报函和延期的新时限：自发函之日起顺延的工作日数"))
+        self.has_seal = QCheckBox(self.tr("催报函加盖公章"), self)
+        self.letter_body = QPlainTextEdit(self)
+        self.letter_body.setMinimumHeight(120)
+        self.letter_closing = QLineEdit(self)
+        self.reset_body = QPushButton(self.tr("恢复默认正文"), self)
+        self.reset_body.setAutoDefault(False)
+        self.reset_body.clicked.connect(lambda: self.letter_body.setPlainText(DEFAULT_LETTER_BODY))
+        self._arrange()
+        self._base = OfficeSettings()
+
+    def _arrange(self) -> None:
+        form = QFormLayout()
+        for name, label in OFFICE_FIELDS:
+            form.addRow(self.tr(label), self.lines[name])
+        form.addRow(self.tr("新时限"), self.workdays)
+        form.addRow("", self.has_seal)
+        form.addRow(self.tr("催报函正文"), self.letter_body)
+        hint = QLabel(self.tr("可用占位符：") + PLACEHOLDERS, self)
+        hint.setWordWrap(True)
+        hint.setStyleSheet("color:#666;")
+        form.addRow("", hint)
+        form.addRow("", self.reset_body)
+        form.addRow(self.tr("结束语"), self.letter_closing)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addStretch(1)
+
+    def load(self, settings: OfficeSettings) -> None:
+        self._base = settings
+        for name, edit in self.lines.items():
+            edit.setText(str(getattr(settings, name)))
+        self.workdays.setValue(settings.reminder_workdays)
+        self.has_seal.setChecked(settings.letter_has_seal)
+        self.letter_body.setPlainText(settings.letter_body)
+        self.letter_closing.setText(settings.letter_closing)
+
+    def settings(self) -> OfficeSettings:
+        values: dict[str, Any] = {name: edit.text().strip() for name, edit in self.lines.items()}
+        values["reminder_workdays"] = self.workdays.value()
+        values["letter_has_seal"] = self.has_seal.isChecked()
+        values["letter_body"] = self.letter_body.toPlainText().strip()
+        values["letter_closing"] = self.letter_closing.text().strip()
+        return replace(self._base, **values)

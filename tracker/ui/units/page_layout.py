@@ -1,0 +1,70 @@
+"""The widgets of the 单位名录 page, laid out; behaviour lives in ``page.py``."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractItemModel
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from tracker.ui.dialogs.fields import MessageStrip
+from tracker.ui.units.models import UnitTableModel
+
+
+class UnitsLayout:
+    def __init__(self, page: QWidget, model: QAbstractItemModel) -> None:
+        tr = page.tr
+        self.new = QPushButton(tr("新增单位"), page)
+        self.edit = QPushButton(tr("修改"), page)
+        self.toggle_active = QPushButton(tr("停用"), page)
+        self.toggle_active.setToolTip(tr("停用的单位不再参加新的报送，历史记录保留"))
+        self.add_category = QPushButton(tr("新增类别…"), page)
+        self.import_ = QPushButton(tr("导入名录…"), page)
+        self.export = QPushButton(tr("导出名录…"), page)
+        self.template = QPushButton(tr("下载模板…"), page)
+        self.search = QLineEdit(page)
+        self.search.setPlaceholderText(tr("搜索：名称、别名或拼音首字母"))
+        self.search.setClearButtonEnabled(True)
+        self.category = QComboBox(page)
+        self.show_inactive = QCheckBox(tr("显示已停用"), page)
+        self.table = QTableView(page)
+        self.table.setModel(model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setSortingEnabled(True)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(UnitTableModel.COL_ALIASES, QHeaderView.ResizeMode.Stretch)
+        self.message = MessageStrip("error", page)
+        self.info = MessageStrip("info", page)
+        self._arrange(page)
+
+    def _arrange(self, page: QWidget) -> None:
+        actions = QHBoxLayout()
+        for b in (self.new, self.edit, self.toggle_active, self.add_category):
+            actions.addWidget(b)
+        actions.addStretch(1)
+        for b in (self.import_, self.export, self.template):
+            actions.addWidget(b)
+        filters = QHBoxLayout()
+        filters.addWidget(self.search, 2)
+        filters.addWidget(self.category, 1)
+        filters.addWidget(self.show_inactive)
+        layout = QVBoxLayout(page)
+        layout.addLayout(actions)
+        layout.addLayout(filters)
+        layout.addWidget(self.message)
+        layout.addWidget(self.info)
+        layout.addWidget(self.table, 1)

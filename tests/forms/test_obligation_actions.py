@@ -92,3 +92,13 @@ def test_remind_by_phone_ignores_letter_number(qtbot: QtBot, study: Services) ->
     latest = study.audit.entries()[0]
     assert "电话催报" in latest.summary
     assert "stale" not in str(latest.after)
+
+
+def test_a_change_made_meanwhile_is_refused_not_overwritten(qtbot: QtBot, study: Services) -> None:
+    dialog = ExemptDialog(study, [oid(study, "和平局")])
+    qtbot.addWidget(dialog)
+    study.ledger.extend([oid(study, "和平局")], date(2023, 12, 20), "另一位同事已延期")
+    dialog.reason.setText("免报")
+    dialog.ok_button.click()
+    assert "他人修改" in dialog.errors.text()
+    assert study.ledger.row(oid(study, "和平局")).exempt_reason is None

@@ -1,4 +1,4 @@
-"""设置 on a real workspace: office particulars, letter defaults, holidays of a year without data."""
+"""设置 on a real workspace: office particulars, letter text, holidays of a year without data."""
 
 from __future__ import annotations
 

@@ -134,7 +134,10 @@ class HolidaysTab(QWidget):
         layout.addWidget(self.status)
         layout.addLayout(entry)
         layout.addWidget(self.table, 1)
-        layout.addWidget(self.remove)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.remove)
+        bottom.addStretch(1)
+        layout.addLayout(bottom)
         layout.addWidget(self.errors)
 
     # -- slots ---------------------------------------------------------------------------

@@ -12,6 +12,7 @@ from typing import Any
 from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -71,7 +72,10 @@ class OfficeTab(QWidget):
         hint.setWordWrap(True)
         hint.setStyleSheet("color:#666;")
         form.addRow("", hint)
-        form.addRow("", self.reset_body)
+        reset_row = QHBoxLayout()
+        reset_row.addWidget(self.reset_body)
+        reset_row.addStretch(1)
+        form.addRow("", reset_row)
         form.addRow(self.tr("结束语"), self.letter_closing)
         layout = QVBoxLayout(self)
         layout.addLayout(form)

@@ -124,7 +124,7 @@ def test_export_and_template(qtbot: QtBot, tianjin_units: Services, tmp_path: Pa
 
 
 def test_import_preview_shows_changes_then_imports(
-    qtbot: QtBot, tianjin_units: Services, tmp_path: Path
+    qtbot: QtBot, qtmodeltester, tianjin_units: Services, tmp_path: Path
 ) -> None:
     path = make_xlsx(
         tmp_path / "名录.xlsx",
@@ -142,8 +142,13 @@ def test_import_preview_shows_changes_then_imports(
     assert isinstance(dialog, ImportDialog)
     qtbot.waitUntil(lambda: dialog.plan is not None, timeout=10_000)
     model = dialog.model
+    qtmodeltester.check(model)
     kinds = {model.index(r, 1).data(): model.index(r, 2).data() for r in range(model.rowCount())}
-    assert kinds == {"和平区市场监管局": "更新", "河西区市场监管局": "不变", "红桥区市场监管局": "新增"}
+    assert kinds == {
+        "和平区市场监管局": "更新",
+        "河西区市场监管局": "不变",
+        "红桥区市场监管局": "新增",
+    }
     assert "电话：（空） → 27000001" in model.index(0, 3).data()
     assert "新增1个、更新1个、不变1个" in dialog.summary.text()
     assert dialog.ok.isEnabled()
@@ -181,9 +186,7 @@ def test_import_preview_lists_every_bad_row(
 
 
 def test_new_categories_need_consent(qtbot: QtBot, tianjin_units: Services, tmp_path: Path) -> None:
-    path = make_xlsx(
-        tmp_path / "新类别.xlsx", [["单位名称", "类别"], ["天津大学", "高校"]]
-    )
+    path = make_xlsx(tmp_path / "新类别.xlsx", [["单位名称", "类别"], ["天津大学", "高校"]])
     dialog = ImportDialog(tianjin_units, path)
     qtbot.addWidget(dialog)
     qtbot.waitUntil(lambda: dialog.plan is not None, timeout=10_000)
@@ -206,3 +209,10 @@ def test_unit_models(qtmodeltester, tianjin_units: Services) -> None:
     proxy.set_query("hx")
     qtmodeltester.check(proxy)
     assert proxy.rowCount() == 1
+
+
+def test_roster_order_is_kept_until_a_column_is_clicked(
+    qtbot: QtBot, tianjin_units: Services
+) -> None:
+    page = make_page(qtbot, tianjin_units)
+    assert shown_names(page)[:3] == ["和平区市场监管局", "河西区市场监管局", "南开区市场监管局"]

@@ -28,3 +28,29 @@ def study(tianjin_units: Services) -> Services:
     )
     tianjin_units.notices.create(spec)
     return tianjin_units
+
+
+@pytest.fixture
+def forms_window(qtbot, study: Services, tmp_path):  # type: ignore[no-untyped-def]
+    """The shell's main window on ``study`` with the forms installed, rows loaded."""
+    from PySide6.QtCore import QSettings
+    from tracker.ui.common.worker import wait_all
+    from tracker.ui.context import AppContext
+    from tracker.ui.file_menu import install_file_menu
+    from tracker.ui.main_window import MainWindow
+
+    from tracker.ui.dialogs.install import install
+
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "qs"))
+    ctx = AppContext(str(study.ws.root))
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    install_file_menu(window)  # as tracker.app does, before the extensions
+    install(window)
+    window.show()
+    with qtbot.waitSignal(ctx.snapshots.loaded, timeout=20_000):
+        ctx.attach(study)
+    yield window
+    window.close()
+    wait_all()

@@ -44,6 +44,7 @@ class FormsHub(QObject):
 
     # -- installation --------------------------------------------------------------------
     def install(self) -> None:
+        self._edit_menu_after_file()
         grid = self.window.ledger_page
         grid.add_action(self.register_action, needs_selection=False)
         for action in (self.exempt_action, self.extend_action, self.remind_action):
@@ -59,6 +60,17 @@ class FormsHub(QObject):
             self.on_ready()
         else:
             self.ctx.ready.connect(self.on_ready)
+
+    def _edit_menu_after_file(self) -> None:
+        """编辑 goes right after 文件, where every Windows program has it."""
+        bar = self.window.menuBar()
+        edit = self.window.menu(self.tr("编辑")).menuAction()
+        actions = bar.actions()
+        file_menu = next((a for a in actions if a.text() == self.tr("文件")), None)
+        if file_menu is None or file_menu is actions[-1]:
+            return
+        bar.removeAction(edit)
+        bar.insertAction(actions[actions.index(file_menu) + 1], edit)
 
     def on_ready(self) -> None:
         from tracker.ui.dialogs.register_flow import RegisterFlow

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
-    QHBoxLayout,
+    QGridLayout,
     QLabel,
     QLineEdit,
     QListView,
@@ -19,6 +19,7 @@ from tracker.domain.records import UnitRecord
 from tracker.ui.dialogs.unit_picker import UnitChoiceModel, UnitFilterProxy
 
 AnyIndex = QModelIndex | QPersistentModelIndex
+CATEGORY_COLUMNS = 4
 
 
 class UnitChecklistModel(UnitChoiceModel):
@@ -105,17 +106,18 @@ class AudienceWidget(QWidget):
         self.set_units(None)
 
     def _arrange(self, categories: Sequence[str]) -> None:
-        boxes = QHBoxLayout()
-        boxes.addWidget(QLabel(self.tr("按类别："), self))
+        boxes = QGridLayout()  # a grid, not a row: many categories must not widen the dialog
+        boxes.addWidget(QLabel(self.tr("按类别："), self), 0, 0)
         for cat in categories:
             if not self._members.get(cat):
                 continue  # a category without active units cannot be chosen
             box = QCheckBox(f"{cat}（{len(self._members[cat])}）", self)
             box.setTristate(True)
             box.clicked.connect(lambda _=False, c=cat: self.on_category_clicked(c))
+            i = len(self.category_boxes)
+            boxes.addWidget(box, i // CATEGORY_COLUMNS, 1 + i % CATEGORY_COLUMNS)
             self.category_boxes[cat] = box
-            boxes.addWidget(box)
-        boxes.addStretch(1)
+        boxes.setColumnStretch(CATEGORY_COLUMNS + 1, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(boxes)

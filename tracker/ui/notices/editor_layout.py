@@ -63,7 +63,7 @@ class EditorLayout:
         categories: Sequence[str],
     ) -> None:
         tr = dialog.tr
-        dialog.resize(1080, 760)
+        dialog.resize(1180, 780)
         self.doc_number = QLineEdit(dialog)
         self.doc_number.setPlaceholderText("津市场监管标准〔2024〕1号")
         self.title = QLineEdit(dialog)
@@ -135,7 +135,7 @@ class EditorLayout:
         split.addWidget(who)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
-        split.setSizes([640, 420])
+        split.setSizes([700, 480])
         bottom = QHBoxLayout()
         bottom.addStretch(1)
         bottom.addWidget(self.save)

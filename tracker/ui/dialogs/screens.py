@@ -1,0 +1,104 @@
+"""Screenshots of the forms inside the window (called by ``tracker.ui.screens``).
+
+Dialogs are grabbed from the screen, not the widget, so an open type-ahead popup or calendar
+shows up as the clerk sees it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QWidget
+
+from tracker.domain.status import Status
+
+Settle = Callable[[QApplication, float], None]
+
+
+def shoot_screen(widget: QWidget, out: Path, name: str) -> Path:
+    """The screen area of ``widget`` and whatever floats over it (popups)."""
+    screen = QGuiApplication.primaryScreen()
+    top_left = widget.mapToGlobal(widget.rect().topLeft())
+    frame = widget.frameGeometry()
+    pixmap = screen.grabWindow(0, top_left.x(), top_left.y(), frame.width(), frame.height())
+    path = out / f"{name}.png"
+    pixmap.save(str(path))
+    print(path)
+    return path
+
+
+def _close(dialog: QWidget | None) -> None:
+    if dialog is not None:
+        dialog.close()
+
+
+def shoot_forms(app: QApplication, window: Any, out: Path, settle: Settle) -> None:
+    hub = window.forms
+    services = window.ctx.services
+    rows = services.ledger.rows()
+    overdue = [r for r in rows if r.status is Status.OVERDUE][:3]
+    _shoot_register(app, window, hub, out, settle)
+    if overdue:
+        _shoot_selection_dialogs(app, window, hub, [r.obligation_id for r in overdue], out, settle)
+    _shoot_notice_editor(app, window, out, settle)
+    hub.settings_action.trigger()
+    settle(app, 0.3)
+    shoot_screen(hub.dialog, out, "dialog-settings")
+    hub.dialog.tabs.setCurrentIndex(1)
+    settle(app, 0.2)
+    shoot_screen(hub.dialog, out, "dialog-settings-holidays")
+    _close(hub.dialog)
+
+
+def _shoot_register(app: QApplication, window: Any, hub: Any, out: Path, settle: Settle) -> None:
+    hub.register_action.trigger()
+    dialog = hub.flow.current
+    dialog.activateWindow()
+    dialog.ui.unit.setFocus()
+    settle(app, 0.3)
+    QTest.keyClicks(dialog.ui.unit, "hx")
+    settle(app, 0.3)
+    shoot_screen(dialog, out, "dialog-register-typeahead")
+    dialog.ui.unit.completer_.popup().hide()
+    dialog.ui.unit.choose_best()
+    settle(app, 0.3)
+    shoot_screen(dialog, out, "dialog-register")
+    _close(dialog)
+
+
+def _shoot_selection_dialogs(
+    app: QApplication, window: Any, hub: Any, ids: list[int], out: Path, settle: Settle
+) -> None:
+    from tracker.ui.ledger.filtering import LedgerFilter
+
+    window.open_ledger(LedgerFilter())  # the rows must be visible to be selected
+    settle(app, 0.3)
+    window.ledger_page.select_obligations(set(ids))
+    settle(app, 0.2)
+    for action, name in (
+        (hub.exempt_action, "exempt"),
+        (hub.extend_action, "extend"),
+        (hub.remind_action, "remind"),
+    ):
+        action.trigger()
+        settle(app, 0.3)
+        shoot_screen(hub.dialog, out, f"dialog-{name}")
+        _close(hub.dialog)
+
+
+def _shoot_notice_editor(app: QApplication, window: Any, out: Path, settle: Settle) -> None:
+    window.show_section("notices")
+    page = window.section_widget("notices")
+    settle(app, 0.2)
+    page.ui.edit.click()
+    settle(app, 0.3)
+    shoot_screen(page.editor, out, "dialog-notice-editor")
+    _close(page.editor)
+    page.ui.copy.click()
+    settle(app, 0.3)
+    shoot_screen(page.editor, out, "dialog-notice-copy")
+    _close(page.editor)

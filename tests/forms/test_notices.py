@@ -15,7 +15,13 @@ from tracker.ui.dialogs.fields import to_qdate
 from tracker.ui.notices.editor import NoticeEditor
 from tracker.ui.notices.models import NoticeTableModel, RequirementSummaryModel
 from tracker.ui.notices.page import NoticesPage
-from tracker.ui.notices.requirements_model import COL_DEADLINE, COL_FORMS, COL_TITLE
+from tracker.ui.notices.requirements_model import (
+    COL_DEADLINE,
+    COL_FORMS,
+    COL_NOTE,
+    COL_TITLE,
+    COL_UNITS,
+)
 
 from .helpers import oid
 
@@ -44,6 +50,7 @@ def test_create_a_notice_through_the_editor(qtbot: QtBot, tianjin_units: Service
     editor.ui.add_requirement.click()
     reqs = editor.model
     reqs.setData(reqs.index(0, COL_TITLE), "工作总结")
+    reqs.setData(reqs.index(0, COL_NOTE), "附典型案例")
     reqs.setData(reqs.index(0, COL_DEADLINE), to_qdate(date(2023, 11, 24)))
     reqs.setData(
         reqs.index(0, COL_FORMS + 2), Qt.CheckState.Checked, Qt.ItemDataRole.CheckStateRole
@@ -55,7 +62,7 @@ def test_create_a_notice_through_the_editor(qtbot: QtBot, tianjin_units: Service
     assert checklist.setData(
         checklist.index(row), Qt.CheckState.Checked, Qt.ItemDataRole.CheckStateRole
     )
-    assert reqs.index(0, reqs.columnCount() - 1).data() == "4个"
+    assert reqs.index(0, COL_UNITS).data() == "4个"
     with qtbot.waitSignal(editor.saved):
         editor.ui.save.click()
     [notice] = tianjin_units.notices.list_notices()
@@ -63,6 +70,7 @@ def test_create_a_notice_through_the_editor(qtbot: QtBot, tianjin_units: Service
     assert notice.contacts[0].phone == "27182054"
     [req] = notice.requirements
     assert (req.title, req.deadline, req.forms) == ("工作总结", date(2023, 11, 24), E | S)
+    assert req.note == "附典型案例"
     assert req.categories == ("区局", "委办局")  # 市教委 is the whole of 委办局 here
     assert req.obligations == 4
     assert page.model.rowCount() == 1

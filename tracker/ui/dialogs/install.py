@@ -90,7 +90,7 @@ class FormsHub(QObject):
         self.ctx.changes.changed.connect(self.on_workspace_changed)
 
     def on_workspace_changed(self, what: str) -> None:
-        if what in ("notices", "units", "calendar", "ledger"):
+        if what in ("notices", "units", "calendar"):
             self.pages["notices"].refresh()
         if what == "units":
             self.pages["units"].refresh()

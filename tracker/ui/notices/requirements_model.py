@@ -26,7 +26,15 @@ AnyIndex = QModelIndex | QPersistentModelIndex
 COL_TITLE, COL_DEADLINE, COL_DAY = 0, 1, 2
 COL_FORMS = 3  # four form columns follow, in FORM_ORDER
 COL_UNITS = COL_FORMS + len(FORM_ORDER)
-HEADERS = ("报送事项", "报送时限", "提示", *(FORM_LABELS[f] for f in FORM_ORDER), "应报单位")
+COL_NOTE = COL_UNITS + 1
+HEADERS = (
+    "报送事项",
+    "报送时限",
+    "提示",
+    *(FORM_LABELS[f] for f in FORM_ORDER),
+    "应报单位",
+    "备注",
+)
 WARN = QColor("#b45309")
 
 
@@ -79,7 +87,7 @@ class RequirementsModel(QAbstractTableModel):
             return Qt.ItemFlag.NoItemFlags
         base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
         col = index.column()
-        if col in (COL_TITLE, COL_DEADLINE):
+        if col in (COL_TITLE, COL_DEADLINE, COL_NOTE):
             return base | Qt.ItemFlag.ItemIsEditable
         if COL_FORMS <= col < COL_UNITS:
             return base | Qt.ItemFlag.ItemIsUserCheckable
@@ -97,7 +105,8 @@ class RequirementsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(r, col)
         if role == Qt.ItemDataRole.EditRole:
-            return {COL_TITLE: r.title, COL_DEADLINE: to_qdate(r.deadline)}.get(col)
+            edit = {COL_TITLE: r.title, COL_DEADLINE: to_qdate(r.deadline), COL_NOTE: r.note}
+            return edit.get(col)
         if role == Qt.ItemDataRole.ForegroundRole and col == COL_DAY:
             return QBrush(WARN)
         return None
@@ -112,6 +121,8 @@ class RequirementsModel(QAbstractTableModel):
             return f"⚠ {note}" if note else ""
         if col == COL_UNITS:
             return f"{len(r.unit_ids)}个"
+        if col == COL_NOTE:
+            return r.note
         return None
 
     def setData(self, index: AnyIndex, value: object, role: int = Qt.ItemDataRole.EditRole) -> bool:
@@ -124,6 +135,8 @@ class RequirementsModel(QAbstractTableModel):
             r.forms = (r.forms | flag) if checked else Form(r.forms & ~flag)
         elif role == Qt.ItemDataRole.EditRole and col == COL_TITLE:
             r.title = str(value)
+        elif role == Qt.ItemDataRole.EditRole and col == COL_NOTE:
+            r.note = str(value)
         elif role == Qt.ItemDataRole.EditRole and col == COL_DEADLINE and isinstance(value, QDate):
             r.deadline = from_qdate(value)
             day = self.index(index.row(), COL_DAY)

@@ -41,6 +41,8 @@ def run(out: Path, workspace: Path | None, as_of: date | None) -> None:
     from tracker.app import make_application
     from tracker.launch import Target, open_services
     from tracker.ui.context import AppContext
+    from tracker.ui.dialogs.screens import shoot_forms
+    from tracker.ui.extensions import install_extensions
     from tracker.ui.file_menu import install_file_menu
     from tracker.ui.main_window import MainWindow
     from tracker.ui.welcome import WelcomePage
@@ -57,6 +59,7 @@ def run(out: Path, workspace: Path | None, as_of: date | None) -> None:
         ctx.set_as_of(as_of)
     window = MainWindow(ctx)
     install_file_menu(window)
+    install_extensions(window)
     window.resize(1440, 900)
     window.show()
     ctx.attach(services)
@@ -75,6 +78,7 @@ def run(out: Path, workspace: Path | None, as_of: date | None) -> None:
     window.ledger_section.show_matrix()
     settle(app)
     shoot(window, out, "ledger-matrix")
+    shoot_forms(app, window, out, settle)
     welcome = WelcomePage(workspace)
     welcome.show()
     settle(app)

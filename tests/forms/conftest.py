@@ -13,6 +13,19 @@ from tracker.services.bundle import Services
 E, P, S = Form.ELECTRONIC, Form.PAPER, Form.SEAL
 
 
+@pytest.fixture(autouse=True)
+def _workers_done(qtbot):  # type: ignore[no-untyped-def]
+    """After each test, let background tasks end and deliver their results while the test's
+    widgets still exist (this fixture ends before qtbot closes them)."""
+    yield
+    from PySide6.QtCore import QCoreApplication
+
+    from tracker.ui.common.worker import wait_all
+
+    wait_all()
+    QCoreApplication.processEvents()
+
+
 @pytest.fixture
 def study(tianjin_units: Services) -> Services:
     """津市场监管标准〔2023〕14号: 阶段性总结 by 6-27 and 年度总结 by 11-10."""
@@ -33,13 +46,13 @@ def study(tianjin_units: Services) -> Services:
 @pytest.fixture
 def forms_window(qtbot, study: Services, tmp_path):  # type: ignore[no-untyped-def]
     """The shell's main window on ``study`` with the forms installed, rows loaded."""
-    from PySide6.QtCore import QSettings
+    from PySide6.QtCore import QCoreApplication, QSettings
+
     from tracker.ui.common.worker import wait_all
     from tracker.ui.context import AppContext
+    from tracker.ui.dialogs.install import install
     from tracker.ui.file_menu import install_file_menu
     from tracker.ui.main_window import MainWindow
-
-    from tracker.ui.dialogs.install import install
 
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "qs"))
@@ -54,3 +67,4 @@ def forms_window(qtbot, study: Services, tmp_path):  # type: ignore[no-untyped-d
     yield window
     window.close()
     wait_all()
+    QCoreApplication.processEvents()  # deliver late worker results while the pages still exist

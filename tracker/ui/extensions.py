@@ -15,6 +15,7 @@ import importlib
 from typing import Any
 
 EXTENSIONS: tuple[str, ...] = (
+    "tracker.ui.dialogs.install",
     "tracker.ui.excel.menu",
     "tracker.ui.letters.install",
     "tracker.ui.safety.menu",

@@ -72,10 +72,6 @@ class ObligationDialog(QDialog):
         layout.addWidget(self.errors)
         layout.addWidget(self.buttons)
 
-    def versions(self) -> dict[int, int]:
-        """The versions shown, so an edit someone else made meanwhile is refused."""
-        return {r.obligation_id: r.version for r in self.rows}
-
     def apply(self) -> Change:
         raise NotImplementedError
 

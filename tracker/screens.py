@@ -15,6 +15,7 @@ import time
 from datetime import date
 from pathlib import Path
 
+from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QWidget
 
 from tracker.domain.status import Status
@@ -49,6 +50,8 @@ def run(out: Path, workspace: Path | None, as_of: date | None) -> None:
 
     app = make_application(sys.argv[:1])
     out.mkdir(parents=True, exist_ok=True)
+    settings_dir = tempfile.TemporaryDirectory()  # first-run widths, not the user's own
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, settings_dir.name)
     temp = None
     if workspace is None:
         temp = tempfile.TemporaryDirectory()
@@ -58,12 +61,14 @@ def run(out: Path, workspace: Path | None, as_of: date | None) -> None:
     if as_of is not None:
         ctx.set_as_of(as_of)
     window = MainWindow(ctx)
-    install_file_menu(window)
-    install_extensions(window)
     window.resize(1440, 900)
     window.show()
+    settle(app, 0.2)  # first paint, as in the app: then menus, sections, extensions
+    install_file_menu(window)
+    window.build_all_sections()
+    install_extensions(window)
     ctx.attach(services)
-    settle(app, 1.5)
+    settle(app, 2.0)
     for key in window.section_keys():
         window.show_section(key)
         settle(app)

@@ -18,19 +18,22 @@ from tracker.ui.query_page import QueryPage
 
 
 class AuditModel(RowTableModel[AuditRecord]):
-    COL_AT, COL_USER, COL_ACTION, COL_SUMMARY, COL_UNDONE = range(5)
+    COL_AT, COL_USER, COL_ACTION, COL_UNDONE, COL_SUMMARY = range(5)
 
     def __init__(self, labels: dict[str, str] | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.labels = labels or {}
         self.columns = (
             Column(
-                "时间", lambda a: a.at.strftime("%Y-%m-%d %H:%M:%S"), lambda a: a.at, width_chars=10
+                "时间",
+                lambda a: a.at.strftime("%Y-%m-%d %H:%M:%S"),
+                lambda a: a.at,
+                sample="2026-11-23 14:43:00",
             ),
             Column("用户", lambda a: a.user, width_chars=5),
             Column("操作", lambda a: self.labels.get(a.action, a.action), width_chars=6),
+            Column("已撤销", lambda a: "已撤销" if a.undone else "", align=CENTER, width_chars=3),
             Column("内容", lambda a: a.summary, width_chars=40),
-            Column("已撤销", lambda a: "已撤销" if a.undone else "", align=CENTER, width_chars=4),
         )
 
 
@@ -56,6 +59,7 @@ class AuditPage(QueryPage):
         self.search.setPlaceholderText("搜索内容")
         self.detail = QPlainTextEdit()
         self.detail.setReadOnly(True)
+        self.detail.setPlaceholderText(self.tr("选择一条记录，这里显示修改前后的内容"))
         super().__init__(ctx, AuditModel(), parent)
         for label, widget in (("从", self.since), ("至", self.until), ("操作", self.action)):
             self.filters.addWidget(QLabel(self.tr(label)))

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from PySide6.QtWidgets import QLabel, QTableView, QVBoxLayout, QWidget
@@ -10,7 +11,7 @@ from PySide6.QtWidgets import QLabel, QTableView, QVBoxLayout, QWidget
 from tracker.domain.dates import format_cn
 from tracker.domain.records import NoticeRecord, UnitRecord
 from tracker.ui.common.proxy import BulkProxyModel
-from tracker.ui.common.table import RIGHT, Column, RowTableModel, setup_table
+from tracker.ui.common.table import DATE_SAMPLE, RIGHT, Column, RowTableModel, setup_table
 from tracker.ui.common.worker import run_task
 from tracker.ui.context import AppContext
 
@@ -21,14 +22,14 @@ class NoticeListModel(RowTableModel[NoticeRecord]):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.columns = (
-            Column("文号", lambda n: n.doc_number, width_chars=12),
+            Column("文号", lambda n: n.doc_number, sample="津市场监管标准〔2023〕14号"),
             Column("标题", lambda n: n.title, width_chars=26),
             Column("发文单位", lambda n: n.issuer, width_chars=12),
             Column(
                 "发文日期",
                 lambda n: format_cn(n.issued_on),
-                lambda n: n.issued_on or 0,
-                width_chars=7,
+                lambda n: n.issued_on or date.min,
+                sample=DATE_SAMPLE,
             ),
             Column(
                 "报送事项", lambda n: "、".join(r.title for r in n.requirements), width_chars=16

@@ -10,7 +10,7 @@ from tracker.domain.dates import format_cn
 from tracker.domain.ledger_query import ReminderQuery
 from tracker.domain.records import ReminderMethod, ReminderRecord
 from tracker.ui.common.dates import OptionalDateEdit
-from tracker.ui.common.table import Column, RowTableModel
+from tracker.ui.common.table import DATE_SAMPLE, Column, RowTableModel
 from tracker.ui.context import AppContext
 from tracker.ui.query_page import QueryPage
 
@@ -25,7 +25,7 @@ class ReminderModel(RowTableModel[ReminderRecord]):
                 "催报日期",
                 lambda r: format_cn(r.reminded_on),
                 lambda r: r.reminded_on,
-                width_chars=7,
+                sample=DATE_SAMPLE,
             ),
             Column("单位", lambda r: r.unit_name, width_chars=13),
             Column("通知", lambda r: r.notice_label, width_chars=20),

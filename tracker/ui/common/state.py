@@ -44,12 +44,25 @@ def restore_widget(key: str, widget: QWidget) -> bool:
     return True
 
 
+def _header_key(key: str, header: QHeaderView) -> str:
+    """Keyed by the column titles too: widths saved for other columns are not reapplied."""
+    import zlib
+
+    model = header.model()
+    titles = (
+        "|".join(str(model.headerData(i, header.orientation())) for i in range(header.count()))
+        if model is not None
+        else ""
+    )
+    return f"{key}/header-{zlib.crc32(titles.encode('utf-8')):08x}"
+
+
 def save_header(key: str, header: QHeaderView) -> None:
-    ui_settings().setValue(f"{key}/header", header.saveState())
+    ui_settings().setValue(_header_key(key, header), header.saveState())
 
 
 def restore_header(key: str, header: QHeaderView) -> bool:
-    state = _load(f"{key}/header")
+    state = _load(_header_key(key, header))
     return state is not None and header.restoreState(state)
 
 

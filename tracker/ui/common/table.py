@@ -95,7 +95,14 @@ class RowTableModel(QAbstractTableModel, Generic[R]):
             return self.columns[index.column()].align
         if role == ROW_ROLE:
             return self._rows[r]
-        return self.cell_data(self._rows[r], index.column(), role)
+        value = self.cell_data(self._rows[r], index.column(), role)
+        if value is None and role == Qt.ItemDataRole.ToolTipRole:
+            return self._long_text(index)  # a cut-off cell can still be read in full
+        return value
+
+    def _long_text(self, index: Index) -> str | None:
+        text = self.data(index, Qt.ItemDataRole.DisplayRole)
+        return text if isinstance(text, str) and len(text) > 8 else None
 
     def cell_data(self, row: R, column: int, role: int) -> Any:
         """Colours, tooltips, fonts… for subclasses; None by default."""

@@ -79,7 +79,7 @@ def _columns() -> tuple[Column[ObligationRow], ...]:
             width_chars=5,
         ),
         Column("逾期/剩余", days_text, days_key, RIGHT, sample=DATE_SAMPLE),
-        Column("缺少材料", lambda r: format_forms(r.missing_forms), width_chars=8),
+        Column("缺少材料", lambda r: format_forms(r.missing_forms), width_chars=11),
         Column(
             "报齐日期",
             lambda r: format_cn(r.completed_on),

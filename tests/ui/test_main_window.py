@@ -82,10 +82,12 @@ def test_extensions_replace_sections_and_add_menus(qtbot, main_window) -> None:
     assert main_window.menuBar().isEnabled()
 
 
-def test_read_only_lists_show_notices_and_units(qtbot, main_window) -> None:
+def test_read_only_lists_show_notices_and_units(qtbot, qtmodeltester, main_window) -> None:
     notices = main_window.section_widget("notices")
     units = main_window.section_widget("units")
     qtbot.waitUntil(lambda: notices.model.rowCount() > 0 and units.model.rowCount() > 0)
+    qtmodeltester.check(notices.model)
+    qtmodeltester.check(units.model)
     docs = {n.doc_number for n in notices.model.rows}
     assert "津市场监管标准〔2023〕14号" in docs
     assert any(u.name == "和平区市场监管局" for u in units.model.rows)

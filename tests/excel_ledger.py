@@ -20,17 +20,19 @@ AS_OF = date(2023, 12, 1)
 INJECTIONS = ("=1+1", "+86-22-2718", "-2+3研究会", "@SUM(A1)")
 
 
+UNITS = (
+    UnitSpec("和平区市场监管局", "区局", short_name="和平区", aliases=("和平局",)),
+    UnitSpec("河西区市场监管局", "区局", short_name="河西区", aliases=("河西局",)),
+    UnitSpec("南开区市场监管局", "区局", short_name="南开区", aliases=("南开局",)),
+    UnitSpec("市教委", "委办局"),
+    UnitSpec("天津市物流标准化技术委员会", "标委会", short_name="物流标委会"),
+)
+
+
 def build(sv: Services) -> Services:
     """津市场监管标准〔2023〕14号 (阶段性总结 6-27 电子版+盖章, 年度总结 11-10 电子版+纸质版)
     and 〔2023〕21号 (标准化工作总结 12-11, not yet due)."""
-    for spec in (
-        UnitSpec("和平区市场监管局", "区局", short_name="和平区", aliases=("和平局",)),
-        UnitSpec("河西区市场监管局", "区局", short_name="河西区", aliases=("河西局",)),
-        UnitSpec("南开区市场监管局", "区局", short_name="南开区", aliases=("南开局",)),
-        UnitSpec("市教委", "委办局"),
-        UnitSpec("天津市物流标准化技术委员会", "标委会", short_name="物流标委会"),
-        *(UnitSpec(name, "协会") for name in INJECTIONS),
-    ):
+    for spec in (*UNITS, *(UnitSpec(name, "协会") for name in INJECTIONS)):
         sv.units.save(spec)
     everyone = ("委办局", "区局", "标委会", "协会")
     sv.notices.create(

@@ -8,8 +8,9 @@ from pathlib import Path
 
 from openpyxl import Workbook
 
+from tests.excel_ledger import UNITS
 from tracker.domain.forms import Form
-from tracker.domain.records import NoticeSpec, RequirementSpec, UnitSpec
+from tracker.domain.records import NoticeSpec, RequirementSpec
 from tracker.services.bundle import Services
 
 E, P, S = Form.ELECTRONIC, Form.PAPER, Form.SEAL
@@ -17,13 +18,7 @@ SHEET = "2023年研学行动"
 
 
 def roster_and_notice(sv: Services) -> Services:
-    for spec in (
-        UnitSpec("和平区市场监管局", "区局", short_name="和平区", aliases=("和平局",)),
-        UnitSpec("河西区市场监管局", "区局", short_name="河西区", aliases=("河西局",)),
-        UnitSpec("南开区市场监管局", "区局", short_name="南开区", aliases=("南开局",)),
-        UnitSpec("市教委", "委办局"),
-        UnitSpec("天津市物流标准化技术委员会", "标委会", short_name="物流标委会"),
-    ):
+    for spec in UNITS:
         sv.units.save(spec)
     sv.notices.create(
         NoticeSpec(

@@ -21,7 +21,9 @@ from tracker.ui.excel import runner as runner_module
 from tracker.ui.excel.export_dialog import ExportDialog
 from tracker.ui.excel.import_wizard import LedgerImportWizard
 from tracker.ui.excel.runner import ExportRunner
-from tracker.ui.ledger.model import COL_CATEGORY, COL_DEADLINE, COL_STATUS, COL_UNIT
+from tracker.ui.file_menu import install_file_menu
+from tracker.ui.ledger.model import COL_CATEGORY, COL_DEADLINE, COL_STATUS
+from tracker.ui.safety import menu as safety_menu
 
 AS_OF = excel_ledger.AS_OF
 
@@ -206,11 +208,13 @@ def test_import_wizard_refuses_a_bad_ledger(qtbot, services: Services, tmp_path:
 
 
 def test_menu_and_grid_actions_are_installed(qtbot, main_window) -> None:
+    install_file_menu(main_window)
     excel_menu.install(main_window)
-    texts = [a.text() for a in main_window.menu("文件").actions()]
-    assert "导出报送情况统计表…" in texts and "导入原台账…" in texts
+    safety_menu.install(main_window)
+    texts = [a.text() or "-" for a in main_window.menu("文件").actions()]
+    ours = ["-", "导出报送情况统计表…", "导入原台账…"]
+    assert texts[-8:] == [*ours, "-", "备份台账…", "从备份恢复…", "-", "退出"]
     toolbar = [a.text() for a in main_window.ledger_page.toolbar.actions()]
     assert "导出所选…" in toolbar and "导出当前列表…" in toolbar
     assert not main_window.export_selected_action.isEnabled()  # nothing selected yet
     assert main_window.export_listed_action.isEnabled()
-    assert COL_UNIT == 0

@@ -125,25 +125,27 @@ def write_matrix(
             fit_width=len(reqs) <= FIT_WIDTH_LIMIT,
         ),
     )
-    set_widths(
-        ws,
-        [
-            5,
-            excel_width([u.name for u in units] + ["单位"], minimum=12, maximum=34),
-            excel_width([u.category for u in units], minimum=8, maximum=14),
-            *([REQ_WIDTH] * len(reqs)),
-            9,
-            9,
-        ],
-    )
+    widths = _widths(units, len(reqs))
+    set_widths(ws, widths)
     ws.freeze_panes = "D5"
-    title_rows(ws, f"{book.title}（矩阵）", book.subtitle, end)
+    title_rows(ws, f"{book.title}（矩阵）", book.subtitle, widths)
     _headers(ws, reqs, end)
     _body(ws, book, reqs, units, progress, done, total)
     freeze_and_filter(ws, 4, end, 4 + len(units), "D5")
     _rates(ws, book, reqs)
     _legend(ws)
     return ws
+
+
+def _widths(units: list[Any], requirements: int) -> list[float]:
+    return [
+        5,
+        excel_width([u.name for u in units] + ["单位"], minimum=12, maximum=34),
+        excel_width([u.category for u in units], minimum=8, maximum=14),
+        *([REQ_WIDTH] * requirements),
+        9,
+        9,
+    ]
 
 
 def _body(

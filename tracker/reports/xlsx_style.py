@@ -7,7 +7,7 @@ inside the functions that need it.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -99,6 +99,10 @@ class TemplateCell(Cell):  # type: ignore[misc]
     def style_id(self) -> int:
         return int(self._fixed_style_id)
 
+    @property
+    def has_style(self) -> bool:  # asked twice per cell written; always styled
+        return True
+
     def __repr__(self) -> str:  # openpyxl formats it into an error it catches, on every row
         return "<TemplateCell>"
 
@@ -107,15 +111,17 @@ def date_template(ws: Any) -> TemplateCell:
     return TemplateCell.make(ws, data_type="d", number_format=DATE_FORMAT)
 
 
-def title_rows(ws: Any, title: str, subtitle: str, width: int) -> None:
-    """Rows 1-2: the title and the scope/as-of line, each merged across the table."""
+def title_rows(ws: Any, title: str, subtitle: str, widths: Sequence[float]) -> None:
+    """Rows 1-2: the title and the scope/as-of line, each merged across the table. The scope
+    wraps within the table: text running past it would widen the printout."""
     from openpyxl.utils import get_column_letter
 
-    last = get_column_letter(max(width, 1))
+    last = get_column_letter(max(len(widths), 1))
     ws.row_dimensions[1].height = 30
+    ws.row_dimensions[2].height = 15 * text_lines(subtitle, sum(widths)) + 3
     ws.append([cell(ws, title, font=TITLE_FONT, alignment=Alignment(horizontal="center"))])
-    ws.append([cell(ws, subtitle, font=SUBTITLE_FONT, alignment=Alignment(wrap_text=False))])
-    if width > 1:
+    ws.append([cell(ws, subtitle, font=SUBTITLE_FONT, alignment=LEFT_WRAP)])
+    if len(widths) > 1:
         ws.merged_cells.add(f"A1:{last}1")
         ws.merged_cells.add(f"A2:{last}2")
 

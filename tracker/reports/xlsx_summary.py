@@ -70,9 +70,10 @@ def write_summary(wb: Any, book: StatusBook) -> Any:
     ws = wb.create_sheet("汇总")
     reqs = book.requirements()
     setup_page(ws, PageSpec(book.title, book.as_of, repeat_rows=f"{HEADER_ROW}:{HEADER_ROW}"))
-    set_widths(ws, _widths(reqs))
+    widths = _widths(reqs)
+    set_widths(ws, widths)
     ws.freeze_panes = f"A{HEADER_ROW + 1}"
-    title_rows(ws, f"{book.title}（汇总）", book.subtitle, len(HEADERS))
+    title_rows(ws, f"{book.title}（汇总）", book.subtitle, widths)
     sheet = _Sheet(ws, row=2)  # after the title rows
     ws.row_dimensions[HEADER_ROW].height = 30
     sheet.append(header_cells(ws, HEADERS))

@@ -97,15 +97,9 @@ def _load_toml(path: Path) -> dict[str, Any]:
         raise ValidationError(f"对应文件“{path.name}”格式有误：{exc}") from None
 
 
-def read_map_file(s: Session, map_path: Path, xlsx_path: Path) -> LedgerMapping:
-    data = _load_toml(map_path)
-    problems = [f"未知的设置项“{k}”" for k in data if k not in KEYS]
-    grid = read_ledger_sheet(xlsx_path, data.get("sheet"))
-    row = int(data.get("header_row") or grid.guess_header_row())
-    labels = grid.labels(row)
-    unit_col = grid.guess_unit_column(row)
-    if "unit_column" in data:
-        unit_col = _column(data["unit_column"], labels, problems, "单位列") or unit_col
+def _column_maps(
+    s: Session, data: dict[str, Any], labels: dict[int, str], problems: list[str]
+) -> list[ColumnMap]:
     columns = []
     for i, entry in enumerate(data.get("columns") or [], start=1):
         where = f"第{i}个 [[columns]]"
@@ -123,6 +117,19 @@ def read_map_file(s: Session, map_path: Path, xlsx_path: Path) -> LedgerMapping:
             continue
         if col is not None:
             columns.append(ColumnMap(col, req.id, forms))
+    return columns
+
+
+def read_map_file(s: Session, map_path: Path, xlsx_path: Path) -> LedgerMapping:
+    data = _load_toml(map_path)
+    problems = [f"未知的设置项“{k}”" for k in data if k not in KEYS]
+    grid = read_ledger_sheet(xlsx_path, data.get("sheet"))
+    row = int(data.get("header_row") or grid.guess_header_row())
+    labels = grid.labels(row)
+    unit_col = grid.guess_unit_column(row)
+    if "unit_column" in data:
+        unit_col = _column(data["unit_column"], labels, problems, "单位列") or unit_col
+    columns = _column_maps(s, data, labels, problems)
     if not data.get("columns"):
         problems.append("对应文件中没有任何 [[columns]]")
     if problems:

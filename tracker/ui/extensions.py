@@ -12,6 +12,7 @@ Add a line here (keep the list sorted) rather than editing main_window.py.
 from __future__ import annotations
 
 import importlib
+from collections.abc import Sequence
 from typing import Any
 
 EXTENSIONS: tuple[str, ...] = (
@@ -20,6 +21,20 @@ EXTENSIONS: tuple[str, ...] = (
     "tracker.ui.letters.install",
     "tracker.ui.safety.menu",
 )
+
+
+def insert_before_quit(menu: Any, actions: Sequence[Any]) -> None:
+    """Add ``actions`` as one group to a 文件-style menu: before its last entry (退出) when that
+    follows a separator, else at the end."""
+    existing = menu.actions()
+    anchor = existing[-2] if len(existing) >= 2 and existing[-2].isSeparator() else None
+    for action in actions:
+        if anchor is not None:
+            menu.insertAction(anchor, action)
+        else:
+            menu.addAction(action)
+    if anchor is not None and actions:
+        menu.insertSeparator(actions[0])
 
 
 def install_extensions(window: Any, modules: tuple[str, ...] | None = None) -> None:

@@ -7,6 +7,8 @@ from typing import Any
 
 from PySide6.QtGui import QAction, QKeySequence
 
+from tracker.ui.extensions import insert_before_quit
+
 
 def install(window: Any) -> None:
     menu = window.menu(window.tr("文件"))
@@ -16,16 +18,7 @@ def install(window: Any) -> None:
     ledger_import = QAction(window.tr("导入原台账…"), window)
     ledger_import.triggered.connect(lambda: on_import_triggered(window))
     window.export_action, window.ledger_import_action = export, ledger_import
-    actions = menu.actions()
-    # before 退出 (the last entry, after a separator) when the 文件 menu already has it
-    anchor = actions[-2] if len(actions) >= 2 and actions[-2].isSeparator() else None
-    for action in (export, ledger_import):
-        if anchor is not None:
-            menu.insertAction(anchor, action)
-        else:
-            menu.addAction(action)
-    if anchor is not None:
-        menu.insertSeparator(export)
+    insert_before_quit(menu, [export, ledger_import])
     page = window.ledger_page
     selected = QAction(window.tr("导出所选…"), window)
     selected.setToolTip(window.tr("把选中的记录按表格中的列和顺序导出为 Excel"))

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from tracker.ui.common.errors import show_error
 from tracker.ui.common.progress import run_with_progress
+from tracker.ui.extensions import insert_before_quit
 from tracker.ui.safety.backup_model import size_text
 
 
@@ -21,16 +22,7 @@ def install(window: Any) -> None:
     restore = QAction(window.tr("从备份恢复…"), window)
     restore.triggered.connect(lambda: on_restore_triggered(window))
     window.backup_action, window.restore_action = backup, restore
-    actions = menu.actions()
-    # before 退出 (the last entry, after a separator) when the 文件 menu already has it
-    anchor = actions[-2] if len(actions) >= 2 and actions[-2].isSeparator() else None
-    for action in (backup, restore):
-        if anchor is not None:
-            menu.insertAction(anchor, action)
-        else:
-            menu.addAction(action)
-    if anchor is not None:
-        menu.insertSeparator(backup)
+    insert_before_quit(menu, [backup, restore])
     if window.ctx.is_ready:
         on_ready(window)
     else:

@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 from tracker.domain.forms import Form
 from tracker.domain.records import Channel
 from tracker.services.bundle import Services
-from tracker.ui.dialogs.fields import to_qdate
+from tracker.ui.common.dates import to_qdate
 from tracker.ui.notices.editor import NoticeEditor
 from tracker.ui.notices.models import NoticeTableModel, RequirementSummaryModel
 from tracker.ui.notices.page import NoticesPage

@@ -8,7 +8,7 @@ from pytestqt.qtbot import QtBot
 
 from tracker.domain.status import Status
 from tracker.services.bundle import Services
-from tracker.ui.dialogs.fields import to_qdate
+from tracker.ui.common.dates import to_qdate
 from tracker.ui.dialogs.obligation_actions import ExemptDialog, ExtendDialog, RemindDialog
 
 from .helpers import oid

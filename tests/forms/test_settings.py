@@ -8,7 +8,7 @@ from pytestqt.qtbot import QtBot
 
 from tracker.domain.office import DEFAULT_LETTER_BODY
 from tracker.services.bundle import Services
-from tracker.ui.dialogs.fields import to_qdate
+from tracker.ui.common.dates import to_qdate
 from tracker.ui.settings.dialog import SettingsDialog
 from tracker.ui.settings.holidays_tab import HolidayModel
 

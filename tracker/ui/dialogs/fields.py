@@ -1,28 +1,31 @@
-"""Small form pieces shared by the forms: a message strip that keeps the clerk's input
-visible while saying what is wrong, and date conversions."""
+"""Small pieces shared by the forms: a message strip that keeps the clerk's input visible while
+saying what is wrong, date fields, and read-only tables set up like the shell's."""
 
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
-from PySide6.QtCore import QDate, QLocale, Qt
-from PySide6.QtWidgets import QDateEdit, QLabel, QWidget
+from PySide6.QtCore import QAbstractItemModel, QLocale, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QTableView,
+    QWidget,
+)
 
 from tracker.domain.errors import TrackerError, ValidationError
+from tracker.ui.common.dates import CnDateEdit, OptionalDateEdit
+from tracker.ui.common.table import RowTableModel, setup_table
+
+CHINESE = QLocale(QLocale.Language.Chinese, QLocale.Country.China)
 
 _STYLES = {
     "error": "color:#a61b1b; background:#fdecea; border:1px solid #f5c2c0; padding:6px;",
     "warning": "color:#7a4b00; background:#fff4e0; border:1px solid #f3d19c; padding:6px;",
     "info": "color:#30475e; background:#eef3f8; border:1px solid #c9d6e3; padding:6px;",
 }
-
-
-def to_qdate(day: date) -> QDate:
-    return QDate(day.year, day.month, day.day)
-
-
-def from_qdate(value: QDate) -> date:
-    return date(value.year(), value.month(), value.day())
 
 
 def error_text(exc: TrackerError) -> str:
@@ -56,10 +59,28 @@ class MessageStrip(QLabel):
         self.show_message("")
 
 
-def date_edit(day: date, parent: QWidget | None = None) -> QDateEdit:
-    """A date field that reads 2023年6月27日, with a calendar popup."""
-    edit = QDateEdit(to_qdate(day), parent)
-    edit.setDisplayFormat("yyyy年M月d日")
-    edit.setCalendarPopup(True)
-    edit.setLocale(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
+def date_edit(day: date, parent: QWidget | None = None) -> CnDateEdit:
+    """The shell's date field (2023年6月27日) with a Chinese calendar popup on any system."""
+    edit = CnDateEdit(day, parent)
+    edit.setLocale(CHINESE)
     return edit
+
+
+def optional_date_edit(special: str, parent: QWidget | None = None) -> OptionalDateEdit:
+    edit = OptionalDateEdit(special, parent)
+    edit.setLocale(CHINESE)
+    return edit
+
+
+def read_only_table(
+    parent: QWidget, model: QAbstractItemModel, columns: RowTableModel[Any], stretch: int
+) -> QTableView:
+    """One row chosen at a time; widths from the model's columns, column ``stretch`` widest."""
+    view = QTableView(parent)
+    view.setModel(model)
+    setup_table(view, columns)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.horizontalHeader().setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    view.horizontalHeader().setStretchLastSection(False)
+    return view

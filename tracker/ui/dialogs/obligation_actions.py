@@ -11,7 +11,8 @@ from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QWidget
 from tracker.domain.clock import today
 from tracker.domain.dates import format_cn
 from tracker.domain.records import Change, ReminderMethod
-from tracker.ui.dialogs.fields import MessageStrip, date_edit, from_qdate, to_qdate
+from tracker.ui.common.dates import from_qdate, to_qdate
+from tracker.ui.dialogs.fields import MessageStrip, date_edit
 from tracker.ui.dialogs.obligation_dialog import ObligationDialog
 
 

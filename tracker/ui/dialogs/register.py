@@ -22,7 +22,7 @@ from tracker.domain.forms import FORM_ORDER, Form, format_forms
 from tracker.domain.ledger_query import LedgerQuery
 from tracker.domain.records import Change, Channel, ObligationRow
 from tracker.domain.status import Status
-from tracker.ui.dialogs.fields import from_qdate, to_qdate
+from tracker.ui.common.dates import from_qdate, to_qdate
 from tracker.ui.dialogs.register_layout import RegisterLayout
 
 

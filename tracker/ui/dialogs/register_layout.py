@@ -28,7 +28,7 @@ class RegisterLayout:
     def __init__(self, dialog: QDialog, units: Sequence[UnitRecord]) -> None:
         tr = dialog.tr
         dialog.setWindowTitle(tr("登记报送"))
-        dialog.setMinimumWidth(560)
+        dialog.setMinimumWidth(660)
         self.unit = UnitLineEdit(units, dialog)
         self.requirement = QComboBox(dialog)
         self.requirement.setMinimumContentsLength(30)

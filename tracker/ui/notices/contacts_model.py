@@ -4,51 +4,19 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import Qt
 
 from tracker.domain.records import Contact
+from tracker.ui.notices.edit_table import AnyIndex, DraftTable
 
-AnyIndex = QModelIndex | QPersistentModelIndex
 FIELDS = ("name", "phone", "email")
-HEADERS = ("联系人", "电话", "邮箱")
 
 
-class ContactsModel(QAbstractTableModel):
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[Contact] = []
+class ContactsModel(DraftTable[Contact]):
+    HEADERS = ("联系人", "电话", "邮箱")
 
-    def set_rows(self, rows: list[Contact]) -> None:
-        self.beginResetModel()
-        self._rows = rows  # shared with the draft
-        self.endResetModel()
-
-    def append(self) -> int:
-        row = len(self._rows)
-        self.beginInsertRows(QModelIndex(), row, row)
-        self._rows.append(Contact())
-        self.endInsertRows()
-        return row
-
-    def remove(self, row: int) -> None:
-        if 0 <= row < len(self._rows):
-            self.beginRemoveRows(QModelIndex(), row, row)
-            del self._rows[row]
-            self.endRemoveRows()
-
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(FIELDS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> object:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return HEADERS[section] if 0 <= section < len(HEADERS) else None
-        return None
+    def add_contact(self) -> int:
+        return self.append(Contact())
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
         if not index.isValid():
@@ -56,14 +24,14 @@ class ContactsModel(QAbstractTableModel):
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEditable
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        if not self.valid(index):
             return None
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             return getattr(self._rows[index.row()], FIELDS[index.column()])
         return None
 
     def setData(self, index: AnyIndex, value: object, role: int = Qt.ItemDataRole.EditRole) -> bool:
-        if role != Qt.ItemDataRole.EditRole or not index.isValid():
+        if role != Qt.ItemDataRole.EditRole or not self.valid(index):
             return False
         row = index.row()
         self._rows[row] = replace(self._rows[row], **{FIELDS[index.column()]: str(value).strip()})

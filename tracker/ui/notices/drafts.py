@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from tracker.domain.forms import Form
 from tracker.domain.records import (
@@ -61,16 +62,16 @@ def ids_for_categories(units: Sequence[UnitRecord], categories: Iterable[str]) -
     return {u.id for u in units if u.active and u.category in wanted}
 
 
+def _header(source: NoticeRecord | NoticeSpec) -> dict[str, Any]:
+    """The notice-level fields a record and a spec share."""
+    names = ("title", "doc_number", "issuer", "issued_on", "theme", "body_note")
+    return {name: getattr(source, name) for name in names} | {"contacts": list(source.contacts)}
+
+
 def draft_from_record(record: NoticeRecord, owing: dict[int, Sequence[int]]) -> NoticeDraft:
     """An existing notice; ``owing`` maps requirement id → ids of units that owe it."""
     return NoticeDraft(
-        title=record.title,
-        doc_number=record.doc_number,
-        issuer=record.issuer,
-        issued_on=record.issued_on,
-        theme=record.theme,
-        body_note=record.body_note,
-        contacts=list(record.contacts),
+        **_header(record),
         requirements=[_req_from_record(r, owing.get(r.id, ())) for r in record.requirements],
         notice_id=record.id,
         version=record.version,
@@ -84,13 +85,7 @@ def _req_from_record(r: RequirementRecord, unit_ids: Sequence[int]) -> Requireme
 def draft_from_spec(spec: NoticeSpec, units: Sequence[UnitRecord]) -> NoticeDraft:
     """A new notice from a spec (e.g. last year's, via ``copy_spec``)."""
     return NoticeDraft(
-        title=spec.title,
-        doc_number=spec.doc_number,
-        issuer=spec.issuer,
-        issued_on=spec.issued_on,
-        theme=spec.theme,
-        body_note=spec.body_note,
-        contacts=list(spec.contacts),
+        **_header(spec),
         requirements=[
             RequirementDraft(
                 r.title,

@@ -15,7 +15,6 @@ from tracker.domain.clock import today
 from tracker.domain.dates import format_cn
 from tracker.domain.errors import TrackerError
 from tracker.domain.forms import Form
-from tracker.ui.dialogs.fields import from_qdate, to_qdate
 from tracker.ui.notices.drafts import (
     NoticeDraft,
     RequirementDraft,
@@ -24,7 +23,7 @@ from tracker.ui.notices.drafts import (
     draft_from_spec,
     to_spec,
 )
-from tracker.ui.notices.editor_layout import NO_DATE, EditorLayout
+from tracker.ui.notices.editor_layout import EditorLayout
 from tracker.ui.notices.requirements_model import COL_TITLE, RequirementsModel
 
 DEFAULT_WORKDAYS = 10  # a new requirement's deadline: two working weeks from the notice
@@ -82,7 +81,7 @@ class NoticeEditor(QDialog):
         ui.doc_number.setText(d.doc_number)
         ui.title.setText(d.title)
         ui.issuer.setText(d.issuer)
-        ui.issued_on.setDate(to_qdate(d.issued_on) if d.issued_on else NO_DATE)
+        ui.issued_on.set_date_or_none(d.issued_on)
         ui.theme.setText(d.theme)
         ui.body_note.setPlainText(d.body_note)
         ui.contacts_model.set_rows(d.contacts)
@@ -122,7 +121,7 @@ class NoticeEditor(QDialog):
     def on_add_requirement_clicked(self) -> None:
         reqs = self.draft.requirements
         last = reqs[-1] if reqs else None
-        start = from_qdate(self.ui.issued_on.date()) if self._has_issue_date() else today()
+        start = self.ui.issued_on.date_value_or_none() or today()
         draft = RequirementDraft(
             title="",
             deadline=last.deadline if last else self.calendar.add_workdays(start, DEFAULT_WORKDAYS),
@@ -142,7 +141,7 @@ class NoticeEditor(QDialog):
             self.refresh_warnings()
 
     def on_add_contact_clicked(self) -> None:
-        row = self.ui.contacts_model.append()
+        row = self.ui.contacts_model.add_contact()
         self.ui.contacts.edit(self.ui.contacts_model.index(row, 0))
 
     # -- warnings and saving -------------------------------------------------------------
@@ -160,15 +159,12 @@ class NoticeEditor(QDialog):
     def refresh_warnings(self) -> None:
         self.ui.warnings.show_message("\n".join(self.deadline_warnings()))
 
-    def _has_issue_date(self) -> bool:
-        return self.ui.issued_on.date() != NO_DATE
-
     def _collect(self) -> None:
         d, ui = self.draft, self.ui
         d.doc_number = ui.doc_number.text()
         d.title = ui.title.text()
         d.issuer = ui.issuer.text()
-        d.issued_on = from_qdate(ui.issued_on.date()) if self._has_issue_date() else None
+        d.issued_on = ui.issued_on.date_value_or_none()
         d.theme = ui.theme.text()
         d.body_note = ui.body_note.toPlainText()
 

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QDateEdit,
     QDialog,
     QFormLayout,
     QGroupBox,
@@ -19,12 +18,10 @@ from PySide6.QtWidgets import (
     QSplitter,
     QTableView,
     QVBoxLayout,
-    QWidget,
 )
 
-from tracker.domain.clock import today
 from tracker.domain.records import UnitRecord
-from tracker.ui.dialogs.fields import MessageStrip, date_edit
+from tracker.ui.dialogs.fields import MessageStrip, optional_date_edit
 from tracker.ui.notices.audience import AudienceWidget
 from tracker.ui.notices.contacts_model import ContactsModel
 from tracker.ui.notices.requirements_model import (
@@ -33,16 +30,6 @@ from tracker.ui.notices.requirements_model import (
     DateDelegate,
     RequirementsModel,
 )
-
-NO_DATE = QDate(2000, 1, 1)
-
-
-def optional_date_edit(parent: QWidget) -> QDateEdit:
-    """A date that may be left empty: its lowest value reads 未填写."""
-    edit = date_edit(today(), parent)
-    edit.setMinimumDate(NO_DATE)
-    edit.setSpecialValueText(parent.tr("未填写"))
-    return edit
 
 
 def _buttons(*buttons: QPushButton) -> QHBoxLayout:
@@ -68,7 +55,7 @@ class EditorLayout:
         self.doc_number.setPlaceholderText("津市场监管标准〔2024〕1号")
         self.title = QLineEdit(dialog)
         self.issuer = QLineEdit(dialog)
-        self.issued_on = optional_date_edit(dialog)
+        self.issued_on = optional_date_edit(tr("未填写"), dialog)
         self.theme = QLineEdit(dialog)
         self.body_note = QPlainTextEdit(dialog)
         self.body_note.setPlaceholderText(tr("报送要求摘要，例如：正式（加盖公章）报送政务邮箱"))

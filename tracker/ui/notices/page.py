@@ -44,7 +44,7 @@ class NoticesPage(QWidget):
         self.proxy.setFilterKeyColumn(-1)
         self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.requirements = RequirementSummaryModel(self)
-        self.ui = PageLayout(self, self.proxy, self.requirements)
+        self.ui = PageLayout(self, self.proxy, self.model, self.requirements)
         self.editor: NoticeEditor | None = None
         self._connect()
         self.refresh()
@@ -69,7 +69,7 @@ class NoticesPage(QWidget):
         rows = self.ui.table.selectionModel().selectedRows()
         if not rows:
             return None
-        return self.model.record(self.proxy.mapToSource(rows[0]).row())
+        return self.model.row_at(self.proxy.mapToSource(rows[0]).row())
 
     def select_notice(self, notice_id: int | None) -> None:
         row = self.model.row_of(notice_id) if notice_id is not None else -1

@@ -4,36 +4,26 @@ from __future__ import annotations
 
 from PySide6.QtCore import QAbstractItemModel, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from tracker.ui.dialogs.fields import MessageStrip
+from tracker.ui.dialogs.fields import MessageStrip, read_only_table
 from tracker.ui.notices.models import NoticeTableModel, RequirementSummaryModel
-
-
-def read_only_table(parent: QWidget, model: QAbstractItemModel) -> QTableView:
-    view = QTableView(parent)
-    view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.setAlternatingRowColors(True)
-    view.verticalHeader().hide()
-    return view
 
 
 class PageLayout:
     def __init__(
-        self, page: QWidget, notices: QAbstractItemModel, requirements: RequirementSummaryModel
+        self,
+        page: QWidget,
+        notices: QAbstractItemModel,
+        source: NoticeTableModel,
+        requirements: RequirementSummaryModel,
     ) -> None:
         tr = page.tr
         self.new = QPushButton(tr("新建通知"), page)
@@ -44,21 +34,15 @@ class PageLayout:
         self.search = QLineEdit(page)
         self.search.setPlaceholderText(tr("搜索文号或标题"))
         self.search.setClearButtonEnabled(True)
-        self.table = read_only_table(page, notices)
+        self.table = read_only_table(page, notices, source, NoticeTableModel.COL_TITLE)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(NoticeTableModel.COL_ISSUED, Qt.SortOrder.DescendingOrder)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(NoticeTableModel.COL_TITLE, QHeaderView.ResizeMode.Stretch)
         self.details = QLabel(page)
         self.details.setWordWrap(True)
         self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.details.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.req_table = read_only_table(page, requirements)
-        req_header = self.req_table.horizontalHeader()
-        req_header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        req_header.setSectionResizeMode(
-            RequirementSummaryModel.COL_TITLE, QHeaderView.ResizeMode.Stretch
+        self.req_table = read_only_table(
+            page, requirements, requirements, RequirementSummaryModel.COL_TITLE
         )
         self.message = MessageStrip("error", page)
         self._arrange(page)

@@ -7,10 +7,7 @@ from datetime import date
 
 from PySide6.QtCore import (
     QAbstractItemModel,
-    QAbstractTableModel,
     QDate,
-    QModelIndex,
-    QPersistentModelIndex,
     Qt,
 )
 from PySide6.QtGui import QBrush, QColor
@@ -19,10 +16,11 @@ from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem, QWidget
 from tracker.domain.clock import today
 from tracker.domain.dates import format_cn
 from tracker.domain.forms import FORM_LABELS, FORM_ORDER, Form
-from tracker.ui.dialogs.fields import date_edit, from_qdate, to_qdate
+from tracker.ui.common.dates import from_qdate, to_qdate
+from tracker.ui.dialogs.fields import date_edit
 from tracker.ui.notices.drafts import RequirementDraft
+from tracker.ui.notices.edit_table import AnyIndex, DraftTable
 
-AnyIndex = QModelIndex | QPersistentModelIndex
 COL_TITLE, COL_DEADLINE, COL_DAY = 0, 1, 2
 COL_FORMS = 3  # four form columns follow, in FORM_ORDER
 COL_UNITS = COL_FORMS + len(FORM_ORDER)
@@ -38,49 +36,19 @@ HEADERS = (
 WARN = QColor("#b45309")
 
 
-class RequirementsModel(QAbstractTableModel):
+class RequirementsModel(DraftTable[RequirementDraft]):
+    HEADERS = HEADERS
+
     def __init__(self, day_note: Callable[[date], str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._rows: list[RequirementDraft] = []
         self._day_note = day_note
-
-    def set_rows(self, rows: list[RequirementDraft]) -> None:
-        self.beginResetModel()
-        self._rows = rows  # shared with the draft: edits land in it directly
-        self.endResetModel()
 
     def draft(self, row: int) -> RequirementDraft:
         return self._rows[row]
 
-    def append(self, draft: RequirementDraft) -> int:
-        row = len(self._rows)
-        self.beginInsertRows(QModelIndex(), row, row)
-        self._rows.append(draft)
-        self.endInsertRows()
-        return row
-
-    def remove(self, row: int) -> None:
-        self.beginRemoveRows(QModelIndex(), row, row)
-        del self._rows[row]
-        self.endRemoveRows()
-
     def units_changed(self, row: int) -> None:
         index = self.index(row, COL_UNITS)
         self.dataChanged.emit(index, index)
-
-    # -- Qt model API --------------------------------------------------------------------
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> object:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return HEADERS[section] if 0 <= section < len(HEADERS) else None
-        return None
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
         if not index.isValid():
@@ -94,7 +62,7 @@ class RequirementsModel(QAbstractTableModel):
         return base
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        if not self.valid(index):
             return None
         r, col = self._rows[index.row()], index.column()
         if COL_FORMS <= col < COL_UNITS:
@@ -126,7 +94,7 @@ class RequirementsModel(QAbstractTableModel):
         return None
 
     def setData(self, index: AnyIndex, value: object, role: int = Qt.ItemDataRole.EditRole) -> bool:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        if not self.valid(index):
             return False
         r, col = self._rows[index.row()], index.column()
         if role == Qt.ItemDataRole.CheckStateRole and COL_FORMS <= col < COL_UNITS:

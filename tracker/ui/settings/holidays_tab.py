@@ -6,15 +6,13 @@ what was typed, so nothing is lost.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, timedelta
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -27,48 +25,27 @@ from PySide6.QtWidgets import (
 from tracker.domain.clock import today
 from tracker.domain.dates import format_cn
 from tracker.domain.workdays import WEEKDAY_NAMES, DayOverride, WorkCalendar
-from tracker.ui.dialogs.fields import MessageStrip, date_edit, from_qdate, to_qdate
+from tracker.ui.common.dates import from_qdate, to_qdate
+from tracker.ui.common.table import Column, RowTableModel, setup_table
+from tracker.ui.dialogs.fields import MessageStrip, date_edit
 
-AnyIndex = QModelIndex | QPersistentModelIndex
 KINDS = ("放假", "调休上班")
 
 
-class HolidayModel(QAbstractTableModel):
-    HEADERS = ("日期", "星期", "安排", "名称")
+def _kind(d: DayOverride) -> str:
+    return KINDS[1] if d.is_workday else KINDS[0]
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[DayOverride] = []
 
-    def set_rows(self, rows: list[DayOverride]) -> None:
-        self.beginResetModel()
-        self._rows = sorted(rows, key=lambda d: d.day)
-        self.endResetModel()
+class HolidayModel(RowTableModel[DayOverride]):
+    columns = (
+        Column("日期", lambda d: format_cn(d.day), lambda d: d.day.isoformat()),
+        Column("星期", lambda d: WEEKDAY_NAMES[d.day.weekday()], width_chars=3),
+        Column("安排", _kind, width_chars=4),
+        Column("名称", lambda d: d.name, width_chars=8),
+    )
 
-    def rows(self) -> list[DayOverride]:
-        return list(self._rows)
-
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> object:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.HEADERS[section] if 0 <= section < len(self.HEADERS) else None
-        return None
-
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if role != Qt.ItemDataRole.DisplayRole or not index.isValid():
-            return None
-        if not 0 <= index.row() < len(self._rows):
-            return None
-        d = self._rows[index.row()]
-        kind = KINDS[1] if d.is_workday else KINDS[0]
-        return (format_cn(d.day), WEEKDAY_NAMES[d.day.weekday()], kind, d.name)[index.column()]
+    def set_rows(self, rows: Sequence[DayOverride]) -> None:
+        super().set_rows(sorted(rows, key=lambda d: d.day))
 
 
 def default_year(calendar: Any) -> int:
@@ -106,9 +83,7 @@ class HolidaysTab(QWidget):
         self.remove = QPushButton(self.tr("删除所选"), self)
         self.table = QTableView(self)
         self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        setup_table(self.table, self.model)
         self.errors = MessageStrip("error", self)
         for b in (self.add, self.remove):
             b.setAutoDefault(False)
@@ -157,7 +132,7 @@ class HolidaysTab(QWidget):
             self.errors.show_message(self.tr("日期应在{0}年内").format(year))
             return
         is_workday = self.kind.currentIndex() == 1
-        days = {d.day: d for d in self.model.rows()}
+        days = {d.day: d for d in self.model.rows}
         day = first
         while day <= from_qdate(last):
             days[day] = DayOverride(day, is_workday, self.name.text().strip())
@@ -167,7 +142,7 @@ class HolidaysTab(QWidget):
 
     def on_remove_clicked(self) -> None:
         chosen = {i.row() for i in self.table.selectionModel().selectedRows()}
-        self._set([d for i, d in enumerate(self.model.rows()) if i not in chosen])
+        self._set([d for i, d in enumerate(self.model.rows) if i not in chosen])
 
     def _set(self, rows: list[DayOverride]) -> None:
         self.edited[self.year.value()] = rows
@@ -176,7 +151,7 @@ class HolidaysTab(QWidget):
 
     def _show_status(self) -> None:
         year = self.year.value()
-        rows = self.model.rows()
+        rows = self.model.rows
         if rows:
             off = sum(not d.is_workday for d in rows)
             text = self.tr("{0}年：本台账录入放假{1}天、调休上班{2}天，优先于内置数据。")

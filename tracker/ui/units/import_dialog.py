@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QDialogButtonBox,
-    QHeaderView,
     QLabel,
     QListView,
     QTableView,
@@ -23,6 +22,7 @@ from PySide6.QtWidgets import (
 from tracker.domain.errors import TrackerError, ValidationError
 from tracker.ui.common.errors import report_exception
 from tracker.ui.common.progress import run_with_progress
+from tracker.ui.common.table import setup_table
 from tracker.ui.dialogs.fields import MessageStrip
 from tracker.ui.units.import_model import ImportPlanModel
 
@@ -47,11 +47,7 @@ class ImportDialog(QDialog):
         self.model = ImportPlanModel(self)
         self.table = QTableView(self)
         self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
+        setup_table(self.table, self.model)
         self.problems_model = QStringListModel(self)
         self.problems = QListView(self)
         self.problems.setModel(self.problems_model)

@@ -4,51 +4,31 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import QWidget
 
-AnyIndex = QModelIndex | QPersistentModelIndex
+from tracker.ui.common.table import RIGHT, Column, RowTableModel
+
 KIND_COLOURS = {"新增": QColor("#1a7f37"), "更新": QColor("#9a6700"), "不变": QColor("#6e7781")}
+COL_KIND, COL_DETAILS = 2, 3
 
 
-class ImportPlanModel(QAbstractTableModel):
-    """Rows of an ``ImportPlan``: workbook row, unit, 新增/更新/不变, what changes."""
+class ImportPlanModel(RowTableModel[Any]):
+    """Rows of an ``ImportPlan`` (``UnitChange``): workbook row, unit, 新增/更新/不变, details."""
 
-    HEADERS = ("行号", "单位名称", "变化", "明细")
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[Any] = []  # tracker.services.unit_import.UnitChange
+    columns = (
+        Column("行号", lambda c: str(c.row), lambda c: c.row, align=RIGHT, width_chars=2),
+        Column("单位名称", lambda c: c.name, width_chars=14),
+        Column("变化", lambda c: c.kind, width_chars=3),
+        Column("明细", lambda c: "；".join(c.details), width_chars=30),
+    )
 
     def set_plan(self, plan: Any | None) -> None:
-        self.beginResetModel()
-        self._rows = list(plan.changes) if plan is not None else []
-        self.endResetModel()
+        self.set_rows(list(plan.changes) if plan is not None else [])
 
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> object:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.HEADERS[section] if 0 <= section < len(self.HEADERS) else None
-        return None
-
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        change = self._rows[index.row()]
-        col = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            values = (str(change.row), change.name, change.kind, "；".join(change.details))
-            return values[col]
-        if role == Qt.ItemDataRole.ForegroundRole and col == 2:
-            return QBrush(KIND_COLOURS.get(change.kind, QColor("black")))
-        if role == Qt.ItemDataRole.ToolTipRole and col == 3 and change.details:
-            return "\n".join(change.details)
+    def cell_data(self, row: Any, column: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.ForegroundRole and column == COL_KIND:
+            return QBrush(KIND_COLOURS.get(row.kind, QColor("black")))
+        if role == Qt.ItemDataRole.ToolTipRole and column == COL_DETAILS and row.details:
+            return "\n".join(row.details)
         return None

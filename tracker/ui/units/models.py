@@ -2,85 +2,54 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QPersistentModelIndex,
-    QSortFilterProxyModel,
-    Qt,
-)
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QWidget
 
 from tracker.domain.records import UnitRecord
 from tracker.domain.search import matches, search_blob
+from tracker.ui.common.table import Column, RowTableModel
 from tracker.ui.dialogs.unit_picker import refilter
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 INACTIVE = QColor("#8a8a8a")
 
 
-class UnitTableModel(QAbstractTableModel):
+class UnitTableModel(RowTableModel[UnitRecord]):
     COL_NAME, COL_SHORT, COL_CATEGORY, COL_ALIASES, COL_PERSON, COL_PHONE, COL_EMAIL = range(7)
     COL_STATE = 7
-    HEADERS = ("单位名称", "简称", "类别", "别名", "联系人", "电话", "邮箱", "状态")
+    columns = (
+        Column("单位名称", lambda u: u.name, width_chars=16),
+        Column("简称", lambda u: u.short_name, width_chars=6),
+        Column("类别", lambda u: u.category, width_chars=4),
+        Column("别名", lambda u: "、".join(u.aliases), width_chars=12),
+        Column("联系人", lambda u: u.contact_person, width_chars=4),
+        Column("电话", lambda u: u.phone, width_chars=8),
+        Column("邮箱", lambda u: u.email, width_chars=12),
+        Column("状态", lambda u: "在用" if u.active else "停用", width_chars=3),
+    )
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._rows: list[UnitRecord] = []
         self._blobs: list[str] = []
 
-    def set_rows(self, rows: list[UnitRecord]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self._blobs = [search_blob(u.name, (u.short_name, *u.aliases)) for u in self._rows]
-        self.endResetModel()
-
-    def unit(self, row: int) -> UnitRecord:
-        return self._rows[row]
+    def set_rows(self, rows: Sequence[UnitRecord]) -> None:
+        self._blobs = [search_blob(u.name, (u.short_name, *u.aliases)) for u in rows]
+        super().set_rows(rows)
 
     def blob(self, row: int) -> str:
         return self._blobs[row]
 
     def row_of(self, unit_id: int) -> int:
-        return next((i for i, u in enumerate(self._rows) if u.id == unit_id), -1)
+        return next((i for i, u in enumerate(self.rows) if u.id == unit_id), -1)
 
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> object:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.HEADERS[section] if 0 <= section < len(self.HEADERS) else None
-        return None
-
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        u = self._rows[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(u, index.column())
-        if role == Qt.ItemDataRole.ForegroundRole and not u.active:
+    def cell_data(self, row: UnitRecord, column: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.ForegroundRole and not row.active:
             return QBrush(INACTIVE)
         return None
-
-    @staticmethod
-    def _display(u: UnitRecord, col: int) -> str:
-        values = (
-            u.name,
-            u.short_name,
-            u.category,
-            "、".join(u.aliases),
-            u.contact_person,
-            u.phone,
-            u.email,
-            "在用" if u.active else "停用",
-        )
-        return values[col]
 
 
 class UnitListProxy(QSortFilterProxyModel):
@@ -104,7 +73,7 @@ class UnitListProxy(QSortFilterProxyModel):
     def filterAcceptsRow(self, source_row: int, source_parent: AnyIndex) -> bool:
         model = self.sourceModel()
         assert isinstance(model, UnitTableModel)
-        unit = model.unit(source_row)
+        unit = model.row_at(source_row)
         if not unit.active and not self._show_inactive:
             return False
         if self._category and unit.category != self._category:

@@ -26,7 +26,7 @@ class UnitsPage(QWidget):
         self.model = UnitTableModel(self)
         self.proxy = UnitListProxy(self)
         self.proxy.setSourceModel(self.model)
-        self.ui = UnitsLayout(self, self.proxy)
+        self.ui = UnitsLayout(self, self.proxy, self.model)
         self.transfer = RosterTransfer(services, self)
         self.dialog: QWidget | None = None
         self._connect()
@@ -68,7 +68,7 @@ class UnitsPage(QWidget):
 
     def selected_unit(self) -> UnitRecord | None:
         rows = self.ui.table.selectionModel().selectedRows()
-        return self.model.unit(self.proxy.mapToSource(rows[0]).row()) if rows else None
+        return self.model.row_at(self.proxy.mapToSource(rows[0]).row()) if rows else None
 
     def select_unit(self, unit_id: int | None) -> None:
         row = self.model.row_of(unit_id) if unit_id is not None else -1

@@ -4,24 +4,21 @@ from __future__ import annotations
 
 from PySide6.QtCore import QAbstractItemModel, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLineEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from tracker.ui.dialogs.fields import MessageStrip
+from tracker.ui.dialogs.fields import MessageStrip, read_only_table
 from tracker.ui.units.models import UnitTableModel
 
 
 class UnitsLayout:
-    def __init__(self, page: QWidget, model: QAbstractItemModel) -> None:
+    def __init__(self, page: QWidget, model: QAbstractItemModel, source: UnitTableModel) -> None:
         tr = page.tr
         self.new = QPushButton(tr("新增单位"), page)
         self.edit = QPushButton(tr("修改"), page)
@@ -36,18 +33,9 @@ class UnitsLayout:
         self.search.setClearButtonEnabled(True)
         self.category = QComboBox(page)
         self.show_inactive = QCheckBox(tr("显示已停用"), page)
-        self.table = QTableView(page)
-        self.table.setModel(model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        header = self.table.horizontalHeader()
-        header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # the roster's own order first
-        self.table.setSortingEnabled(True)
-        self.table.verticalHeader().hide()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(UnitTableModel.COL_ALIASES, QHeaderView.ResizeMode.Stretch)
+        self.table = read_only_table(page, model, source, UnitTableModel.COL_ALIASES)
+        self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self.table.setSortingEnabled(True)  # the roster's own order until a column is clicked
         self.message = MessageStrip("error", page)
         self.info = MessageStrip("info", page)
         self._arrange(page)

@@ -12,12 +12,13 @@ from tracker.domain.ledger_query import AuditQuery
 from tracker.domain.records import AuditRecord
 from tracker.ui.common.dates import OptionalDateEdit
 from tracker.ui.common.state import restore_splitter, save_splitter
-from tracker.ui.common.table import CENTER, Column, RowTableModel
+from tracker.ui.common.table import CENTER, TOOLTIP_ONLY, Column, RowTableModel
 from tracker.ui.context import AppContext
 from tracker.ui.query_page import QueryPage
 
 
 class AuditModel(RowTableModel[AuditRecord]):
+    extra_roles = TOOLTIP_ONLY
     COL_AT, COL_USER, COL_ACTION, COL_UNDONE, COL_SUMMARY = range(5)
 
     def __init__(self, labels: dict[str, str] | None = None, parent: QWidget | None = None) -> None:

@@ -11,12 +11,20 @@ from PySide6.QtWidgets import QLabel, QTableView, QVBoxLayout, QWidget
 from tracker.domain.dates import format_cn
 from tracker.domain.records import NoticeRecord, UnitRecord
 from tracker.ui.common.proxy import BulkProxyModel
-from tracker.ui.common.table import DATE_SAMPLE, RIGHT, Column, RowTableModel, setup_table
+from tracker.ui.common.table import (
+    DATE_SAMPLE,
+    RIGHT,
+    TOOLTIP_ONLY,
+    Column,
+    RowTableModel,
+    setup_table,
+)
 from tracker.ui.common.worker import run_task
 from tracker.ui.context import AppContext
 
 
 class NoticeListModel(RowTableModel[NoticeRecord]):
+    extra_roles = TOOLTIP_ONLY
     COL_DOC, COL_TITLE, COL_ISSUER, COL_ISSUED, COL_ITEMS, COL_DEADLINES = range(6)
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -43,6 +51,7 @@ def _deadlines(n: NoticeRecord) -> str:
 
 
 class UnitListModel(RowTableModel[UnitRecord]):
+    extra_roles = TOOLTIP_ONLY
     COL_NAME, COL_SHORT, COL_CATEGORY, COL_ALIASES, COL_PERSON, COL_PHONE, COL_STATE = range(7)
 
     def __init__(self, parent: QWidget | None = None) -> None:

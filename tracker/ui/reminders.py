@@ -10,12 +10,13 @@ from tracker.domain.dates import format_cn
 from tracker.domain.ledger_query import ReminderQuery
 from tracker.domain.records import ReminderMethod, ReminderRecord
 from tracker.ui.common.dates import OptionalDateEdit
-from tracker.ui.common.table import DATE_SAMPLE, Column, RowTableModel
+from tracker.ui.common.table import DATE_SAMPLE, TOOLTIP_ONLY, Column, RowTableModel
 from tracker.ui.context import AppContext
 from tracker.ui.query_page import QueryPage
 
 
 class ReminderModel(RowTableModel[ReminderRecord]):
+    extra_roles = TOOLTIP_ONLY
     COL_DATE, COL_UNIT, COL_NOTICE, COL_REQUIREMENT, COL_METHOD, COL_LETTER, COL_NOTE = range(7)
 
     def __init__(self, parent: QWidget | None = None) -> None:

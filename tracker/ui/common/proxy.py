@@ -14,6 +14,7 @@ from typing import Any
 from PySide6.QtCore import (
     QAbstractItemModel,
     QAbstractProxyModel,
+    QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -21,6 +22,7 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import QWidget
 
 Index = QModelIndex | QPersistentModelIndex
+_ROW_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
 
 class BulkProxyModel(QAbstractProxyModel):
@@ -34,6 +36,8 @@ class BulkProxyModel(QAbstractProxyModel):
         self._position: list[int] | None = None  # source row -> proxy row (-1 hidden), lazy
         self._sort_column = -1
         self._sort_order = Qt.SortOrder.AscendingOrder
+        self._plain_flags = True
+        self._value: Any = None
 
     # -- wiring --------------------------------------------------------------------------
     def setSourceModel(self, model: QAbstractItemModel) -> None:
@@ -44,6 +48,8 @@ class BulkProxyModel(QAbstractProxyModel):
             old.modelReset.disconnect(self._on_source_reset)
             old.dataChanged.disconnect(self._on_source_data_changed)
         super().setSourceModel(model)
+        self._plain_flags = type(model).flags is QAbstractTableModel.flags
+        self._value = getattr(model, "value", None)
         model.modelAboutToBeReset.connect(self.beginResetModel)
         model.modelReset.connect(self._on_source_reset)
         model.dataChanged.connect(self._on_source_data_changed)
@@ -141,6 +147,21 @@ class BulkProxyModel(QAbstractProxyModel):
 
     def hasChildren(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
         return not parent.isValid() and bool(self._visible)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        value = self._value
+        if value is not None and index.isValid():  # a RowTableModel: no source index needed
+            return value(self._visible[index.row()], index.column(), role)
+        if not index.isValid():
+            return None
+        return self.sourceModel().data(self.mapToSource(index), role)
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        if self._plain_flags:
+            return _ROW_FLAGS  # a read-only table: every cell alike, no call to the source
+        return self.sourceModel().flags(self.mapToSource(index))
 
     def mapToSource(self, proxy_index: Index) -> QModelIndex:
         if not proxy_index.isValid() or proxy_index.row() >= len(self._visible):

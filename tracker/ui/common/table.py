@@ -26,6 +26,18 @@ LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 CENTER = Qt.AlignmentFlag.AlignCenter
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1  # the row object itself
+_DISPLAY = Qt.ItemDataRole.DisplayRole
+_ALIGN = Qt.ItemDataRole.TextAlignmentRole
+_TOOLTIP = Qt.ItemDataRole.ToolTipRole
+TOOLTIP_ONLY = frozenset({Qt.ItemDataRole.ToolTipRole})
+COLOUR_ROLES = frozenset(
+    {
+        Qt.ItemDataRole.ToolTipRole,
+        Qt.ItemDataRole.ForegroundRole,
+        Qt.ItemDataRole.BackgroundRole,
+        Qt.ItemDataRole.FontRole,
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -42,6 +54,9 @@ class RowTableModel(QAbstractTableModel, Generic[R]):
     """Rows are frozen records; columns say how each cell reads and sorts."""
 
     columns: Sequence[Column[R]] = ()
+    # Roles ``cell_data`` may answer; any other role is None without calling it (speed).
+    # None: every role goes to ``cell_data``.
+    extra_roles: frozenset[int] | None = None
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -84,25 +99,29 @@ class RowTableModel(QAbstractTableModel, Generic[R]):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        r = index.row()
-        if role == Qt.ItemDataRole.DisplayRole:
+        return self.value(index.row(), index.column(), role)
+
+    def value(self, r: int, c: int, role: int) -> Any:
+        """``data()`` by row and column: the proxy calls this directly (one Python call per
+        cell and role instead of three, which is what keeps 100k-row repaints quick)."""
+        if role == _DISPLAY:
             texts = self._texts[r]
             if texts is None:
                 row = self._rows[r]
-                texts = self._texts[r] = tuple(c.text(row) for c in self.columns)
-            return texts[index.column()]
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return self.columns[index.column()].align
+                texts = self._texts[r] = tuple(col.text(row) for col in self.columns)
+            return texts[c]
+        if role == _ALIGN:
+            return self.columns[c].align
         if role == ROW_ROLE:
             return self._rows[r]
-        value = self.cell_data(self._rows[r], index.column(), role)
-        if value is None and role == Qt.ItemDataRole.ToolTipRole:
-            return self._long_text(index)  # a cut-off cell can still be read in full
+        extra = self.extra_roles
+        if extra is not None and role not in extra:
+            return None
+        value = self.cell_data(self._rows[r], c, role)
+        if value is None and role == _TOOLTIP:
+            text = self.value(r, c, _DISPLAY)  # a cut-off cell can still be read in full
+            return text if len(text) > 8 else None
         return value
-
-    def _long_text(self, index: Index) -> str | None:
-        text = self.data(index, Qt.ItemDataRole.DisplayRole)
-        return text if isinstance(text, str) and len(text) > 8 else None
 
     def cell_data(self, row: R, column: int, role: int) -> Any:
         """Colours, tooltips, fonts… for subclasses; None by default."""

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QWidget
 from tracker.domain.dates import format_cn
 from tracker.domain.overview import CategoryOverdue, RequirementProgress, UpcomingDeadline
 from tracker.domain.status import Status
-from tracker.ui.common.table import CENTER, DATE_SAMPLE, RIGHT, Column, RowTableModel
+from tracker.ui.common.table import CENTER, COLOUR_ROLES, DATE_SAMPLE, RIGHT, Column, RowTableModel
 from tracker.ui.ledger.filtering import LedgerFilter
 
 R = TypeVar("R")
@@ -26,6 +26,7 @@ class DrillModel(RowTableModel[R]):
     """Number cells with a drill filter look like links; ``drill(row, column)`` gives it."""
 
     drills: dict[int, Drill] = {}  # noqa: RUF012 - set per instance
+    extra_roles = COLOUR_ROLES | {PROGRESS_ROLE}
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)

@@ -13,7 +13,7 @@ from tracker.domain.dates import format_cn
 from tracker.domain.forms import format_forms
 from tracker.domain.records import ObligationRow
 from tracker.domain.status import STATUS_ORDER, Status
-from tracker.ui.common.table import CENTER, DATE_SAMPLE, RIGHT, Column, RowTableModel
+from tracker.ui.common.table import CENTER, COLOUR_ROLES, DATE_SAMPLE, RIGHT, Column, RowTableModel
 from tracker.ui.status_style import background, foreground
 
 (
@@ -104,6 +104,8 @@ def _columns() -> tuple[Column[ObligationRow], ...]:
 
 class LedgerTableModel(RowTableModel[ObligationRow]):
     """Status cells in colour; tooltips explain deadlines on off days, extensions, exemptions."""
+
+    extra_roles = COLOUR_ROLES
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)

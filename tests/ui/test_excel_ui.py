@@ -218,3 +218,40 @@ def test_menu_and_grid_actions_are_installed(qtbot, main_window) -> None:
     assert "导出所选…" in toolbar and "导出当前列表…" in toolbar
     assert not main_window.export_selected_action.isEnabled()  # nothing selected yet
     assert main_window.export_listed_action.isEnabled()
+
+
+def test_import_from_the_window_is_one_undo(
+    qtbot, main_window, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from openpyxl import Workbook
+
+    from tracker.ui.dialogs import install as forms_install
+
+    forms_install.install(main_window)
+    excel_menu.install(main_window)
+    services = main_window.ctx.services
+    late = [
+        r
+        for r in services.ledger.rows(LedgerQuery(as_of=AS_OF))
+        if r.requirement_title == "阶段性总结" and r.status is Status.OVERDUE
+    ][:2]
+    wb = Workbook()
+    wb.active.append(["单位名称", "阶段性总结"])
+    for r in late:
+        wb.active.append([r.unit_name, "✓ 7月3日"])
+    wb.save(tmp_path / "原台账.xlsx")
+    main_window.ledger_import_action.trigger()
+    wizard = main_window.ledger_import_wizard
+    wizard.file_page.load(str(tmp_path / "原台账.xlsx"))
+    wizard.next()
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.preview_page.plan is not None, timeout=20_000)
+    assert wizard.preview_page.plan.summary == "登记2条、免报0条"
+    wizard.button(QWizard.WizardButton.FinishButton).click()
+    stack = main_window.forms.stack
+    qtbot.waitUntil(lambda: stack.top() is not None, timeout=20_000)
+    assert "导入原台账" in stack.action.text()
+    row = services.ledger.row(late[0].obligation_id, AS_OF)
+    assert row.status is Status.LATE and row.completed_on is not None
+    stack.undo_last()
+    assert services.ledger.row(late[0].obligation_id, AS_OF).status is Status.OVERDUE

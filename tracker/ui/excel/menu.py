@@ -68,7 +68,7 @@ def on_import_triggered(window: Any) -> None:
 
 
 def on_imported(window: Any, change: Any) -> None:
-    stack = getattr(window, "change_stack", None)  # Ctrl+Z, once the window has one
-    if stack is not None:
-        stack.push(change)
+    forms = getattr(window, "forms", None)  # the 编辑 ▸ 撤销 stack (tracker.ui.dialogs)
+    if forms is not None and forms.stack is not None:
+        forms.stack.push(change)  # one Ctrl+Z takes the whole import back
     window.statusBar().showMessage(change.summary, 10_000)

@@ -187,3 +187,15 @@ def test_models_pass_the_model_tester(
         qtmodeltester.check(editor.ui.audience.model)
         model = editor.model
     qtmodeltester.check(model)
+
+
+def test_a_deactivated_unit_keeps_its_obligation_when_the_notice_is_edited(
+    qtbot: QtBot, study: Services
+) -> None:
+    study.units.set_active(study.units.resolve("南开局").id, False)
+    notice = study.notices.list_notices()[0]
+    editor = NoticeEditor.for_notice(study, notice.id)
+    qtbot.addWidget(editor)
+    assert editor.model.index(0, COL_UNITS).data() == "3个"  # 和平、河西、市教委
+    assert editor.save()
+    assert study.notices.get(notice.id).requirements[0].obligations == 4  # 南开 kept

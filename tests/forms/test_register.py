@@ -124,3 +124,29 @@ def test_ctrl_z_undoes_the_last_registration(qtbot: QtBot, study: Services) -> N
     qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert study.ledger.row(oid(study, "和平局")).status is Status.OVERDUE
     assert not stack.action.isEnabled()
+
+
+def test_files_dropped_on_the_dialog_list(qtbot: QtBot, study: Services, tmp_path: Path) -> None:
+    from PySide6.QtCore import QMimeData, QPointF, QUrl
+    from PySide6.QtGui import QDropEvent
+
+    doc, folder = tmp_path / "佐证 照片.jpg", tmp_path / "子目录"
+    doc.write_bytes(b"jpeg")
+    folder.mkdir()
+    dialog = RegisterDialog(study)
+    qtbot.addWidget(dialog)
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(doc)), QUrl.fromLocalFile(str(folder))])
+    event = QDropEvent(
+        QPointF(5, 5),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    dialog.ui.files.dropEvent(event)
+    dialog.ui.files.dropEvent(event)  # the same file twice is kept once
+    assert dialog.ui.files.paths() == [doc]
+    dialog.ui.files.item(0).setSelected(True)
+    qtbot.keyClick(dialog.ui.files, Qt.Key.Key_Delete)
+    assert dialog.ui.files.paths() == []

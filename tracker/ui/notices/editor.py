@@ -58,7 +58,12 @@ class NoticeEditor(QDialog):
         cls, services: Any, notice_id: int, parent: QWidget | None = None
     ) -> NoticeEditor:
         record = services.notices.get(notice_id)
-        owing = {r.id: services.notices.required_unit_ids(r.id) for r in record.requirements}
+        # Deactivated units keep their obligations (history) whatever is ticked: leave them out.
+        active = {u.id for u in services.units.list_units(include_inactive=False)}
+        owing = {
+            r.id: [i for i in services.notices.required_unit_ids(r.id) if i in active]
+            for r in record.requirements
+        }
         return cls(services, draft_from_record(record, owing), parent)
 
     @classmethod

@@ -94,7 +94,7 @@ class ImportDialog(QDialog):
         self.notes.show_message("\n".join(plan.notes))
         if plan.new_categories:
             names = "、".join(plan.new_categories)
-            self.consent.setText(self.tr("同时新增类别：{0}").format(names))
+            self.consent.setText(self.tr("同时新增类别：{0}（勾选后才能导入）").format(names))
             self.consent.show()
         self._update_ok()
         self.previewed.emit()

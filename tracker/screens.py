@@ -14,6 +14,7 @@ import tempfile
 import time
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QWidget
@@ -38,37 +39,29 @@ def shoot(widget: QWidget, out: Path, name: str) -> Path:
     return path
 
 
-def run(out: Path, workspace: Path | None, as_of: date | None) -> None:
-    from tracker.app import make_application
-    from tracker.launch import Target, open_services
+def open_window(app: QApplication, services: Any, label: str, as_of: date | None) -> Any:
+    """The main window as the app builds it: painted, then menus, sections, extensions."""
     from tracker.ui.context import AppContext
-    from tracker.ui.dialogs.screens import shoot_forms
     from tracker.ui.extensions import install_extensions
     from tracker.ui.file_menu import install_file_menu
     from tracker.ui.main_window import MainWindow
-    from tracker.ui.welcome import WelcomePage
 
-    app = make_application(sys.argv[:1])
-    out.mkdir(parents=True, exist_ok=True)
-    settings_dir = tempfile.TemporaryDirectory()  # first-run widths, not the user's own
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, settings_dir.name)
-    temp = None
-    if workspace is None:
-        temp = tempfile.TemporaryDirectory()
-        workspace = Path(temp.name) / "demo"
-    services = open_services(Target(workspace, demo=True))
-    ctx = AppContext(str(workspace))
+    ctx = AppContext(label)
     if as_of is not None:
         ctx.set_as_of(as_of)
     window = MainWindow(ctx)
     window.resize(1440, 900)
     window.show()
-    settle(app, 0.2)  # first paint, as in the app: then menus, sections, extensions
+    settle(app, 0.2)
     install_file_menu(window)
     window.build_all_sections()
     install_extensions(window)
     ctx.attach(services)
     settle(app, 2.0)
+    return window
+
+
+def shoot_window(app: QApplication, window: Any, out: Path) -> None:
     for key in window.section_keys():
         window.show_section(key)
         settle(app)
@@ -83,15 +76,30 @@ def run(out: Path, workspace: Path | None, as_of: date | None) -> None:
     window.ledger_section.show_matrix()
     settle(app)
     shoot(window, out, "ledger-matrix")
-    shoot_forms(app, window, out, settle)
-    welcome = WelcomePage(workspace)
-    welcome.show()
-    settle(app)
-    shoot(welcome, out, "welcome")
-    window.close()
-    services.close()
-    if temp is not None:
-        temp.cleanup()
+
+
+def run(out: Path, workspace: Path | None, as_of: date | None) -> None:
+    from tracker.app import make_application
+    from tracker.launch import Target, open_services
+    from tracker.ui.dialogs.screens import shoot_forms
+    from tracker.ui.welcome import WelcomePage
+
+    app = make_application(sys.argv[:1])
+    out.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as settings_dir, tempfile.TemporaryDirectory() as temp:
+        # First-run column widths, not the user's own; the demo in a temp folder by default.
+        QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, settings_dir)
+        workspace = workspace or Path(temp) / "demo"
+        services = open_services(Target(workspace, demo=True))
+        window = open_window(app, services, str(workspace), as_of)
+        shoot_window(app, window, out)
+        shoot_forms(app, window, out, settle)
+        welcome = WelcomePage(workspace)
+        welcome.show()
+        settle(app)
+        shoot(welcome, out, "welcome")
+        window.close()
+        services.close()
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPlainTextEdit, QSplitter, QWidget
 
 from tracker.domain.ledger_query import AuditQuery
@@ -15,6 +15,10 @@ from tracker.ui.common.state import restore_splitter, save_splitter
 from tracker.ui.common.table import CENTER, TOOLTIP_ONLY, Column, RowTableModel
 from tracker.ui.context import AppContext
 from tracker.ui.query_page import QueryPage
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("AuditPage", text)
 
 
 class AuditModel(RowTableModel[AuditRecord]):
@@ -54,10 +58,10 @@ class AuditPage(QueryPage):
         self.since = OptionalDateEdit()
         self.until = OptionalDateEdit()
         self.action = QComboBox()
-        self.action.addItem("全部操作", None)
+        self.action.addItem(_tr("全部操作"), None)
         self.search = QLineEdit()
         self.search.setClearButtonEnabled(True)
-        self.search.setPlaceholderText("搜索内容")
+        self.search.setPlaceholderText(_tr("搜索内容"))
         self.detail = QPlainTextEdit()
         self.detail.setReadOnly(True)
         self.detail.setPlaceholderText(self.tr("选择一条记录，这里显示修改前后的内容"))

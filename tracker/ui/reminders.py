@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QWidget
 
 from tracker.domain.dates import format_cn
@@ -13,6 +14,10 @@ from tracker.ui.common.dates import OptionalDateEdit
 from tracker.ui.common.table import DATE_SAMPLE, TOOLTIP_ONLY, Column, RowTableModel
 from tracker.ui.context import AppContext
 from tracker.ui.query_page import QueryPage
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("ReminderPage", text)
 
 
 class ReminderModel(RowTableModel[ReminderRecord]):
@@ -44,12 +49,12 @@ class ReminderPage(QueryPage):
         self.since = OptionalDateEdit()
         self.until = OptionalDateEdit()
         self.method = QComboBox()
-        self.method.addItem("全部方式", None)
+        self.method.addItem(_tr("全部方式"), None)
         for m in ReminderMethod:
             self.method.addItem(m.value, m.value)
         self.search = QLineEdit()
         self.search.setClearButtonEnabled(True)
-        self.search.setPlaceholderText("搜索单位、函号或备注")
+        self.search.setPlaceholderText(_tr("搜索单位、函号或备注"))
         super().__init__(ctx, ReminderModel(), parent)
         for label, widget in (("从", self.since), ("至", self.until), ("方式", self.method)):
             self.filters.addWidget(QLabel(self.tr(label)))

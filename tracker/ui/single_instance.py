@@ -56,7 +56,7 @@ class InstanceServer(QObject):
         while self.server.hasPendingConnections():
             socket = self.server.nextPendingConnection()
             # The message is one short line, sent right after connecting: read it here.
-            if socket.bytesAvailable() or socket.waitForReadyRead(500):
+            if socket.bytesAvailable() or socket.waitForReadyRead(100):
                 message = bytes(socket.readAll().data())
             else:
                 message = b""

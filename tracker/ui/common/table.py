@@ -35,7 +35,6 @@ COLOUR_ROLES = frozenset(
         Qt.ItemDataRole.ToolTipRole,
         Qt.ItemDataRole.ForegroundRole,
         Qt.ItemDataRole.BackgroundRole,
-        Qt.ItemDataRole.FontRole,
     }
 )
 

@@ -26,7 +26,7 @@ class DrillModel(RowTableModel[R]):
     """Number cells with a drill filter look like links; ``drill(row, column)`` gives it."""
 
     drills: dict[int, Drill] = {}  # noqa: RUF012 - set per instance
-    extra_roles = COLOUR_ROLES | {PROGRESS_ROLE}
+    extra_roles = COLOUR_ROLES | {Qt.ItemDataRole.FontRole, PROGRESS_ROLE}
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections import Counter, defaultdict
+from collections.abc import Hashable, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from tracker.domain.records import ObligationRow
 from tracker.domain.status import Status
@@ -44,37 +45,66 @@ class LedgerIndex:
         self.notice = [r.notice_id for r in rows]
         self.requirement = [r.requirement_id for r in rows]
         self.unit = [r.unit_id for r in rows]
+        # Row numbers per value (ascending): a filter starts from its most selective list.
+        self.by_status = _positions(self.status)
+        self.by_category = _positions(self.category)
+        self.by_notice = _positions(self.notice)
+        self.by_requirement = _positions(self.requirement)
         self.unit_blobs = dict(unit_blobs)
+        self.requirement_blobs: dict[int, str] = {}
         for r in rows:  # units missing from the roster lookup still match by their name
             self.unit_blobs.setdefault(r.unit_id, f"{r.unit_name}\x1f{r.unit_short_name}".lower())
-        self.requirement_blobs: dict[int, str] = {}
-        for r in rows:
             if r.requirement_id not in self.requirement_blobs:
                 text = f"{r.requirement_title}\x1f{r.doc_number}\x1f{r.notice_title}"
                 self.requirement_blobs[r.requirement_id] = text.lower()
 
     def apply(self, f: LedgerFilter) -> tuple[list[int] | None, Counter[Status]]:
         """(accepted row numbers or None for all, status counts under the other filters)."""
-        rows: Sequence[int] = range(self.size)
-        narrowed = False
-        for values, wanted in (
-            (self.notice, f.notice_id),
-            (self.requirement, f.requirement_id),
-            (self.category, f.category),
+        rows = self._narrow(f)
+        if rows is None:
+            counts = Counter({_STATUSES[c]: len(v) for c, v in self.by_status.items()})
+        else:
+            codes = Counter(map(self.status.__getitem__, rows))
+            counts = Counter({_STATUSES[c]: n for c, n in codes.items()})
+        if not f.statuses:
+            return rows, counts
+        wanted = {_CODE[s] for s in f.statuses}
+        if rows is None:  # status alone: merge the precomputed lists
+            merged = [i for c in wanted for i in self.by_status.get(c, ())]
+            merged.sort()
+            return merged, counts
+        status = self.status
+        return [i for i in rows if status[i] in wanted], counts
+
+    def _narrow(self, f: LedgerFilter) -> list[int] | None:
+        """Rows passing every filter but the status one; None when nothing narrows."""
+        rows: list[int] | None = None
+        checks = []
+        for lookup, values, wanted in (
+            (self.by_requirement, self.requirement, f.requirement_id),
+            (self.by_notice, self.notice, f.notice_id),
+            (self.by_category, self.category, f.category),
         ):
-            if wanted is not None:
+            if wanted is None:
+                continue
+            if rows is None:
+                rows = lookup.get(wanted, [])
+            else:
+                checks.append((values, wanted))
+        if rows is not None:
+            for values, wanted in checks:
                 rows = [i for i in rows if values[i] == wanted]
-                narrowed = True
         for word in f.text.lower().split():
             units = {u for u, blob in self.unit_blobs.items() if word in blob}
             reqs = {q for q, blob in self.requirement_blobs.items() if word in blob}
             unit, req = self.unit, self.requirement
-            rows = [i for i in rows if unit[i] in units or req[i] in reqs]
-            narrowed = True
-        codes = Counter(map(self.status.__getitem__, rows))
-        counts = Counter({_STATUSES[c]: n for c, n in codes.items()})
-        if f.statuses:
-            status, wanted = self.status, {_CODE[s] for s in f.statuses}
-            rows = [i for i in rows if status[i] in wanted]
-            narrowed = True
-        return (list(rows) if narrowed else None), counts
+            source = range(self.size) if rows is None else rows
+            rows = [i for i in source if unit[i] in units or req[i] in reqs]
+        return rows
+
+
+def _positions(values: Sequence[Hashable]) -> dict[Any, list[int]]:
+    out: dict[Any, list[int]] = defaultdict(list)
+    for i, v in enumerate(values):
+        out[v].append(i)
+    return dict(out)

@@ -6,7 +6,6 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QWidget
 
 from tracker.domain.dates import format_cn
@@ -110,8 +109,6 @@ class LedgerTableModel(RowTableModel[ObligationRow]):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.columns = _columns()
-        self._bold = QFont()
-        self._bold.setBold(True)
 
     def obligation_id(self, row: int) -> int:
         return self._rows[row].obligation_id
@@ -122,8 +119,6 @@ class LedgerTableModel(RowTableModel[ObligationRow]):
                 return foreground(row.status)
             if role == Qt.ItemDataRole.BackgroundRole:
                 return background(row.status)
-            if role == Qt.ItemDataRole.FontRole and row.status.needs_action:
-                return self._bold
         if role == Qt.ItemDataRole.ToolTipRole:
             return self.tooltip(row, column)
         return None

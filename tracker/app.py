@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QApplication
 from tracker.launch import Target
 from tracker.ui.common.errors import install_excepthook, log, setup_logging, show_error
 from tracker.ui.common.state import APPLICATION, ORGANIZATION, ui_settings
+from tracker.ui.icon import app_icon, install_qt_chinese
 
 LAST_KEY = "workspace/last"
 BENCH_ENV = "TRACKER_BENCH_EXIT"  # "paint" or "loaded": print the time and quit (benchmarks)
@@ -32,6 +33,13 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--demo", action="store_true", help="打开示例台账（首次使用时生成）")
     parser.add_argument("--workspace", help="台账文件夹")
     parser.add_argument("--db-url", help="数据库地址（SQLAlchemy URL），如共用的 PostgreSQL")
+    parser.add_argument(
+        "--self-test",
+        nargs="?",
+        const="-",
+        metavar="REPORT",
+        help="自检：在临时台账中生成示例、催报函和 Excel 后退出（结果另写入 REPORT）",
+    )
     args, _qt_args = parser.parse_known_args(argv)
     return args
 
@@ -181,6 +189,8 @@ def make_application(argv: list[str]) -> QApplication:
     app = QApplication.instance() or QApplication(argv)
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
+    app.setWindowIcon(app_icon())
+    install_qt_chinese(app)
     return app  # type: ignore[return-value]
 
 
@@ -188,6 +198,10 @@ def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv if argv is None else argv)
     args = parse_args(argv[1:])
     app = make_application(argv)
+    if args.self_test:
+        from tracker.selftest import run_self_test
+
+        return run_self_test(app, args.self_test)
     install_excepthook()
     launcher = Launcher(app)
     target = initial_target(args)

@@ -18,6 +18,7 @@ from typing import Any
 EXTENSIONS: tuple[str, ...] = (
     "tracker.ui.dialogs.install",
     "tracker.ui.excel.menu",
+    "tracker.ui.help.menu",
     "tracker.ui.letters.install",
     "tracker.ui.safety.menu",
 )

@@ -1,0 +1,1 @@
+"""帮助 menu: the user guide and the 关于 dialog."""

@@ -25,8 +25,8 @@ sys.path.insert(0, str(HERE))
 import spec_support as sup  # noqa: E402
 
 ISCC_FOLDERS = (
-    Path(os.environ.get("ProgramFiles(x86)", r"C:\Program Files (x86)")) / "Inno Setup 6",
-    Path(os.environ.get("ProgramFiles", r"C:\Program Files")) / "Inno Setup 6",
+    Path(os.environ.get("PROGRAMFILES(X86)", r"C:\Program Files (x86)")) / "Inno Setup 6",
+    Path(os.environ.get("PROGRAMFILES", r"C:\Program Files")) / "Inno Setup 6",
     Path(os.environ.get("LOCALAPPDATA", "")) / "Programs" / "Inno Setup 6",
 )
 
@@ -89,13 +89,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--work", type=Path, default=sup.ROOT / "build")
     parser.add_argument("--no-installer", action="store_true", help="skip Inno Setup")
     parser.add_argument("--chinese-isl", type=Path, help="Inno Setup ChineseSimplified.isl")
-    parser.add_argument("--self-test", action="store_true", help="run the built program's self-test")
+    parser.add_argument(
+        "--self-test", action="store_true", help="run the built program's self-test"
+    )
     args = parser.parse_args(argv)
 
     started = time.perf_counter()
     bundle = run_pyinstaller(args.dist.resolve(), args.work.resolve())
     size = folder_size(bundle)
-    print(f"bundle: {bundle} — {size / 2**20:.1f} MiB, built in {time.perf_counter() - started:.0f} s")
+    print(
+        f"bundle: {bundle} — {size / 2**20:.1f} MiB, built in {time.perf_counter() - started:.0f} s"
+    )
     if args.self_test and self_test(bundle) != 0:
         return 1
     if args.no_installer:

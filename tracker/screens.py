@@ -82,6 +82,7 @@ def run(out: Path, workspace: Path | None, as_of: date | None) -> None:
     from tracker.app import make_application
     from tracker.launch import Target, open_services
     from tracker.ui.dialogs.screens import shoot_forms
+    from tracker.ui.help.screens import shoot_help
     from tracker.ui.welcome import WelcomePage
 
     app = make_application(sys.argv[:1])
@@ -94,6 +95,7 @@ def run(out: Path, workspace: Path | None, as_of: date | None) -> None:
         window = open_window(app, services, str(workspace), as_of)
         shoot_window(app, window, out)
         shoot_forms(app, window, out, settle)
+        shoot_help(app, window, out, settle)
         welcome = WelcomePage(workspace)
         welcome.show()
         settle(app)

@@ -1,12 +1,12 @@
 """``tracker-gui --self-test [REPORT]``: prove that a build works, end to end, in seconds.
 
 Made for the PyInstaller bundle (tests/installer, the Windows CI job): in a temporary
-workspace it builds the demo (so the Alembic migrations run from the bundled scripts), shows
-the main window with every extension, issues one 催报函 (reportlab, the shipped fonts,
-PDFium), writes and reads back one workbook (openpyxl) and finds the icon, the guide and Qt's
-Chinese texts. Each check prints one line; the exit code is 0 only when all passed. A
-windowed Windows program has no console, so the lines can also go to the file REPORT.
-Composition root (beside app.py and launch.py): it may use services and widgets alike.
+workspace it builds the demo (so the Alembic migrations run from the bundled scripts),
+issues one 催报函 (reportlab, the shipped fonts, PDFium), writes and reads back the
+报送情况统计表 (openpyxl), shows the main window with every extension and finds the icon,
+the guide and Qt's Chinese texts. Each check prints one line; the exit code is 0 only when
+all passed. A windowed Windows program has no console, so the lines can also go to the file
+REPORT. Composition root (beside app.py and launch.py): it may use services and widgets.
 """
 
 from __future__ import annotations
@@ -128,18 +128,21 @@ class SelfTest:
     def check_workbook(self) -> str:
         from openpyxl import load_workbook
 
-        from tracker.reports.roster_xlsx import write_roster
+        from tracker.domain.clock import today
 
-        path = self.folder.parent / "单位名录.xlsx"
-        units = self.services.units.list_units()
-        write_roster(path, units, self.services.units.categories())
+        path = self.folder.parent / "报送情况统计表.xlsx"
+        result = self.services.export.write_status(path, as_of=today())
+        unit = self.services.ledger.rows()[0].unit_name
         book = load_workbook(path, read_only=True)
         try:
-            names = {row[0] for row in book.worksheets[0].iter_rows(values_only=True)}
+            sheets = book.sheetnames
+            cells = {v for row in book["明细"].iter_rows(values_only=True) for v in row}
         finally:
             book.close()
-        expect(units[0].name in names, "导出的名录中没有单位")
-        return f"Excel 名录：{len(units)} 个单位，{path.stat().st_size // 1024} KB"
+        expect(sheets == ["汇总", "明细", "矩阵"], f"工作表不对：{sheets}")
+        expect(unit in cells, "明细表中没有单位")
+        size = path.stat().st_size // 1024
+        return f"报送情况统计表：{result.rows} 条，{size} KB，{'、'.join(sheets)}"
 
     def check_qt_chinese(self) -> str:
         from PySide6.QtWidgets import QDialogButtonBox

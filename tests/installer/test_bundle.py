@@ -21,7 +21,7 @@ from tracker.store.migrate import HEAD_REVISION
 from tracker.store.sqlite_file import file_revision
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "installer"))
-import build  # noqa: E402
+import build
 
 pytestmark = pytest.mark.slow
 SIZE_LIMIT_MIB = 200  # Linux, with ICU and libpq; measured 169 MiB
@@ -68,7 +68,7 @@ def test_the_self_test_passes_inside_the_bundle(bundle: Path, tmp_path: Path) ->
     lines = report.read_text(encoding="utf-8").splitlines()
     assert [line.split()[0] for line in lines[:-1]] == ["ok"] * 6, lines
     assert str(bundle / "_internal" / "resources") in lines[0]  # found through sys._MEIPASS
-    assert "数据库版本 %s" % HEAD_REVISION in lines[1]  # the bundled migrations ran
+    assert f"数据库版本 {HEAD_REVISION}" in lines[1]  # the bundled migrations ran
 
 
 def test_an_older_workspace_is_backed_up_then_upgraded_in_place(

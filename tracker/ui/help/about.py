@@ -68,6 +68,7 @@ class AboutDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         box.addWidget(buttons)
+        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("中") * 40)
 
     def _header(self) -> QHBoxLayout:
         icon = QLabel()
@@ -136,6 +137,7 @@ class AboutDialog(QDialog):
         )
         note.setWordWrap(True)
         grid.addWidget(note, len(FONT_LICENCES), 0, 1, 2)
+        grid.setColumnStretch(0, 1)
         return group
 
     def show_licence(self, item: ShippedLicence) -> QDialog:

@@ -39,7 +39,7 @@ def test_all_checks_pass_and_the_report_is_written(chinese_qt, tmp_path: Path, c
     assert [line.split()[:2] for line in lines[:-1]] == [["ok", name] for name in CHECKS]
     assert lines[-1].startswith("passed in ")
     assert capsys.readouterr().out.splitlines() == lines  # the same lines on stdout
-    assert "主送" in lines[2] and "Excel" in lines[3] and "帮助" in lines[4]
+    assert "主送" in lines[2] and "汇总、明细、矩阵" in lines[3] and "帮助" in lines[4]
 
 
 def test_a_missing_guide_fails_the_run_and_the_rest_still_runs(

@@ -97,11 +97,12 @@ def test_welcome_page_offers_three_ways(qtbot, data_dir: Path) -> None:
     window.close()
 
 
-def test_main_py_paints_the_demo_window(tmp_path: Path) -> None:
-    """``python main.py --demo`` end to end, in a child process that quits once rows show."""
+def run_main(tmp_path: Path, bench: str, *args: str) -> subprocess.CompletedProcess[str]:
+    """``python main.py ARGS`` in a child with its own data and config folders, quitting at
+    the first paint ("paint") or once rows are shown ("loaded")."""
     env = {
         "QT_QPA_PLATFORM": "offscreen",
-        "TRACKER_BENCH_EXIT": "loaded",
+        "TRACKER_BENCH_EXIT": bench,
         "TRACKER_TODAY": "2023-12-01",
         "XDG_DATA_HOME": str(tmp_path / "data"),
         "XDG_CONFIG_HOME": str(tmp_path / "config"),
@@ -109,14 +110,19 @@ def test_main_py_paints_the_demo_window(tmp_path: Path) -> None:
         "PATH": "/usr/bin:/bin",
     }
     root = Path(__file__).resolve().parents[2]
-    result = subprocess.run(
-        [sys.executable, "main.py", "--demo"],
+    return subprocess.run(
+        [sys.executable, "main.py", *args],
         cwd=root,
         env=env,
         capture_output=True,
         text=True,
         timeout=120,
     )
+
+
+def test_main_py_paints_the_demo_window(tmp_path: Path) -> None:
+    """``python main.py --demo`` end to end: the demo is built on first use, rows shown."""
+    result = run_main(tmp_path, "loaded", "--demo")
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("loaded ")
     assert (tmp_path / "data" / "tracker" / "demo" / "tracker.db").exists()
@@ -126,22 +132,7 @@ def test_window_paints_before_heavy_imports(tmp_path: Path) -> None:
     """Start-up stays lean: the first paint comes before SQLAlchemy, openpyxl, reportlab …"""
     workspace = tmp_path / "台账"
     open_services(Target(workspace)).close()
-    env = {
-        "QT_QPA_PLATFORM": "offscreen",
-        "TRACKER_BENCH_EXIT": "paint",
-        "XDG_CONFIG_HOME": str(tmp_path / "config"),
-        "HOME": str(tmp_path),
-        "PATH": "/usr/bin:/bin",
-    }
-    root = Path(__file__).resolve().parents[2]
-    result = subprocess.run(
-        [sys.executable, "main.py", "--workspace", str(workspace)],
-        cwd=root,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    result = run_main(tmp_path, "paint", "--workspace", str(workspace))
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("paint ")
     assert result.stdout.strip().endswith("heavy="), result.stdout

@@ -5,20 +5,15 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPlainTextEdit, QSplitter, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox, QPlainTextEdit, QSplitter, QWidget
 
 from tracker.domain.ledger_query import AuditQuery
 from tracker.domain.records import AuditRecord
-from tracker.ui.common.dates import OptionalDateEdit
 from tracker.ui.common.state import restore_splitter, save_splitter
 from tracker.ui.common.table import CENTER, TOOLTIP_ONLY, Column, RowTableModel
 from tracker.ui.context import AppContext
 from tracker.ui.query_page import QueryPage
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("AuditPage", text)
 
 
 class AuditModel(RowTableModel[AuditRecord]):
@@ -55,31 +50,19 @@ class AuditPage(QueryPage):
     state_key = "audit"
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        self.since = OptionalDateEdit()
-        self.until = OptionalDateEdit()
+        super().__init__(ctx, AuditModel(), parent)
         self.action = QComboBox()
-        self.action.addItem(_tr("全部操作"), None)
-        self.search = QLineEdit()
-        self.search.setClearButtonEnabled(True)
-        self.search.setPlaceholderText(_tr("搜索内容"))
+        self.action.addItem(self.tr("全部操作"), None)
+        self.add_standard_filters(self.tr("操作"), self.action, self.tr("搜索内容"))
         self.detail = QPlainTextEdit()
         self.detail.setReadOnly(True)
         self.detail.setPlaceholderText(self.tr("选择一条记录，这里显示修改前后的内容"))
-        super().__init__(ctx, AuditModel(), parent)
-        for label, widget in (("从", self.since), ("至", self.until), ("操作", self.action)):
-            self.filters.addWidget(QLabel(self.tr(label)))
-            self.filters.addWidget(widget)
-        self.filters.addWidget(self.search, 1)
         self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.body.replaceWidget(self.view, self.splitter)
         self.splitter.addWidget(self.view)
         self.splitter.addWidget(self.detail)
         self.splitter.setStretchFactor(0, 3)
         restore_splitter("audit", self.splitter)
-        self.since.dateValueChanged.connect(self.schedule)
-        self.until.dateValueChanged.connect(self.schedule)
-        self.action.currentIndexChanged.connect(self.schedule)
-        self.search.textChanged.connect(self.schedule)
         self.view.selectionModel().currentRowChanged.connect(self._show_detail)
         ctx.ready.connect(self._fill_actions)
         if ctx.is_ready:

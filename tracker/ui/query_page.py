@@ -6,8 +6,17 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
+from tracker.ui.common.dates import OptionalDateEdit
 from tracker.ui.common.proxy import BulkProxyModel
 from tracker.ui.common.state import restore_header, save_header
 from tracker.ui.common.table import RowTableModel, setup_table
@@ -49,8 +58,26 @@ class QueryPage(QWidget):
             restore_header(self.state_key, self.view.horizontalHeader())
         ctx.ready.connect(self.reload)
         ctx.changes.changed.connect(self.schedule)
-        if ctx.is_ready:
-            self.reload()
+        if ctx.is_ready:  # once the subclass has built its filters
+            QTimer.singleShot(0, self.reload)
+
+    def add_standard_filters(self, kind_label: str, kind: QComboBox, placeholder: str) -> None:
+        """从 [date] 至 [date] ``kind_label`` [kind] [search…]: each change reloads shortly."""
+        self.since = OptionalDateEdit()
+        self.until = OptionalDateEdit()
+        self.search = QLineEdit()
+        self.search.setClearButtonEnabled(True)
+        self.search.setPlaceholderText(placeholder)
+        for label, widget in ((self.tr("从"), self.since), (self.tr("至"), self.until)):
+            self.filters.addWidget(QLabel(label))
+            self.filters.addWidget(widget)
+        self.filters.addWidget(QLabel(kind_label))
+        self.filters.addWidget(kind)
+        self.filters.addWidget(self.search, 1)
+        self.since.dateValueChanged.connect(self.schedule)
+        self.until.dateValueChanged.connect(self.schedule)
+        kind.currentIndexChanged.connect(self.schedule)
+        self.search.textChanged.connect(self.schedule)
 
     def query(self) -> Any:
         raise NotImplementedError

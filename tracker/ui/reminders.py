@@ -4,20 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QWidget
 
 from tracker.domain.dates import format_cn
 from tracker.domain.ledger_query import ReminderQuery
 from tracker.domain.records import ReminderMethod, ReminderRecord
-from tracker.ui.common.dates import OptionalDateEdit
 from tracker.ui.common.table import DATE_SAMPLE, TOOLTIP_ONLY, Column, RowTableModel
 from tracker.ui.context import AppContext
 from tracker.ui.query_page import QueryPage
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ReminderPage", text)
 
 
 class ReminderModel(RowTableModel[ReminderRecord]):
@@ -46,24 +40,12 @@ class ReminderPage(QueryPage):
     state_key = "reminders"
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        self.since = OptionalDateEdit()
-        self.until = OptionalDateEdit()
+        super().__init__(ctx, ReminderModel(), parent)
         self.method = QComboBox()
-        self.method.addItem(_tr("全部方式"), None)
+        self.method.addItem(self.tr("全部方式"), None)
         for m in ReminderMethod:
             self.method.addItem(m.value, m.value)
-        self.search = QLineEdit()
-        self.search.setClearButtonEnabled(True)
-        self.search.setPlaceholderText(_tr("搜索单位、函号或备注"))
-        super().__init__(ctx, ReminderModel(), parent)
-        for label, widget in (("从", self.since), ("至", self.until), ("方式", self.method)):
-            self.filters.addWidget(QLabel(self.tr(label)))
-            self.filters.addWidget(widget)
-        self.filters.addWidget(self.search, 1)
-        self.since.dateValueChanged.connect(self.schedule)
-        self.until.dateValueChanged.connect(self.schedule)
-        self.method.currentIndexChanged.connect(self.schedule)
-        self.search.textChanged.connect(self.schedule)
+        self.add_standard_filters(self.tr("方式"), self.method, self.tr("搜索单位、函号或备注"))
 
     def query(self) -> Any:
         return ReminderQuery(

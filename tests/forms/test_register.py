@@ -150,3 +150,18 @@ def test_files_dropped_on_the_dialog_list(qtbot: QtBot, study: Services, tmp_pat
     dialog.ui.files.item(0).setSelected(True)
     qtbot.keyClick(dialog.ui.files, Qt.Key.Key_Delete)
     assert dialog.ui.files.paths() == []
+
+
+def test_units_whose_name_starts_with_the_letters_come_first(
+    qtbot: QtBot, tianjin_units: Services
+) -> None:
+    from tracker.domain.records import UnitSpec
+
+    tianjin_units.units.save(UnitSpec("滨海新区市场监管局", "区局", sort_order=-1))  # bhxq: "hx"
+    tianjin_units.units.save(UnitSpec("市工业和信息化局", "委办局"))  # sgyhxxhj too
+    dialog = RegisterDialog(tianjin_units)
+    qtbot.addWidget(dialog)
+    qtbot.keyClicks(dialog.ui.unit, "hx")
+    names = [u.name for u in dialog.ui.unit.candidates()]
+    assert names[0] == "河西区市场监管局"
+    assert set(names[1:]) == {"滨海新区市场监管局", "市工业和信息化局"}

@@ -5,6 +5,8 @@
   menu; double-clicking a grid row or dropping files on it opens 登记报送 for that row;
 - 工具 ▸ 设置; the 通知与报送事项 and 单位名录 sections become the editors.
 Dialogs are imported inside the slots, so installing costs the window's first paint nothing.
+Other extensions reach the undo stack as ``window.forms.stack`` (``push(change)`` for any
+Change ``services.undo.undo`` can take back), once the workspace is open.
 """
 
 from __future__ import annotations

@@ -45,6 +45,7 @@ def shoot_forms(app: QApplication, window: Any, out: Path, settle: Settle) -> No
     if overdue:
         _shoot_selection_dialogs(app, window, hub, [r.obligation_id for r in overdue], out, settle)
     _shoot_notice_editor(app, window, out, settle)
+    _shoot_roster_import(app, window, out, settle)
     hub.settings_action.trigger()
     settle(app, 0.3)
     shoot_screen(hub.dialog, out, "dialog-settings")
@@ -102,3 +103,30 @@ def _shoot_notice_editor(app: QApplication, window: Any, out: Path, settle: Sett
     settle(app, 0.3)
     shoot_screen(page.editor, out, "dialog-notice-copy")
     _close(page.editor)
+
+
+def _shoot_roster_import(app: QApplication, window: Any, out: Path, settle: Settle) -> None:
+    """A clerk's roster with a changed phone, a new unit and a new category, previewed."""
+    import tempfile
+
+    from openpyxl import Workbook
+
+    from tracker.ui.units.import_dialog import ImportDialog
+
+    services = window.ctx.services
+    units = services.units.list_units()[:2]
+    wb = Workbook()
+    sheet = wb.active
+    sheet.append(["单位名称", "类别", "别名", "电话"])
+    for i, u in enumerate(units):
+        sheet.append([u.name, u.category, "、".join(u.aliases), f"022-2700000{i}"])
+    sheet.append(["天津大学", "高校", "天大", "022-27400000"])
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "单位名录（2024年修订）.xlsx"
+        wb.save(path)
+        window.show_section("units")
+        dialog = ImportDialog(services, path, window)
+        dialog.show()
+        settle(app, 1.0)
+        shoot_screen(dialog, out, "dialog-roster-import")
+        dialog.close()

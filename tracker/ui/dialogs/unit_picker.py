@@ -81,21 +81,37 @@ def refilter(proxy: QSortFilterProxyModel, change: Callable[[], object]) -> None
         proxy.invalidateRowsFilter()
 
 
+def match_rank(blob: str, query: str) -> int:
+    """0 when a name, alias or its pinyin starts with what was typed (hx → 河西区), else 1."""
+    first = query.lower().split()[0] if query.strip() else ""
+    return 0 if any(part.startswith(first) for part in blob.split("\x1f")) else 1
+
+
 class UnitFilterProxy(QSortFilterProxyModel):
-    """Keeps the units whose blob matches every word typed."""
+    """Keeps the units whose blob matches every word typed; those whose name starts with it
+    come first, otherwise the roster's order is kept."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._query = ""
+        self.sort(0)
 
     def set_query(self, text: str) -> None:
-        refilter(self, lambda: setattr(self, "_query", text.strip()))
+        self._query = text.strip()
+        self.invalidate()  # both which rows pass and their order depend on the query
 
     def filterAcceptsRow(self, source_row: int, source_parent: AnyIndex) -> bool:
         if not self._query:
             return True
         index = self.sourceModel().index(source_row, 0, source_parent)
         return matches(str(index.data(BLOB_ROLE)), self._query)
+
+    def lessThan(self, left: AnyIndex, right: AnyIndex) -> bool:
+        def key(index: AnyIndex) -> tuple[int, int]:
+            rank = match_rank(str(index.data(BLOB_ROLE)), self._query) if self._query else 0
+            return rank, index.row()
+
+        return key(left) < key(right)
 
 
 class UnitLineEdit(QLineEdit):

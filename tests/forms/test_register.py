@@ -165,3 +165,16 @@ def test_units_whose_name_starts_with_the_letters_come_first(
     names = [u.name for u in dialog.ui.unit.candidates()]
     assert names[0] == "河西区市场监管局"
     assert set(names[1:]) == {"滨海新区市场监管局", "市工业和信息化局"}
+
+
+def test_undo_refused_says_why_and_drops_the_change(qtbot: QtBot, study: Services) -> None:
+    _, stack, flow = make_flow(qtbot, study)
+    dialog = flow.start()
+    dialog.ui.unit.choose(study.units.resolve("和平局").id)
+    dialog.ui.save_close.click()
+    study.undo.undo(stack.top())  # taken back elsewhere (e.g. by another window) first
+    with qtbot.waitSignal(stack.failed) as failed:
+        assert stack.undo_last() is None
+    assert "已经撤销过了" in failed.args[0]
+    assert len(stack) == 0
+    assert stack.action.text() == "撤销"

@@ -112,8 +112,7 @@ class Launcher(QObject):
             from tracker.ui.extensions import install_extensions
             from tracker.ui.file_menu import install_file_menu
 
-            if target.db_url is None:
-                setup_logging(target.folder / "logs")
+            setup_logging(target.folder / "logs")  # for a database URL: the local default folder
             self._open(target)  # in a worker, while the other sections are built here
             install_file_menu(window)
             window.build_all_sections()

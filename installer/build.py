@@ -1,13 +1,14 @@
-"""Build the one-folder bundle, then the Windows installer when Inno Setup is present.
+r"""Build the one-folder bundle, then the Windows installer when Inno Setup is present.
 
     python installer/build.py                 # dist/tracker/ (+ dist/tracker-setup-<v>.exe)
     python installer/build.py --no-installer  # the bundle only
     python installer/build.py --self-test     # and run the built program's --self-test
 
-Inno Setup's compiler is looked for in ISCC (environment), on PATH and in its default
-folders. A Chinese wizard needs Inno Setup 6.5 or later (it ships ChineseSimplified.isl), or
-``--chinese-isl FILE`` naming a translation file; otherwise the wizard falls back to English
-(our own texts — shortcuts, tasks, messages — are Chinese either way) and ISCC warns.
+Inno Setup's compiler (6.3 or later) is looked for in ISCC (environment), on PATH and in its
+default folders. A Chinese wizard needs a release that ships Languages\ChineseSimplified.isl,
+or ``--chinese-isl FILE`` naming a translation file; otherwise the wizard's own buttons fall
+back to English (our texts — shortcuts, tasks, messages — are Chinese either way) and ISCC
+warns.
 """
 
 from __future__ import annotations

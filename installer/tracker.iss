@@ -10,6 +10,10 @@
 ; nor removed by the uninstaller. The new program upgrades the workspace's database on first
 ; start, after a verified pre-migration backup (tracker.services.workspace, Workspace.open).
 
+#if VER < EncodeVer(6, 3, 0)
+  #error "Inno Setup 6.3 or later is needed (ArchitecturesAllowed=x64compatible)."
+#endif
+
 #define AppName "报送督办台账"
 #define ExeName "tracker.exe"
 #ifndef AppVersion
@@ -25,16 +29,16 @@
   #define IconFile "..\resources\icons\app.ico"
 #endif
 
-; The wizard's own texts (buttons, pages): Chinese from ChineseSimplified.isl, which Inno Setup
-; ships from 6.5 on and which older versions lack (an unofficial file can be passed with
-; /DChineseIsl=FILE). Without it the wizard falls back to English and the compiler says so;
+; The wizard's own texts (buttons, pages): Chinese from ChineseSimplified.isl, which recent
+; Inno Setup releases ship in their Languages folder and older ones lack (a translation file can
+; be passed with /DChineseIsl=FILE). Without it the wizard falls back to English and the compiler says so;
 ; the texts this script defines below are Chinese either way.
 #ifdef ChineseIsl
   #define WizardMessages ChineseIsl
 #elif FileExists(AddBackslash(CompilerPath) + "Languages\ChineseSimplified.isl")
   #define WizardMessages "compiler:Languages\ChineseSimplified.isl"
 #else
-  #pragma warning "ChineseSimplified.isl not found: the wizard's own buttons and pages will be in English. Use Inno Setup 6.5 or later, or pass /DChineseIsl=FILE (build.py --chinese-isl FILE)."
+  #pragma warning "ChineseSimplified.isl not found: the wizard's own buttons and pages will be in English. Use a newer Inno Setup, or pass /DChineseIsl=FILE (build.py --chinese-isl FILE)."
   #define WizardMessages "compiler:Default.isl"
 #endif
 

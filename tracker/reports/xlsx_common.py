@@ -125,8 +125,13 @@ def has_formulas(path: Path) -> bool:
 def save_atomically(workbook: Any, path: Path) -> None:
     """Write to a temporary file beside the target, then replace it: never half-written."""
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".~", suffix=".xlsx", dir=path.parent)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".~", suffix=".xlsx", dir=path.parent)
+    except OSError as exc:  # a read-only or missing folder: nothing was written
+        raise TrackerError(
+            f"无法在“{path.parent}”中保存文件：{exc.strerror or exc}。请换一个文件夹"
+        ) from None
     os.close(fd)
     try:
         workbook.save(tmp)

@@ -87,15 +87,24 @@ class Launcher(QObject):
 
     def start(self, target: Target) -> bool:
         """Open ``target`` in a window; False (and quit) when another instance has it."""
-        from tracker.ui.single_instance import InstanceServer, ask_running_instance
+        from tracker.ui.single_instance import ask_running_instance
 
         if ask_running_instance(target.key):
             log().info("台账已在另一个窗口中打开：%s", target.label)
             QTimer.singleShot(0, self.app.quit)
             return False
-        self.server = InstanceServer(target.key, self)
-        self.server.listen()
         self._show_window(target)
+        return True
+
+    def _claim(self, target: Target) -> bool:
+        """Listen for later launches; False when a launch at the same moment got there first."""
+        from tracker.ui.single_instance import InstanceServer
+
+        self.server = InstanceServer(target.key, self)
+        if not self.server.listen():
+            log().info("台账已在另一个窗口中打开：%s", target.label)
+            return False
+        self.server.raiseRequested.connect(self.bring_forward)
         return True
 
     def _show_window(self, target: Target) -> None:
@@ -105,13 +114,14 @@ class Launcher(QObject):
         ctx = AppContext(target.label)
         window = self.window = MainWindow(ctx)
         bench = _bench_hooks(window)
-        assert self.server is not None
-        self.server.raiseRequested.connect(self.bring_forward)
 
         def after_first_paint() -> None:
             from tracker.ui.extensions import install_extensions
             from tracker.ui.file_menu import install_file_menu
 
+            if not self._claim(target):
+                window.close()
+                return
             setup_logging(target.folder / "logs")  # for a database URL: the local default folder
             self._open(target)  # in a worker, while the other sections are built here
             install_file_menu(window)

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication
 from tracker import app as app_module
 from tracker.launch import Target, open_services
 from tracker.services import locations
-from tracker.ui.single_instance import InstanceServer, ask_running_instance
+from tracker.ui.single_instance import InstanceServer, ask_running_instance, may_be_running
 
 
 @pytest.fixture
@@ -56,6 +56,8 @@ def test_single_instance_raises_the_first_window(qtbot, tmp_path: Path) -> None:
     assert not ask_running_instance(key, timeout_ms=200)
     server = InstanceServer(key)
     assert server.listen()
+    assert may_be_running(key)  # its socket file is where the probe looks
+    assert not InstanceServer(key).listen()  # a second claim on the same workspace loses
     with qtbot.waitSignal(server.raiseRequested, timeout=5000):
         assert ask_running_instance(key)
     assert not ask_running_instance(str(tmp_path / "另一个台账"), timeout_ms=200)

@@ -41,6 +41,8 @@ def test_as_of_in_a_year_without_holiday_data_shows_a_note(qtbot, main_window) -
     with qtbot.waitSignal(main_window.ctx.snapshots.loaded, timeout=10_000):
         bar.as_of_edit.set_date_value(date(2031, 3, 2))
     assert "2031年节假日数据缺失" in bar.calendar_note.text()
+    assert main_window.dashboard.upcoming.rowCount() == 0
+    assert main_window.dashboard.no_upcoming.isVisibleTo(main_window.dashboard)
 
 
 def test_as_of_change_replays_the_ledger(qtbot, main_window) -> None:

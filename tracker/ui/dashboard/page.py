@@ -148,7 +148,10 @@ class DashboardPage(QWidget):
         self.lower.setStretchFactor(0, 3)
         self.lower.setStretchFactor(1, 1)
         title = self.tr("近%d天内截止") % HORIZON_DAYS
-        self.splitter.addWidget(self._group(title, self._table("upcoming", self.upcoming)))
+        self.no_upcoming = QLabel(self.tr("这段时间没有截止的报送事项。"))
+        self.no_upcoming.setVisible(False)
+        upcoming = self._table("upcoming", self.upcoming)
+        self.splitter.addWidget(self._group(title, self.no_upcoming, upcoming))
         self.splitter.addWidget(self.lower)
         self.splitter.setStretchFactor(1, 2)
         box = QVBoxLayout(self)
@@ -170,6 +173,7 @@ class DashboardPage(QWidget):
             )
         self.totals.setText("&nbsp;&nbsp;&nbsp; ".join(links))
         self.upcoming.set_rows(ov.upcoming)
+        self.no_upcoming.setVisible(not ov.upcoming)
         self.categories.set_rows(ov.categories)
         self._fill_progress()
 

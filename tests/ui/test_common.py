@@ -11,6 +11,7 @@ import pytest
 from PySide6.QtCore import QDate
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMessageBox, QPushButton, QSplitter, QWidget
+from shiboken6 import isValid
 
 from tracker.domain.errors import ValidationError
 from tracker.ui.common import error_dialog, errors
@@ -168,3 +169,19 @@ def test_date_round_trip(qtbot, value: date) -> None:
     qtbot.addWidget(edit)
     edit.set_date_value(value)
     assert edit.date_value() == value
+
+
+def test_results_for_a_deleted_owner_are_dropped(qtbot) -> None:
+    owner = QWidget()
+    release = threading.Event()
+    seen: list[object] = []
+    task = run_task(lambda _c: release.wait(5) and 42, on_done=seen.append, owner=owner)
+    owner.deleteLater()
+    qtbot.waitUntil(lambda: not isValid(owner))
+    release.set()
+    qtbot.waitUntil(lambda: not task.running)
+    assert seen == []
+    alive = QWidget()
+    task = run_task(lambda _c: 7, on_done=seen.append, owner=alive)
+    qtbot.waitUntil(lambda: not task.running)
+    assert seen == [7]

@@ -97,6 +97,7 @@ class QueryPage(QWidget):
         run_task(
             lambda _c: self.fetch(services, query),
             on_done=lambda rows: self._show(generation, rows),
+            owner=self,
         )
 
     def _show(self, generation: int, rows: list[Any]) -> None:

@@ -101,10 +101,16 @@ def run_task(
     on_cancelled: Callable[[], None] | None = None,
     prepare: Callable[[Task], None] | None = None,
     pool: QThreadPool | None = None,
+    owner: QObject | None = None,
 ) -> Task:
     """Start ``fn(control)`` in a worker thread. Without ``on_error`` errors go to the log and
     the error dialog (see :mod:`tracker.ui.common.errors`). ``prepare(task)`` runs before the
-    work starts, to connect more signals without missing early ones."""
+    work starts, to connect more signals without missing early ones. With ``owner``, results
+    that arrive after the owner widget was deleted are dropped instead of touching it."""
+    if owner is not None:
+        on_done, on_progress, on_cancelled = (
+            _while_alive(owner, cb) for cb in (on_done, on_progress, on_cancelled)
+        )
     task = Task()
     if on_done is not None:
         task.signals.done.connect(on_done)
@@ -119,6 +125,18 @@ def run_task(
         prepare(task)
     (pool or QThreadPool.globalInstance()).start(_Runnable(fn, task))
     return task
+
+
+def _while_alive(owner: QObject, callback: Callable[..., None] | None) -> Any:
+    if callback is None:
+        return None
+    from shiboken6 import isValid
+
+    def guarded(*args: Any) -> None:
+        if isValid(owner):
+            callback(*args)
+
+    return guarded
 
 
 def _report_error(exc: BaseException, details: str) -> None:

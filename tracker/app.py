@@ -67,6 +67,7 @@ class Launcher(QObject):
         super().__init__(app)
         self.app = app
         self.window = None
+        self._target: Target | None = None
         self.welcome = None
         self.server = None
 
@@ -137,6 +138,7 @@ class Launcher(QObject):
         from tracker.ui.common.progress import run_with_progress
 
         assert self.window is not None
+        self._target = target
         title = self.window.tr("示例台账") if target.demo else self.window.tr("打开台账")
         label = self.window.tr("正在打开台账…")
         dialog = run_with_progress(
@@ -157,9 +159,54 @@ class Launcher(QObject):
 
     def _open_failed(self, exc: BaseException, details: str) -> None:
         log().error("无法打开台账\n%s", details)
+        if self._offer_restore(exc):
+            return
         show_error(self.window, exc, details)
         if self.window is not None:
             self.window.close()
+
+    def _restore_failed(self, exc: BaseException, details: str) -> None:
+        show_error(self.window, exc, details)
+        if self.window is not None:
+            self.window.close()
+
+    def _offer_restore(self, exc: BaseException) -> bool:
+        """A damaged database: offer the newest backup right here (the window's own restore
+        menu needs an open workspace). Returns True when a restore was started."""
+        from tracker.domain.errors import DatabaseDamagedError
+        from tracker.launch import newest_backup, restore_backup
+
+        target = self._target
+        if not isinstance(exc, DatabaseDamagedError) or target is None or self.window is None:
+            return False
+        backup = newest_backup(target)
+        if backup is None:
+            return False
+        from PySide6.QtWidgets import QMessageBox
+
+        from tracker.ui.common.progress import run_with_progress
+
+        answer = QMessageBox.question(
+            self.window,
+            self.window.tr("台账已损坏"),
+            self.window.tr("{0}\n\n是否用最近的备份“{1}”恢复？损坏的文件会另存一份。").format(
+                exc, backup.name
+            ),
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return False
+        run_with_progress(
+            self.window,
+            self.window.tr("恢复台账"),
+            self.window.tr("正在从备份恢复…"),
+            lambda c: restore_backup(target, backup, c),
+            on_done=lambda _summary: self._open(target),
+            on_error=lambda e, d: (
+                show_error(self.window, e, d),
+                self.window and self.window.close(),
+            ),
+        )
+        return True
 
     def bring_forward(self) -> None:
         if self.window is None:

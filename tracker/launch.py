@@ -84,3 +84,27 @@ def open_services(target: Target, control: TaskControl | None = None) -> Any:
     if target.demo and not target.exists:
         build_demo_workspace(target.folder, control)
     return Services.open(target.folder, target.db_url)
+
+
+def newest_backup(target: Target) -> Path | None:
+    """The newest backup of a SQLite workspace folder (offered when its database is damaged)."""
+    if target.db_url is not None:
+        return None
+    from tracker.services.backups import newest_backup as _newest
+
+    return _newest(_location(target))
+
+
+def restore_backup(target: Target, backup: Path, control: TaskControl | None = None) -> str:
+    """Replace the damaged workspace with ``backup`` (the damaged file is kept aside)."""
+    from tracker.services.backups import restore
+
+    return restore(_location(target), backup).summary
+
+
+def _location(target: Target) -> Any:
+    from tracker.services.backups import Location
+    from tracker.services.locations import resolve_files_dir
+
+    root = target.folder
+    return Location(root, root / DB_FILE, resolve_files_dir(root, None))

@@ -138,3 +138,39 @@ def test_window_paints_before_heavy_imports(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("paint ")
     assert result.stdout.strip().endswith("heavy="), result.stdout
+
+
+def test_a_damaged_workspace_is_restored_from_its_newest_backup(qtbot, tmp_path, monkeypatch):
+    import os
+
+    from PySide6.QtWidgets import QMessageBox
+
+    from tracker.services.bundle import Services
+    from tracker.services.demo import build_demo
+
+    folder = tmp_path / "台账"
+    with Services.open(folder) as sv:
+        build_demo(sv)
+    with Services.open(folder) as sv:  # the day's automatic backup
+        assert sv.backups.list()
+    with (folder / "tracker.db").open("r+b") as fh:
+        fh.seek(4096 * 4)
+        fh.write(os.urandom(4096 * 3))
+    asked: list[str] = []
+
+    def answer(_parent, _title, text, *_a, **_k):
+        asked.append(text)
+        return QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QMessageBox, "question", answer)
+    launcher = app_module.Launcher(QApplication.instance())
+    assert launcher.start(Target(folder))
+    window = launcher.window
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.ctx.snapshots.loaded, timeout=30_000):
+        pass
+    assert asked and "daily-" in asked[0]
+    assert window.ctx.services.ledger.rows()  # the restored ledger is open
+    assert any("pre-restore" in p.name for p in (folder / "backups").rglob("*"))  # kept aside
+    launcher.server.close()
+    window.close()

@@ -119,10 +119,10 @@ def cmd_remind(args: argparse.Namespace, ctx: Context) -> int:
     return 0
 
 
-def _query(args: argparse.Namespace, ctx: Context, statuses: tuple[Status, ...]) -> Any:
-    from tracker.domain.ledger_query import LedgerQuery
-
-    sv = ctx.services
+def resolve_scope(
+    args: argparse.Namespace, sv: Any
+) -> tuple[tuple[int, ...], tuple[int, ...], tuple[str, ...]]:
+    """(notice ids, requirement ids, categories) from --notice/--requirement/--category."""
     notice_ids: tuple[int, ...] = ()
     req_ids: tuple[int, ...] = ()
     if args.requirement:
@@ -133,11 +133,18 @@ def _query(args: argparse.Namespace, ctx: Context, statuses: tuple[Status, ...])
     for cat in args.category:
         if cat not in known:
             raise ValidationError(f"未知类别“{cat}”（已有：{'、'.join(sorted(known))}）")
+    return notice_ids, req_ids, tuple(args.category)
+
+
+def _query(args: argparse.Namespace, ctx: Context, statuses: tuple[Status, ...]) -> Any:
+    from tracker.domain.ledger_query import LedgerQuery
+
+    notice_ids, req_ids, categories = resolve_scope(args, ctx.services)
     return LedgerQuery(
         as_of=args.as_of or today(),
         notice_ids=notice_ids,
         requirement_ids=req_ids,
-        categories=tuple(args.category),
+        categories=categories,
         statuses=statuses,
     )
 

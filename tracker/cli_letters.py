@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from tracker.cli_format import table
+from tracker.cli_ledger import resolve_scope
 from tracker.domain.clock import today
 from tracker.domain.dates import format_cn
 from tracker.domain.errors import ValidationError
@@ -51,12 +52,7 @@ def _request(args: argparse.Namespace, ctx: Context) -> Any:
     from tracker.domain.letter_request import LetterRequest
 
     sv = ctx.services
-    notice_ids: tuple[int, ...] = ()
-    req_ids: tuple[int, ...] = ()
-    if args.requirement:
-        req_ids = (sv.notices.resolve_requirement(args.requirement, args.notice).id,)
-    elif args.notice:
-        notice_ids = (sv.notices.resolve(args.notice).id,)
+    notice_ids, req_ids, categories = resolve_scope(args, sv)
     template = None
     if args.template:
         template = args.template.read_text(encoding="utf-8-sig")
@@ -67,7 +63,7 @@ def _request(args: argparse.Namespace, ctx: Context) -> Any:
         notice_ids=notice_ids,
         requirement_ids=req_ids,
         unit_ids=tuple(sv.units.resolve(u).id for u in args.unit),
-        categories=tuple(args.category),
+        categories=categories,
         template=template,
         addressee=args.to,
     )

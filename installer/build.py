@@ -63,6 +63,7 @@ def run_iscc(iscc: Path, bundle: Path, out: Path, chinese_isl: Path | None) -> P
     command = [
         str(iscc),
         f"/DAppVersion={version}",
+        "/DFileVersion=" + ".".join(str(n) for n in sup.version_tuple(version)),
         f"/DSourceDir={bundle}",
         f"/DOutputDir={out}",
         f"/DIconFile={sup.ICON_ICO}",

@@ -1,6 +1,7 @@
 ﻿; 报送督办台账 — Inno Setup 6 script: a per-user installer (no administrator rights).
 ; Built by installer/build.py, which passes
-;   /DAppVersion=<tracker.__version__> /DSourceDir=<dist\tracker> /DOutputDir=<dist>
+;   /DAppVersion=<tracker.__version__> /DFileVersion=<the same as a.b.c.d>
+;   /DSourceDir=<dist\tracker> /DOutputDir=<dist>
 ;   /DIconFile=<resources\icons\app.ico> [/DChineseIsl=<ChineseSimplified.isl>]
 ; Saved as UTF-8 with a byte-order mark, so Inno Setup reads the Chinese texts right.
 ;
@@ -19,6 +20,9 @@
 #ifndef AppVersion
   #define AppVersion "0.1.0"
 #endif
+#ifndef FileVersion
+  #define FileVersion "0.1.0.0"
+#endif
 #ifndef SourceDir
   #define SourceDir "..\dist\tracker"
 #endif
@@ -30,9 +34,9 @@
 #endif
 
 ; The wizard's own texts (buttons, pages): Chinese from ChineseSimplified.isl, which recent
-; Inno Setup releases ship in their Languages folder and older ones lack (a translation file can
-; be passed with /DChineseIsl=FILE). Without it the wizard falls back to English and the compiler says so;
-; the texts this script defines below are Chinese either way.
+; Inno Setup releases ship in their Languages folder and older ones lack (a translation file
+; can be passed with /DChineseIsl=FILE). Without it the wizard falls back to English and the
+; compiler warns; the texts this script defines below are Chinese either way.
 #ifdef ChineseIsl
   #define WizardMessages ChineseIsl
 #elif FileExists(AddBackslash(CompilerPath) + "Languages\ChineseSimplified.isl")
@@ -48,7 +52,7 @@ AppName={#AppName}
 AppVersion={#AppVersion}
 AppVerName={#AppName} {#AppVersion}
 AppPublisher=标准化处
-VersionInfoVersion={#AppVersion}
+VersionInfoVersion={#FileVersion}
 VersionInfoDescription={#AppName} 安装程序
 VersionInfoProductName={#AppName}
 PrivilegesRequired=lowest

@@ -67,7 +67,6 @@ class SelfTest:
         return f"示例台账：{len(units)} 个单位，{len(rows)} 条报送记录，数据库版本 {revision}"
 
     def check_window(self) -> str:
-        from tracker.screens import settle
         from tracker.ui.context import AppContext
         from tracker.ui.extensions import install_extensions
         from tracker.ui.file_menu import install_file_menu
@@ -77,18 +76,28 @@ class SelfTest:
         expect(not self.services.ws.warnings, f"打开台账时的警告：{self.services.ws.warnings}")
         ctx = AppContext(str(self.folder))
         window = MainWindow(ctx)
-        install_file_menu(window)
-        install_extensions(window)
         window.resize(1280, 800)
         window.show()
+        self.settle(0.2)
+        install_file_menu(window)  # as tracker.app does after the first paint
+        window.build_all_sections()
+        install_extensions(window)
         ctx.attach(self.services)
-        settle(self.app, 1.0)
+        self.settle(1.0)
         image = window.grab().toImage()
         menus = [a.text() for a in window.menuBar().actions()]
         self._dispose(window)
         expect(image.width() >= 1000 and not image.isNull(), "窗口未能显示")
         expect(menus[-1:] == ["帮助"], f"菜单不全：{menus}")
         return f"主窗口 {image.width()}×{image.height()}，菜单：{'、'.join(menus)}"
+
+    def settle(self, seconds: float) -> None:
+        from tracker.ui.common.worker import wait_all
+
+        end = time.monotonic() + seconds
+        while time.monotonic() < end:
+            wait_all(50)
+            self.app.processEvents()
 
     def _dispose(self, window: Any) -> None:
         """Gone at once, not on close(): that would save this window's geometry as the user's,

@@ -23,12 +23,14 @@ ISS = ROOT / "installer" / "tracker.iss"
     "dest",
     [
         "PySide6/Qt/plugins/platforms/libqxcb.so",
-        "PySide6/Qt/plugins/platforms/qwindows.dll",
-        "PySide6/Qt/plugins/platforms/qoffscreen.dll",
-        "PySide6/Qt/plugins/styles/qmodernwindowsstyle.dll",
+        "PySide6/plugins/platforms/qwindows.dll",  # Windows wheels have no Qt/ folder
+        "PySide6/plugins/platforms/qoffscreen.dll",
+        "PySide6/plugins/styles/qmodernwindowsstyle.dll",
         "PySide6/Qt/plugins/printsupport/libcupsprintersupport.so",
-        "PySide6/Qt/plugins/imageformats/qico.dll",
+        "PySide6/plugins/imageformats/qico.dll",
         "PySide6/Qt/translations/qtbase_zh_CN.qm",
+        "PySide6/translations/qt_zh_CN.qm",
+        "PySide6/Qt6Widgets.dll",
         "PySide6/Qt/lib/libQt6Widgets.so.6",
         "resources/fonts/song.ttf",
         "tracker/store/migrations/versions/0001_initial_schema.py",
@@ -44,11 +46,12 @@ def test_kept(dest: str) -> None:
         "PySide6/Qt/plugins/platforms/libqwayland.so",
         "PySide6/Qt/plugins/platforms/libqvnc.so",
         "PySide6/Qt/plugins/platformthemes/libqgtk3.so",
-        "PySide6/Qt/plugins/imageformats/qsvg.dll",
-        "PySide6/Qt/plugins/iconengines/qsvgicon.dll",
-        "PySide6/Qt/plugins/tls/qopensslbackend.dll",
-        "PySide6/Qt/plugins/sqldrivers/qsqlite.dll",
-        "PySide6/Qt/plugins/qmltooling/qmldbg_debugger.dll",
+        "PySide6/plugins/imageformats/qsvg.dll",
+        "PySide6/plugins/iconengines/qsvgicon.dll",
+        "PySide6/plugins/tls/qopensslbackend.dll",
+        "PySide6/plugins/sqldrivers/qsqlite.dll",
+        "PySide6/plugins/qmltooling/qmldbg_debugger.dll",
+        "PySide6/plugins/platforms/qdirect2d.dll",
         "PySide6/Qt/translations/qtbase_de.qm",
         "PySide6\\translations\\qt_fr.qm",
     ],
@@ -129,6 +132,7 @@ def test_installer_is_per_user_with_a_fixed_app_id() -> None:
     assert setup["AppId"] == "{{4FCB427C-AB6C-4B38-9490-56B4E8C57360}"  # never change it
     assert setup["UsePreviousAppDir"] == "yes" and setup["CloseApplications"] == "force"
     assert setup["SetupIconFile"] == "{#IconFile}"
+    assert setup["VersionInfoVersion"] == "{#FileVersion}"  # a.b.c.d, from build.py
 
 
 def test_installer_shortcuts_are_chinese_and_the_workspace_is_kept() -> None:

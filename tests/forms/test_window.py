@@ -17,11 +17,6 @@ from tracker.ui.units.page import UnitsPage
 from .helpers import oid
 
 
-def reload(qtbot: QtBot, window) -> None:  # type: ignore[no-untyped-def]
-    with qtbot.waitSignal(window.ctx.snapshots.loaded, timeout=20_000):
-        pass
-
-
 def grid_status(window, obligation_id: int) -> Status:  # type: ignore[no-untyped-def]
     rows = window.ledger_page.model.rows
     return next(r.status for r in rows if r.obligation_id == obligation_id)
@@ -46,13 +41,13 @@ def test_register_from_the_grid_then_ctrl_z(qtbot: QtBot, forms_window, study) -
     assert dialog.ui.unit.text() == "和平区市场监管局"
     assert dialog.current_row().obligation_id == target
     dialog.ui.save_close.click()
-    reload(qtbot, window)
-    assert grid_status(window, target) is Status.LATE
+    # Wait for the state, not for a signal that a busy machine may deliver before we listen.
+    qtbot.waitUntil(lambda: grid_status(window, target) is Status.LATE, timeout=20_000)
     undo = hub.stack.action
     assert undo.text().startswith("撤销：登记报送：和平区市场监管局")
     assert undo in window.menu("编辑").actions()
     window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow)
+    qtbot.waitUntil(window.isActiveWindow, timeout=20_000)
     grid = window.ledger_page.view
     grid.setFocus()  # as after clicking a row; a text box would take Ctrl+Z for its own text
     with qtbot.waitSignal(window.ctx.snapshots.loaded, timeout=20_000):
@@ -72,8 +67,9 @@ def test_exempt_several_selected_rows(qtbot: QtBot, forms_window, study) -> None
     assert "已选 2 条" in dialog.chosen.text()
     dialog.reason.setText("并入市级总结")
     dialog.ok_button.click()
-    reload(qtbot, window)
-    assert {grid_status(window, o) for o in chosen} == {Status.EXEMPT}
+    qtbot.waitUntil(
+        lambda: {grid_status(window, o) for o in chosen} == {Status.EXEMPT}, timeout=20_000
+    )
     assert len(hub.stack) == 1
 
 

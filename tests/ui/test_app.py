@@ -99,6 +99,17 @@ def test_welcome_page_offers_three_ways(qtbot, data_dir: Path) -> None:
     window.close()
 
 
+def test_welcome_page_opens_the_guide(qtbot, data_dir: Path) -> None:
+    launcher = app_module.Launcher(QApplication.instance())
+    launcher.show_welcome()
+    welcome = launcher.welcome
+    qtbot.addWidget(welcome)
+    welcome.guide_button.click()
+    qtbot.waitUntil(lambda: welcome.guide.isVisible())
+    assert "登记" in welcome.guide.browser.toPlainText()
+    welcome.guide.close()
+
+
 def run_main(tmp_path: Path, bench: str, *args: str) -> subprocess.CompletedProcess[str]:
     """``python main.py ARGS`` in a child with its own data and config folders, quitting at
     the first paint ("paint") or once rows are shown ("loaded")."""

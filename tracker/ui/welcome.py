@@ -54,11 +54,22 @@ class WelcomePage(QWidget):
         for button in (self.new_button, self.open_button, self.demo_button):
             button.setMinimumHeight(button.sizeHint().height() * 2)
             box.addWidget(button)
+        self.guide_button = QPushButton(self.tr("使用说明"))
+        self.guide_button.setFlat(True)
+        self.guide_button.setToolTip(self.tr("第一次使用？先看看日常的登记、催报、导出怎么做"))
+        self.guide_button.clicked.connect(self.on_guide_button_clicked)
+        box.addWidget(self.guide_button, 0, Qt.AlignmentFlag.AlignRight)
         box.addStretch(1)
         self.new_button.clicked.connect(self.on_new_button_clicked)
         self.open_button.clicked.connect(self.on_open_button_clicked)
         self.demo_button.clicked.connect(lambda: self.chosen.emit("demo", ""))
         self.resize(self.fontMetrics().horizontalAdvance("中") * 36, self.sizeHint().height())
+
+    def on_guide_button_clicked(self) -> None:
+        from tracker.ui.help.guide import GuideDialog
+
+        self.guide = GuideDialog(self)
+        self.guide.show()
 
     def on_new_button_clicked(self) -> None:
         folder = QFileDialog.getExistingDirectory(

@@ -6,7 +6,7 @@ from datetime import date
 
 from pytestqt.qtbot import QtBot
 
-from tracker.domain.office import DEFAULT_LETTER_BODY
+from tracker.domain.office import DEFAULT_LETTER_BODY, DEFAULT_LETTER_BODY_GROUP
 from tracker.services.bundle import Services
 from tracker.ui.common.dates import to_qdate
 from tracker.ui.settings.dialog import SettingsDialog
@@ -37,6 +37,23 @@ def test_office_particulars_are_saved(qtbot: QtBot, services: Services) -> None:
     again = make_dialog(qtbot, services)
     again.office.reset_body.click()
     assert again.office.letter_body.toPlainText() == DEFAULT_LETTER_BODY
+
+
+def test_the_category_letter_body_has_its_own_tab(qtbot: QtBot, services: Services) -> None:
+    dialog = make_dialog(qtbot, services)
+    group = dialog.office.body_edits["letter_body_group"]
+    assert group.toPlainText() == DEFAULT_LETTER_BODY_GROUP
+    group.setPlainText("{intro}请{unit}于{new_deadline}前补报。")
+    with qtbot.waitSignal(dialog.saved):
+        dialog.buttons.accepted.emit()
+    office = services.settings.office()
+    assert office.letter_body_group == "{intro}请{unit}于{new_deadline}前补报。"
+    assert office.letter_body == DEFAULT_LETTER_BODY  # the unit letter is untouched
+    again = make_dialog(qtbot, services)
+    again.office.bodies.setCurrentIndex(1)
+    again.office.reset_body.click()
+    assert again.office.body_edits["letter_body_group"].toPlainText() == DEFAULT_LETTER_BODY_GROUP
+    assert "{item_list}" in again.office.placeholder_hint.text()  # every placeholder listed
 
 
 def test_unchanged_settings_write_nothing(qtbot: QtBot, services: Services) -> None:

@@ -18,11 +18,13 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from tracker.domain.office import DEFAULT_LETTER_BODY, OfficeSettings
+from tracker.domain.letters import PLACEHOLDERS
+from tracker.domain.office import DEFAULT_LETTER_BODY, DEFAULT_LETTER_BODY_GROUP, OfficeSettings
 
 OFFICE_FIELDS: tuple[tuple[str, str], ...] = (
     ("office_name", "处室名称"),
@@ -34,9 +36,10 @@ OFFICE_FIELDS: tuple[tuple[str, str], ...] = (
     ("postal_address", "通讯地址"),
     ("letter_prefix", "函号前缀"),
 )
-PLACEHOLDERS = (
-    "{notice_issuer} {notice_issued} {notice_title} {notice_number} {original_deadline} "
-    "{items} {as_of} {missing} {new_deadline} {office_name} {send_to}"
+# The two letter bodies: (OfficeSettings field, tab label, default text).
+BODIES: tuple[tuple[str, str, str], ...] = (
+    ("letter_body", "致单位", DEFAULT_LETTER_BODY),
+    ("letter_body_group", "致类别（附未报送单位名单）", DEFAULT_LETTER_BODY_GROUP),
 )
 
 
@@ -52,12 +55,19 @@ class OfficeTab(QWidget):
         self.workdays.setSuffix(self.tr(" 个工作日"))
         self.workdays.setToolTip(self.tr("催报函和延期的新时限：自发函之日起顺延的工作日数"))
         self.has_seal = QCheckBox(self.tr("催报函加盖公章"), self)
-        self.letter_body = QPlainTextEdit(self)
-        self.letter_body.setMinimumHeight(120)
+        self.bodies = QTabWidget(self)
+        self.body_edits: dict[str, QPlainTextEdit] = {}
+        for name, label, _default in BODIES:
+            edit = QPlainTextEdit(self)
+            edit.setMinimumHeight(120)
+            self.body_edits[name] = edit
+            self.bodies.addTab(edit, self.tr(label))
+        self.letter_body = self.body_edits["letter_body"]
         self.letter_closing = QLineEdit(self)
         self.reset_body = QPushButton(self.tr("恢复默认正文"), self)
         self.reset_body.setAutoDefault(False)
-        self.reset_body.clicked.connect(lambda: self.letter_body.setPlainText(DEFAULT_LETTER_BODY))
+        self.reset_body.setToolTip(self.tr("把当前这一页的正文恢复为默认文字"))
+        self.reset_body.clicked.connect(self.on_reset_body_clicked)
         self._arrange()
         self._base = OfficeSettings()
 
@@ -67,8 +77,10 @@ class OfficeTab(QWidget):
             form.addRow(self.tr(label), self.lines[name])
         form.addRow(self.tr("新时限"), self.workdays)
         form.addRow("", self.has_seal)
-        form.addRow(self.tr("催报函正文"), self.letter_body)
-        hint = QLabel(self.tr("可用占位符：") + PLACEHOLDERS, self)
+        form.addRow(self.tr("催报函正文"), self.bodies)
+        names = " ".join(f"{{{key}}}" for key in PLACEHOLDERS)
+        hint = self.placeholder_hint = QLabel(self.tr("可用占位符（悬停查看说明）：") + names, self)
+        hint.setToolTip("\n".join(f"{{{key}}}：{text}" for key, text in PLACEHOLDERS.items()))
         hint.setWordWrap(True)
         hint.setStyleSheet("color:#666;")
         form.addRow("", hint)
@@ -87,13 +99,19 @@ class OfficeTab(QWidget):
             edit.setText(str(getattr(settings, name)))
         self.workdays.setValue(settings.reminder_workdays)
         self.has_seal.setChecked(settings.letter_has_seal)
-        self.letter_body.setPlainText(settings.letter_body)
+        for name, edit in self.body_edits.items():
+            edit.setPlainText(getattr(settings, name))
         self.letter_closing.setText(settings.letter_closing)
 
     def settings(self) -> OfficeSettings:
         values: dict[str, Any] = {name: edit.text().strip() for name, edit in self.lines.items()}
         values["reminder_workdays"] = self.workdays.value()
         values["letter_has_seal"] = self.has_seal.isChecked()
-        values["letter_body"] = self.letter_body.toPlainText().strip()
+        for name, edit in self.body_edits.items():
+            values[name] = edit.toPlainText().strip()
         values["letter_closing"] = self.letter_closing.text().strip()
         return replace(self._base, **values)
+
+    def on_reset_body_clicked(self) -> None:
+        name, _label, default = BODIES[self.bodies.currentIndex()]
+        self.body_edits[name].setPlainText(default)

@@ -38,39 +38,19 @@ class BigWorkspace:
 
 def _units(n: int) -> list[dict[str, object]]:
     now = datetime(2020, 1, 1)
-    rows = [
-        {
-            "id": 1,
-            "name": "和平区市场监管局",
-            "short_name": "和平区",
-            "category": "区局",
-            "sort_order": 0,
-            "created_at": now,
-            "active": True,
-            "version": 1,
-            "contact_person": "",
-            "phone": "",
-            "email": "",
-            "address": "",
-        }
+
+    def unit(i: int, name: str, short: str, category: str) -> dict[str, object]:
+        return {
+            "id": i, "name": name, "short_name": short, "category": category,
+            "sort_order": 0 if i == 1 else i, "created_at": now, "active": True,
+            "version": 1, "contact_person": "", "phone": "", "email": "", "address": "",
+        }  # fmt: skip
+
+    rows = [unit(1, "和平区市场监管局", "和平区", "区局")]
+    rows += [
+        unit(i, f"测试单位{i:04d}", f"单位{i:04d}", CATEGORIES[i % len(CATEGORIES)])
+        for i in range(2, n + 1)
     ]
-    for i in range(2, n + 1):
-        rows.append(
-            {
-                "id": i,
-                "name": f"测试单位{i:04d}",
-                "short_name": f"单位{i:04d}",
-                "category": CATEGORIES[i % len(CATEGORIES)],
-                "sort_order": i,
-                "created_at": now,
-                "active": True,
-                "version": 1,
-                "contact_person": "",
-                "phone": "",
-                "email": "",
-                "address": "",
-            }
-        )
     return rows
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from tracker.domain.dates import format_cn
 from tracker.domain.errors import ValidationError
@@ -155,6 +156,29 @@ def _paragraphs(template: str, values: dict[str, str], lines: list[str]) -> tupl
     return tuple(paragraphs)
 
 
+def _letter(
+    items: Sequence[LetterItem],
+    office: OfficeSettings,
+    frame: LetterFrame,
+    addressee: str,
+    paragraphs: tuple[str, ...],
+    **extra: Any,
+) -> LetterContent:
+    """What every 催报函 carries, whatever its mode."""
+    return LetterContent(
+        sender_name=office.sender_name,
+        number=frame.number,
+        title=f"关于催报{letter_subject(items)}的函",
+        addressee=addressee,
+        paragraphs=paragraphs,
+        signer=office.signer or office.sender_name,
+        letter_date=frame.letter_date,
+        contact_line=contact_line(office),
+        has_seal=office.letter_has_seal,
+        **extra,
+    )
+
+
 def compose_unit_letter(
     items: Sequence[LetterItem],
     office: OfficeSettings,
@@ -168,18 +192,8 @@ def compose_unit_letter(
     values = template_values(items, office, frame, addressee)
     with_notice = len({i.notice_id for i in items}) > 1
     lines = [item_line(n, item, with_notice) for n, item in enumerate(items, 1)]
-    return LetterContent(
-        sender_name=office.sender_name,
-        number=frame.number,
-        title=f"关于催报{letter_subject(items)}的函",
-        addressee=addressee,
-        paragraphs=_paragraphs(template or office.letter_body, values, lines),
-        attachments=(),
-        signer=office.signer or office.sender_name,
-        letter_date=frame.letter_date,
-        contact_line=contact_line(office),
-        has_seal=office.letter_has_seal,
-    )
+    paragraphs = _paragraphs(template or office.letter_body, values, lines)
+    return _letter(items, office, frame, addressee, paragraphs, attachments=())
 
 
 def compose_group_letter(
@@ -194,25 +208,17 @@ def compose_group_letter(
         raise ValidationError("没有需要催报的事项")
     values = template_values(items, office, frame, addressee)
     lines = [item_line(n, item, True) for n, item in enumerate(items, 1)]
-    return LetterContent(
-        sender_name=office.sender_name,
-        number=frame.number,
-        title=f"关于催报{letter_subject(items)}的函",
-        addressee=addressee,
-        paragraphs=_paragraphs(template or office.letter_body_group, values, lines),
-        attachments=("未报送单位名单",),
-        signer=office.signer or office.sender_name,
-        letter_date=frame.letter_date,
-        contact_line=contact_line(office),
-        has_seal=office.letter_has_seal,
-        name_list=tuple(name_list_rows(items)),
-    )
+    paragraphs = _paragraphs(template or office.letter_body_group, values, lines)
+    return _letter(
+        items, office, frame, addressee, paragraphs,
+        attachments=("未报送单位名单",), name_list=tuple(name_list_rows(items)),
+    )  # fmt: skip
 
 
 def name_list_rows(items: Sequence[LetterItem]) -> list[NameListRow]:
     """One row per unit and item, units together in ledger order."""
-    order = list(dict.fromkeys(i.unit_id for i in items))
-    ranked = sorted(items, key=lambda i: order.index(i.unit_id))
+    rank = {uid: n for n, uid in enumerate(dict.fromkeys(i.unit_id for i in items))}
+    ranked = sorted(items, key=lambda i: rank[i.unit_id])
     return [
         NameListRow(
             unit=i.unit_name,

@@ -6,13 +6,14 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from tracker.cli_format import table
+from tracker.cli.output import table
+from tracker.cli.parsing import Subparsers
 
 if TYPE_CHECKING:
-    from tracker.cli import Context
+    from tracker.cli.context import Context
 
 
-def register(sub: Any, common: argparse.ArgumentParser) -> None:
+def register(sub: Subparsers, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser(
         "backup",
         help="备份台账（数据库与归档文件，一个 zip 文件）",

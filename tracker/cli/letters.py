@@ -1,5 +1,5 @@
 """催报函 and the printed lists from the command line: letters, due-soon (overdue --pdf is in
-cli_ledger)."""
+status)."""
 
 from __future__ import annotations
 
@@ -8,23 +8,22 @@ import shutil
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from tracker.cli_format import table
-from tracker.cli_ledger import resolve_scope
+from tracker.cli.output import table
+from tracker.cli.parsing import Subparsers, date_arg
+from tracker.cli.scope import ledger_query, resolve_scope, status_filters
 from tracker.domain.clock import today
 from tracker.domain.dates import format_cn
 from tracker.domain.errors import ValidationError
 
 if TYPE_CHECKING:
-    from tracker.cli import Context
+    from tracker.cli.context import Context
 
 
-def register(sub: Any, common: argparse.ArgumentParser) -> None:
-    from tracker.cli_ledger import _date_arg, _status_filters
-
+def register(sub: Subparsers, common: argparse.ArgumentParser) -> None:
     text = "生成催报函（编号、记录催报、存档），写入一个 PDF 供打印"
     p = sub.add_parser("letters", help=text, description=text, parents=[common])
-    p.add_argument("--as-of", type=_date_arg, help="统计截止日期（默认今天）")
-    p.add_argument("--date", type=_date_arg, help="发函日期（默认今天）")
+    p.add_argument("--as-of", type=date_arg, help="统计截止日期（默认今天）")
+    p.add_argument("--date", type=date_arg, help="发函日期（默认今天）")
     p.add_argument("--notice", help="通知文号或标题")
     p.add_argument("--requirement", help="报送事项名称")
     p.add_argument("--unit", action="append", default=[], help="单位（可多个；默认全部逾期单位）")
@@ -42,7 +41,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
 
     text = "即将到期仍未报齐的名单（可输出 PDF）"
     p = sub.add_parser("due-soon", help=text, description=text, parents=[common])
-    _status_filters(p)
+    status_filters(p)
     p.add_argument("--within", type=int, default=5, help="几个工作日内到期（默认 5）")
     p.add_argument("--pdf", type=Path, help="输出 A4 横向 PDF")
     p.set_defaults(func=cmd_due_soon)
@@ -141,9 +140,7 @@ def _warn_missing(chars: set[str]) -> None:
 
 
 def cmd_due_soon(args: argparse.Namespace, ctx: Context) -> int:
-    from tracker.cli_ledger import _query
-
-    report = ctx.services.lists.due_soon(_query(args, ctx, ()), args.within)
+    report = ctx.services.lists.due_soon(ledger_query(args, ctx, ()), args.within)
     rows = [
         [r.unit_name, r.requirement_title, format_cn(r.effective_deadline),
          str(r.workdays_left), r.missing_forms.label]

@@ -4,24 +4,24 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from tracker.cli_ledger import _date_arg
+from tracker.cli.parsing import Subparsers, date_arg
 from tracker.domain.dates import format_cn
 from tracker.domain.forms import format_forms
 
 if TYPE_CHECKING:
-    from tracker.cli import Context
+    from tracker.cli.context import Context
 
 
-def register(sub: Any, common: argparse.ArgumentParser) -> None:
+def register(sub: Subparsers, common: argparse.ArgumentParser) -> None:
     help_text = "导出报送情况统计表（汇总、明细、矩阵三张工作表）"
     p = sub.add_parser("export", help=help_text, description=help_text, parents=[common])
     p.add_argument("file", type=Path, metavar="FILE.xlsx")
     p.add_argument(
         "--notice", action="append", default=[], help="通知文号或标题（可多次给出；默认全部通知）"
     )
-    p.add_argument("--as-of", type=_date_arg, help="截至日期（默认今天）")
+    p.add_argument("--as-of", type=date_arg, help="截至日期（默认今天）")
     p.set_defaults(func=cmd_export)
 
     help_text = "原 Excel 台账"

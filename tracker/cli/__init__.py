@@ -1,0 +1,85 @@
+"""Command line: the same services as the window (python -m tracker / tracker).
+
+One module per command group; each adds its sub-commands with ``register(sub, common)``.
+Errors print one plain Chinese line and exit non-zero; never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from tracker import APP_NAME, __version__
+from tracker.cli import (
+    audit,
+    backup,
+    excel,
+    holidays,
+    ledger,
+    letters,
+    notices,
+    status,
+    units,
+    workspace,
+)
+from tracker.cli.context import Context
+from tracker.cli.parsing import ChineseParser, common_options
+from tracker.domain.errors import TrackerError
+
+COMMAND_GROUPS = (
+    workspace,
+    units,
+    notices,
+    ledger,
+    status,
+    audit,
+    holidays,
+    backup,
+    letters,
+    excel,
+)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = common_options()
+    parser = ChineseParser(prog="tracker", description=f"{APP_NAME} 命令行", parents=[common])
+    parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="命令", parser_class=ChineseParser)
+    for group in COMMAND_GROUPS:
+        group.register(sub, common)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # --help, --version or a usage error already printed
+        return int(exc.code or 0)
+    for key in ("workspace", "db_url", "files_dir"):
+        if not hasattr(args, key):
+            setattr(args, key, None)
+    if not getattr(args, "func", None):
+        parser.print_help()
+        return 2
+    ctx = Context(args)
+    try:
+        return int(args.func(args, ctx) or 0)
+    except TrackerError as exc:
+        print(f"错误：{exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("已取消", file=sys.stderr)
+        return 130
+    except OSError as exc:
+        print(
+            f"错误：{exc.strerror or exc}（{getattr(exc, 'filename', '') or ''}）", file=sys.stderr
+        )
+        return 1
+    finally:
+        ctx.close()
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

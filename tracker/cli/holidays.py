@@ -1,0 +1,55 @@
+"""``tracker holidays YEAR [--import FILE]``: a year's holidays and make-up workdays."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from tracker.cli.output import table
+from tracker.cli.parsing import Subparsers
+from tracker.cli.parsing import add_command as add
+from tracker.domain.dates import format_cn, parse_date
+from tracker.domain.errors import ValidationError
+
+if TYPE_CHECKING:
+    from tracker.cli.context import Context
+
+
+def register(sub: Subparsers, common: argparse.ArgumentParser) -> None:
+    p = add(sub, common, "holidays", "查看或录入某年的节假日与调休上班日", cmd_holidays)
+    p.add_argument("year", type=int)
+    p.add_argument(
+        "--import",
+        dest="source",
+        type=Path,
+        help="文本文件，每行：2027-01-01 休 元旦 或 2027-02-07 班 春节调休",
+    )
+
+
+def cmd_holidays(args: argparse.Namespace, ctx: Context) -> int:
+    from tracker.domain.workdays import DayOverride
+
+    sv = ctx.services
+    if args.source:
+        days = []
+        for n, line in enumerate(args.source.read_text(encoding="utf-8-sig").splitlines(), 1):
+            parts = line.split()
+            if not parts or line.lstrip().startswith("#"):
+                continue
+            if len(parts) < 2 or parts[1] not in ("休", "班"):
+                raise ValidationError(f"第{n}行格式应为：2027-01-01 休 元旦 或 2027-02-07 班 调休")
+            days.append(DayOverride(parse_date(parts[0]), parts[1] == "班", " ".join(parts[2:])))
+        print(f"已{sv.calendar.set_year(args.year, days).summary}")
+    cal = sv.ws.calendar()
+    note = cal.fallback_note(args.year)
+    if note:
+        print(note)
+    own = sv.calendar.days(args.year)
+    print(
+        table(
+            ("日期", "类型", "名称"),
+            [[format_cn(d.day), "调休上班" if d.is_workday else "休息", d.name] for d in own],
+        )
+    )
+    return 0

@@ -1,0 +1,92 @@
+"""argparse in Chinese, the options every command takes, and the helpers command groups use."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+from datetime import date
+from typing import TYPE_CHECKING, Any, NoReturn
+
+from tracker.domain.dates import parse_date
+from tracker.domain.errors import ValidationError
+
+if TYPE_CHECKING:
+    from tracker.cli.context import Context
+
+Handler = Callable[[argparse.Namespace, "Context"], int]
+Subparsers = Any  # argparse's _SubParsersAction, which typeshed keeps private
+
+_ARGPARSE_PHRASES = (
+    ("the following arguments are required", "缺少必填参数"),
+    ("unrecognized arguments", "无法识别的参数"),
+    ("invalid choice", "无效的选项"),
+    ("choose from", "可选"),
+    ("expected one argument", "需要一个值"),
+    ("invalid int value", "不是整数"),
+    ("argument ", "参数 "),
+)
+
+
+class ChineseParser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        for english, chinese in _ARGPARSE_PHRASES:
+            message = message.replace(english, chinese)
+        self.print_usage(sys.stderr)
+        self.exit(2, f"参数错误：{message}\n")
+
+
+def common_options() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--workspace",
+        metavar="DIR",
+        default=argparse.SUPPRESS,
+        help="台账文件夹（默认：用户数据目录，或环境变量 TRACKER_WORKSPACE）",
+    )
+    common.add_argument(
+        "--db-url",
+        metavar="URL",
+        default=argparse.SUPPRESS,
+        help="任意 SQLAlchemy 数据库地址（或环境变量 TRACKER_DB_URL）",
+    )
+    common.add_argument(
+        "--files-dir",
+        metavar="DIR",
+        default=argparse.SUPPRESS,
+        help="归档文件夹，多人共用数据库时设为共享文件夹（或环境变量 TRACKER_FILES_DIR；"
+        "默认：台账文件夹中的 files）",
+    )
+    return common
+
+
+def add_command(
+    sub: Subparsers,
+    common: argparse.ArgumentParser,
+    name: str,
+    help_text: str,
+    func: Handler,
+    **kw: Any,
+) -> argparse.ArgumentParser:
+    """One sub-command that takes the common options and runs ``func(args, ctx)``."""
+    p: argparse.ArgumentParser = sub.add_parser(
+        name, help=help_text, description=kw.pop("description", help_text), parents=[common], **kw
+    )
+    p.set_defaults(func=func)
+    return p
+
+
+def add_group(
+    sub: Subparsers, common: argparse.ArgumentParser, name: str, help_text: str
+) -> Subparsers:
+    """A command with sub-commands of its own (``units import``); alone it prints its help."""
+    p = sub.add_parser(name, help=help_text, description=help_text, parents=[common])
+    p.set_defaults(func=lambda args, ctx: p.print_help() or 2)
+    return p.add_subparsers(dest=f"{name}_command", metavar="子命令", parser_class=type(p))
+
+
+def date_arg(text: str) -> date:
+    try:
+        return parse_date(text)
+    except ValidationError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None

@@ -1,0 +1,85 @@
+"""单位名录 sub-commands: ``units import|export|template|list``."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from tracker.cli.output import table
+from tracker.cli.parsing import Subparsers, add_group
+
+if TYPE_CHECKING:
+    from tracker.cli.context import Context
+
+
+def register(sub: Subparsers, common: argparse.ArgumentParser) -> None:
+    units = add_group(sub, common, "units", "单位名录：导入、导出、模板、列表")
+    p = units.add_parser(
+        "import", help="从 Excel 导入或更新单位名录（按单位名称更新）", parents=[common]
+    )
+    p.add_argument("file", type=Path)
+    p.add_argument("--dry-run", action="store_true", help="只显示将发生的变化，不导入")
+    p.add_argument("--new-categories", action="store_true", help="允许同时新增名录中的新类别")
+    p.set_defaults(func=cmd_units_import)
+    p = units.add_parser("export", help="导出单位名录到 Excel", parents=[common])
+    p.add_argument("file", type=Path)
+    p.set_defaults(func=cmd_units_export)
+    p = units.add_parser("template", help="生成单位名录导入模板", parents=[common])
+    p.add_argument("file", type=Path)
+    p.set_defaults(func=cmd_units_template)
+    p = units.add_parser("list", help="列出单位", parents=[common])
+    p.set_defaults(func=cmd_units_list)
+
+
+def cmd_units_import(args: argparse.Namespace, ctx: Context) -> int:
+    roster = ctx.services.roster
+    if args.dry_run:
+        plan = roster.preview(args.file)
+    else:
+        plan, _ = roster.apply(args.file, allow_new_categories=args.new_categories)
+    for note in plan.notes:
+        print(f"提示：{note}")
+    for change in plan.changes:
+        if change.kind != "不变":
+            detail = "；".join(change.details)
+            print(
+                f"  第{change.row}行 {change.kind} {change.name}"
+                + (f"：{detail}" if detail else "")
+            )
+    print(("预览（未导入）：" if args.dry_run else "已导入：") + plan.summary)
+    return 0
+
+
+def cmd_units_export(args: argparse.Namespace, ctx: Context) -> int:
+    from tracker.reports.roster_xlsx import write_roster
+
+    units = ctx.services.units.list_units()
+    write_roster(args.file, units, ctx.services.units.categories())
+    print(f"已导出 {len(units)} 个单位：{args.file}")
+    return 0
+
+
+def cmd_units_template(args: argparse.Namespace, ctx: Context) -> int:
+    from tracker.reports.roster_xlsx import write_roster
+
+    write_roster(args.file, [], ctx.services.units.categories())
+    print(f"已生成单位名录模板：{args.file}")
+    return 0
+
+
+def cmd_units_list(args: argparse.Namespace, ctx: Context) -> int:
+    rows = [
+        [
+            u.name,
+            u.category,
+            u.short_name,
+            "、".join(u.aliases),
+            u.contact_person,
+            u.phone,
+            "" if u.active else "停用",
+        ]
+        for u in ctx.services.units.list_units()
+    ]
+    print(table(("单位名称", "类别", "简称", "别名", "联系人", "电话", "状态"), rows))
+    return 0

@@ -214,6 +214,19 @@ def test_audit_log_records_user_and_before_after(study: Services) -> None:
     assert '"extended_to": "2023-07-03"' in (entry.after or "")
 
 
+def test_audit_record_takes_its_fields_by_keyword_only(study: Services) -> None:
+    from tracker.services import audit
+
+    with study.ws.transaction() as s:
+        with pytest.raises(TypeError):
+            audit.record(s, "user", "undo", "audit", 1, "摘要", None, {"a": 1})  # type: ignore[call-arg]
+        aid = audit.record(
+            s, user="甲", action="undo", entity="audit", entity_id=1, summary="摘要", before=[1]
+        )
+    [entry] = [e for e in study.audit.entries() if e.id == aid]
+    assert (entry.user, entry.entity_id, entry.before, entry.after) == ("甲", 1, "[1]", None)
+
+
 def test_a_notice_issued_after_the_as_of_date_is_not_replayed(study: Services) -> None:
     assert study.ledger.rows(LedgerQuery(as_of=date(2023, 6, 4))) == []
     assert len(study.ledger.rows(LedgerQuery(as_of=date(2023, 6, 5)))) == 7

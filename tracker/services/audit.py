@@ -61,6 +61,7 @@ def dumps(data: Any) -> str | None:
 
 def record(
     session: Session,
+    *,
     user: str,
     action: str,
     entity: str,
@@ -69,6 +70,7 @@ def record(
     before: Any = None,
     after: Any = None,
 ) -> int:
+    """One audit entry; every field by keyword so a call cannot swap before/after."""
     entry = AuditEntry(
         at=datetime.now().replace(microsecond=0),
         user=user,

@@ -64,4 +64,11 @@ class BackupService:
 
     def _log(self, action: str, summary: str) -> None:
         with self.ws.transaction() as s:
-            audit.record(s, self.ws.user, action, "workspace", None, summary, None, None)
+            audit.record(
+                s,
+                user=self.ws.user,
+                action=action,
+                entity="workspace",
+                entity_id=None,
+                summary=summary,
+            )

@@ -90,7 +90,15 @@ def record_reminder(
         "method": method.value,
         "letter_number": letter_number,
     }
-    aid = audit.record(s, user, "reminder.create", "reminder", r.id, summary, None, after)
+    aid = audit.record(
+        s,
+        user=user,
+        action="reminder.create",
+        entity="reminder",
+        entity_id=r.id,
+        summary=summary,
+        after=after,
+    )
     return aid, r.id
 
 
@@ -194,13 +202,12 @@ class LedgerService:
             )
             aid = audit.record(
                 s,
-                self.ws.user,
-                "submission.create",
-                "submission",
-                sub.id,
-                summary,
-                None,
-                submission_snapshot(sub),
+                user=self.ws.user,
+                action="submission.create",
+                entity="submission",
+                entity_id=sub.id,
+                summary=summary,
+                after=submission_snapshot(sub),
             )
             sub_id = sub.id
         self.ws.announce("ledger")
@@ -214,13 +221,12 @@ class LedgerService:
             summary = f"删除报送记录：{describe(sub.obligation)}，{format_cn(sub.received_on)}"
             aid = audit.record(
                 s,
-                self.ws.user,
-                "submission.delete",
-                "submission",
-                sub.id,
-                summary,
-                submission_snapshot(sub),
-                None,
+                user=self.ws.user,
+                action="submission.delete",
+                entity="submission",
+                entity_id=sub.id,
+                summary=summary,
+                before=submission_snapshot(sub),
             )
             s.delete(sub)
         self.ws.announce("ledger")
@@ -332,13 +338,13 @@ class LedgerService:
                     audit_ids.append(
                         audit.record(
                             s,
-                            self.ws.user,
-                            action,
-                            "obligation",
-                            o.id,
-                            f"{describe(o)}：{what}",
-                            before,
-                            obligation_state(o),
+                            user=self.ws.user,
+                            action=action,
+                            entity="obligation",
+                            entity_id=o.id,
+                            summary=f"{describe(o)}：{what}",
+                            before=before,
+                            after=obligation_state(o),
                         )
                     )
         except StaleDataError:

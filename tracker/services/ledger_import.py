@@ -73,7 +73,14 @@ class LedgerImport:
                 raise ValidationError(f"原台账“{plan.source}”中没有需要新登记的内容，未导入")
             ids = [self._write(s, plan, e) for e in plan.entries if e.action in (REGISTER, EXEMPT)]
             summary = f"导入原台账“{plan.source}”（{plan.sheet}）：{plan.summary}"
-            audit.record(s, self.ws.user, "ledger.import", "ledger", None, summary, None, None)
+            audit.record(
+                s,
+                user=self.ws.user,
+                action="ledger.import",
+                entity="ledger",
+                entity_id=None,
+                summary=summary,
+            )
         self.ws.announce("ledger")
         return plan, Change(tuple(ids), summary)
 
@@ -87,9 +94,15 @@ class LedgerImport:
             s.flush()
             what = f"导入原台账：{where}：免报（{EXEMPT_REASON}）"
             return audit.record(
-                s, self.ws.user, "obligation.exempt", "obligation", o.id, what, before,
-                obligation_state(o),
-            )  # fmt: skip
+                s,
+                user=self.ws.user,
+                action="obligation.exempt",
+                entity="obligation",
+                entity_id=o.id,
+                summary=what,
+                before=before,
+                after=obligation_state(o),
+            )
         assert e.day is not None
         sub = Submission(
             received_on=e.day,
@@ -104,6 +117,11 @@ class LedgerImport:
         s.flush()
         what = f"导入原台账：{where}，{format_cn(e.day)}收到{format_forms(e.forms)}"
         return audit.record(
-            s, self.ws.user, "submission.create", "submission", sub.id, what, None,
-            submission_snapshot(sub),
-        )  # fmt: skip
+            s,
+            user=self.ws.user,
+            action="submission.create",
+            entity="submission",
+            entity_id=sub.id,
+            summary=what,
+            after=submission_snapshot(sub),
+        )

@@ -81,7 +81,15 @@ def save_letter(
         f"{format_cn(content.letter_date)}，涉及{len(draft.obligation_ids)}项"
     )
     after = {"letter_id": row.id, "number": content.number, "obligations": draft.obligation_ids}
-    audit.record(s, user, "letter.issue", "letter", row.id, summary, None, after)
+    audit.record(
+        s,
+        user=user,
+        action="letter.issue",
+        entity="letter",
+        entity_id=row.id,
+        summary=summary,
+        after=after,
+    )
     return row
 
 

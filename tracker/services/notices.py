@@ -150,13 +150,12 @@ class NoticeService:
             summary = f"新建通知“{notice.doc_number or notice.title}”，{created}个单位需报送"
             aid = audit.record(
                 s,
-                self.ws.user,
-                "notice.create",
-                "notice",
-                notice.id,
-                summary,
-                None,
-                notice_snapshot(notice),
+                user=self.ws.user,
+                action="notice.create",
+                entity="notice",
+                entity_id=notice.id,
+                summary=summary,
+                after=notice_snapshot(notice),
             )
             notice_id = notice.id
         self.ws.announce("notices")
@@ -178,13 +177,13 @@ class NoticeService:
                 summary = f"修改通知“{notice.doc_number or notice.title}”"
                 aid = audit.record(
                     s,
-                    self.ws.user,
-                    "notice.update",
-                    "notice",
-                    notice.id,
-                    summary,
-                    before,
-                    notice_snapshot(notice),
+                    user=self.ws.user,
+                    action="notice.update",
+                    entity="notice",
+                    entity_id=notice.id,
+                    summary=summary,
+                    before=before,
+                    after=notice_snapshot(notice),
                 )
         except StaleDataError:
             raise ConflictError("该通知已被他人修改，请刷新后重试") from None
@@ -210,7 +209,13 @@ class NoticeService:
             summary = f"删除通知“{notice.doc_number or notice.title}”"
             s.delete(notice)
             aid = audit.record(
-                s, self.ws.user, "notice.delete", "notice", notice_id, summary, before, None
+                s,
+                user=self.ws.user,
+                action="notice.delete",
+                entity="notice",
+                entity_id=notice_id,
+                summary=summary,
+                before=before,
             )
         self.ws.announce("notices")
         return Change((aid,), summary)

@@ -42,13 +42,13 @@ class SettingsService:
                 row.value = value
             aid = audit.record(
                 s,
-                self.ws.user,
-                "settings.update",
-                "settings",
-                None,
-                "修改办公室设置",
-                before,
-                settings.to_dict(),
+                user=self.ws.user,
+                action="settings.update",
+                entity="settings",
+                entity_id=None,
+                summary="修改办公室设置",
+                before=before,
+                after=settings.to_dict(),
             )
         self.ws.announce("settings")
         return Change((aid,), "修改办公室设置")
@@ -105,13 +105,13 @@ class CalendarService:
             )
             aid = audit.record(
                 s,
-                self.ws.user,
-                "calendar.update",
-                "calendar",
-                year,
-                summary,
-                [[d.day, d.is_workday, d.name] for d in old],
-                [[d.day, d.is_workday, d.name] for d in entries],
+                user=self.ws.user,
+                action="calendar.update",
+                entity="calendar",
+                entity_id=year,
+                summary=summary,
+                before=[[d.day, d.is_workday, d.name] for d in old],
+                after=[[d.day, d.is_workday, d.name] for d in entries],
             )
         self.ws.forget_calendar()
         self.ws.announce("calendar")

@@ -55,13 +55,12 @@ class UndoService:
             summary = f"撤销：{change.summary}"
             aid = audit.record(
                 s,
-                self.ws.user,
-                "undo",
-                "audit",
-                change.audit_ids[0],
-                summary,
-                None,
-                {"audit_ids": list(change.audit_ids)},
+                user=self.ws.user,
+                action="undo",
+                entity="audit",
+                entity_id=change.audit_ids[0],
+                summary=summary,
+                after={"audit_ids": list(change.audit_ids)},
             )
         self.ws.announce("ledger")
         return Change((aid,), summary)

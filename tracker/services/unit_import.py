@@ -171,13 +171,12 @@ class RosterImport:
         s.flush()
         return audit.record(
             s,
-            self.ws.user,
-            "unit.import",
-            "unit",
-            None,
-            f"导入单位名录“{plan.source}”：{plan.summary}",
-            None,
-            {
+            user=self.ws.user,
+            action="unit.import",
+            entity="unit",
+            entity_id=None,
+            summary=f"导入单位名录“{plan.source}”：{plan.summary}",
+            after={
                 "changes": [
                     [c.row, c.name, c.kind, list(c.details)]
                     for c in plan.changes

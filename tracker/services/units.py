@@ -121,13 +121,12 @@ class UnitService:
             s.add(Category(name=key, sort_order=top + 1))
             aid = audit.record(
                 s,
-                self.ws.user,
-                "category.create",
-                "category",
-                None,
-                f"新增类别“{key}”",
-                None,
-                {"name": key},
+                user=self.ws.user,
+                action="category.create",
+                entity="category",
+                entity_id=None,
+                summary=f"新增类别“{key}”",
+                after={"name": key},
             )
         self.ws.announce("units")
         return Change((aid,), f"新增类别“{key}”")
@@ -193,7 +192,14 @@ class UnitService:
         action = "unit.create" if before is None else "unit.update"
         summary = f"{'新增' if before is None else '修改'}单位“{unit.name}”"
         aid = audit.record(
-            s, self.ws.user, action, "unit", unit.id, summary, before, unit_snapshot(unit)
+            s,
+            user=self.ws.user,
+            action=action,
+            entity="unit",
+            entity_id=unit.id,
+            summary=summary,
+            before=before,
+            after=unit_snapshot(unit),
         )
         return aid, summary
 
@@ -209,13 +215,13 @@ class UnitService:
             summary = f"{verb}单位“{unit.name}”"
             aid = audit.record(
                 s,
-                self.ws.user,
-                f"unit.{'activate' if active else 'deactivate'}",
-                "unit",
-                unit.id,
-                summary,
-                before,
-                unit_snapshot(unit),
+                user=self.ws.user,
+                action=f"unit.{'activate' if active else 'deactivate'}",
+                entity="unit",
+                entity_id=unit.id,
+                summary=summary,
+                before=before,
+                after=unit_snapshot(unit),
             )
         self.ws.announce("units")
         return Change((aid,), summary)

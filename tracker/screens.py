@@ -19,7 +19,7 @@ from typing import Any
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QWidget
 
-from tracker.domain.status import Status
+from tracker.domain.status import NEEDS_ACTION
 from tracker.ui.ledger.filtering import LedgerFilter
 
 
@@ -66,7 +66,7 @@ def shoot_window(app: QApplication, window: Any, out: Path) -> None:
         window.show_section(key)
         settle(app)
         shoot(window, out, f"section-{key}")
-    window.open_ledger(LedgerFilter(statuses=frozenset({Status.OVERDUE, Status.PARTIAL})))
+    window.open_ledger(LedgerFilter(statuses=frozenset(NEEDS_ACTION)))
     settle(app)
     shoot(window, out, "ledger-overdue")
     window.open_ledger(LedgerFilter(text="hp"))

@@ -24,7 +24,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 from tests.benchmarks.big_workspace import AS_OF, build
 from tracker.reports.status_book import StatusBook
 from tracker.reports.xlsx_detail import detail_table
-from tracker.reports.xlsx_matrix import SHORT
 from tracker.reports.xlsx_status import write_status_workbook
 from tracker.reports.xlsx_table import write_table
 from tracker.services.ledger_rows import LedgerQuery
@@ -38,7 +37,7 @@ def _raw_sheets(book: StatusBook) -> dict[str, list[list[Any]]]:
     table = detail_table(book)
     detail = [[book.title], [book.subtitle], [c.header for c in table.cols], *table.values]
     reqs, units = book.requirements(), book.units()
-    grid = {(r.unit_id, r.requirement_id): SHORT[r.status] for r in book.rows}
+    grid = {(r.unit_id, r.requirement_id): r.status.word for r in book.rows}
     matrix: list[list[Any]] = [[book.title], [book.subtitle], [r.title for r in reqs]]
     for i, u in enumerate(units, 1):
         cells = [grid.get((u.unit_id, r.requirement_id)) for r in reqs]

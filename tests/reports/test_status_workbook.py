@@ -9,6 +9,7 @@ import pytest
 from openpyxl import load_workbook
 
 from tests.excel_ledger import AS_OF, INJECTIONS, build
+from tracker.domain.status import STATUS_ORDER, Status
 from tracker.reports.xlsx_style import DATE_FORMAT, PERCENT_FORMAT
 from tracker.services.bundle import Services
 
@@ -115,18 +116,35 @@ def test_matrix_words_fills_and_legend(book_path: Path) -> None:
     col = titles.index("阶段性总结") + 1
     units = {ws.cell(r, 2).value: r for r in range(5, ws.max_row + 1) if ws.cell(r, 2).value}
     expect = {
-        "和平区市场监管局": ("按时", "C6EFCE"),
-        "河西区市场监管局": ("补报", "DDEBF7"),
-        "南开区市场监管局": ("部分", "FFEB9C"),
-        "市教委": ("未报", "FFC7CE"),
-        "天津市物流标准化技术委员会": ("免报", "D9D9D9"),
+        "和平区市场监管局": ("按时", "D9EFDB", "1D6B2A"),
+        "河西区市场监管局": ("补报", "FFF1B8", "6B5300"),
+        "南开区市场监管局": ("部分", "FBD6A6", "8A4500"),
+        "市教委": ("未报", "F4B6B6", "9C0006"),
+        "天津市物流标准化技术委员会": ("免报", "E3E3E3", "505050"),
     }
-    for unit, (word, fill) in expect.items():
+    for unit, (word, fill, ink) in expect.items():
         c = ws.cell(units[unit], col)
-        assert (c.value, c.fill.fgColor.rgb[-6:]) == (word, fill), unit
+        assert (c.value, c.fill.fgColor.rgb[-6:], c.font.color.rgb[-6:]) == (word, fill, ink)
+        assert c.font.b == (word == "未报"), unit
     assert ws.cell(units["市教委"], titles.index("年度总结") + 1).value is None  # not owed
     assert ws.cell(units["上报率"], col).value == pytest.approx(2 / 8)
-    assert "图例" in units and ws.cell(units["图例"] + 1, 3).value == "已按时报送"
+    legend = [ws.cell(units["图例"] + i, 3).value for i in range(1, 7)]
+    assert legend == [s.terms.meaning for s in STATUS_ORDER]
+
+
+def test_detail_status_cells_wear_the_same_colours(book_path: Path) -> None:
+    ws = load_workbook(book_path)["明细"]
+    col = [c.value for c in ws[3]].index("状态")
+    seen = {}
+    for row in ws.iter_rows(min_row=4):
+        c = row[col]
+        seen[c.value] = (c.fill.fgColor.rgb[-6:] if c.fill.fill_type else None, c.font.b)
+    expect = {
+        s.label: (s.terms.fill.lstrip("#").upper() if s.terms.fill else None, s.terms.bold)
+        for s in Status
+    }
+    assert seen and all(seen[label] == expect[label] for label in seen)
+    assert {"逾期未报", "已按时报送", "免报"} <= set(seen)
 
 
 def test_frozen_panes_filters_and_print_setup(book_path: Path) -> None:

@@ -8,7 +8,6 @@ from PySide6.QtCore import Qt
 
 from tracker.domain.records import ReminderMethod
 from tracker.ui.ledger.matrix import COL_UNIT, FIRST_REQUIREMENT
-from tracker.ui.status_style import GLYPHS
 
 
 def test_matrix_shows_units_by_requirements(qtbot, qtmodeltester, main_window) -> None:
@@ -26,7 +25,9 @@ def test_matrix_shows_units_by_requirements(qtbot, qtmodeltester, main_window) -
     sample = rows[0]
     row = next(i for i, u in enumerate(model.units) if u[0] == sample.unit_id)
     column = FIRST_REQUIREMENT + [r.id for r in notice.requirements].index(sample.requirement_id)
-    assert model.index(row, column).data() == GLYPHS[sample.status]
+    assert model.index(row, column).data() == sample.status.word  # the workbook's word
+    fill = model.index(row, column).data(Qt.ItemDataRole.BackgroundRole)
+    assert (fill.color().name() if fill else None) == sample.status.terms.fill
     assert model.index(row, COL_UNIT).data() == sample.unit_name
 
 

@@ -11,7 +11,7 @@ from tracker.cli.parsing import Subparsers
 from tracker.cli.parsing import add_command as add
 from tracker.cli.scope import ledger_query, status_filters
 from tracker.domain.dates import format_cn
-from tracker.domain.status import Status, parse_status
+from tracker.domain.status import NEEDS_ACTION, parse_status
 
 if TYPE_CHECKING:
     from tracker.cli.context import Context
@@ -36,7 +36,7 @@ def cmd_status(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_overdue(args: argparse.Namespace, ctx: Context) -> int:
-    q = ledger_query(args, ctx, (Status.OVERDUE, Status.PARTIAL))
+    q = ledger_query(args, ctx, NEEDS_ACTION)
     rows = ctx.services.ledger.rows(q)
     print(render_rows(rows, args.format))
     if args.format == "table":

@@ -11,7 +11,6 @@ from tracker.domain.records import ObligationRow
 from tracker.domain.status import Status
 from tracker.domain.workdays import WorkCalendar
 
-DONE = frozenset({Status.ON_TIME, Status.LATE})
 HORIZON_DAYS = 14
 
 
@@ -27,12 +26,12 @@ class Tally:
     @property
     def due(self) -> int:
         """应报: every obligation not exempted."""
-        return sum(self.counts.values()) - self[Status.EXEMPT]
+        return sum(n for s, n in self.counts.items() if s.is_owed)
 
     @property
     def done(self) -> int:
         """已报: complete, on time or late."""
-        return self[Status.ON_TIME] + self[Status.LATE]
+        return sum(n for s, n in self.counts.items() if s.is_done)
 
     @property
     def ratio(self) -> float:
@@ -41,7 +40,7 @@ class Tally:
     @property
     def open(self) -> int:
         """Still to come: pending, overdue or partial."""
-        return self[Status.PENDING] + self[Status.OVERDUE] + self[Status.PARTIAL]
+        return sum(n for s, n in self.counts.items() if s.is_owed and not s.is_done)
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,7 +123,7 @@ def upcoming_deadlines(
     end = as_of + timedelta(days=horizon_days)
     groups: dict[tuple[int, date], list[ObligationRow]] = defaultdict(list)
     for r in rows:
-        if as_of <= r.effective_deadline <= end and r.status is not Status.EXEMPT:
+        if as_of <= r.effective_deadline <= end and r.status.is_owed:
             groups[(r.requirement_id, r.effective_deadline)].append(r)
     out = []
     for (req_id, due), members in groups.items():

@@ -11,7 +11,11 @@ from tracker.domain.forms import FORM_BY_VALUE, SINGLE_FLAGS, Form
 
 
 class Status(enum.Enum):
-    """Status codes are stable English words (used by JSON output and filters)."""
+    """Status codes are stable English words (used by JSON output and filters).
+
+    What each status is called, how it looks and what it means for the clerk is declared once,
+    in ``TERMS`` below; the window, the PDFs and the workbooks all read it from there.
+    """
 
     ON_TIME = "on_time"
     LATE = "late"
@@ -21,23 +25,94 @@ class Status(enum.Enum):
     EXEMPT = "exempt"
 
     @property
+    def terms(self) -> StatusTerms:
+        return TERMS[self]
+
+    @property
     def label(self) -> str:
-        return STATUS_LABELS[self]
+        return TERMS[self].label
+
+    @property
+    def word(self) -> str:
+        """The short word of a matrix cell, in the window and in the workbook alike."""
+        return TERMS[self].word
 
     @property
     def needs_action(self) -> bool:
-        """True when the clerk should chase this unit."""
-        return self in (Status.OVERDUE, Status.PARTIAL)
+        """True when the clerk should chase this unit (催报函, 逾期未报名单)."""
+        return TERMS[self].needs_action
+
+    @property
+    def is_done(self) -> bool:
+        """True when everything required has arrived (counts as 已报 in every tally)."""
+        return TERMS[self].is_done
+
+    @property
+    def is_owed(self) -> bool:
+        """True unless exempted: the obligation counts in 应报."""
+        return self is not Status.EXEMPT
 
 
-STATUS_LABELS: dict[Status, str] = {
-    Status.ON_TIME: "已按时报送",
-    Status.LATE: "逾期补报",
-    Status.PENDING: "未到期",
-    Status.OVERDUE: "逾期未报",
-    Status.PARTIAL: "部分报送",
-    Status.EXEMPT: "免报",
+@dataclass(frozen=True, slots=True, kw_only=True)
+class StatusTerms:
+    """What the window, the PDFs and the workbooks say and show for one status."""
+
+    label: str  # the full name: grid, filters, lists, command line
+    word: str  # a matrix cell
+    meaning: str  # a matrix legend's line
+    ink: str | None  # text colour "#rrggbb"; None: the default (black)
+    fill: str | None  # background "#rrggbb"; None: none
+    bold: bool = False
+    needs_action: bool = False  # chase the unit
+    is_done: bool = False  # counts as 已报
+
+
+# The one palette, for screen and paper alike: light fills under dark text of the same hue
+# (contrast 5:1 or better). Printed in grey, the fills still order by urgency — 逾期未报
+# darkest (and bold), then 部分报送, then the settled ones, 未到期 white — and the words
+# themselves tell every status apart.
+TERMS: dict[Status, StatusTerms] = {
+    Status.ON_TIME: StatusTerms(
+        label="已按时报送",
+        word="按时",
+        meaning="已按时报送",
+        ink="#1d6b2a",
+        fill="#d9efdb",
+        is_done=True,
+    ),
+    Status.LATE: StatusTerms(
+        label="逾期补报",
+        word="补报",
+        meaning="逾期补报（时限后报齐）",
+        ink="#6b5300",
+        fill="#fff1b8",
+        is_done=True,
+    ),
+    Status.PENDING: StatusTerms(
+        label="未到期", word="未到期", meaning="未到期（时限未到，尚未报齐）", ink=None, fill=None
+    ),
+    Status.OVERDUE: StatusTerms(
+        label="逾期未报",
+        word="未报",
+        meaning="逾期未报",
+        ink="#9c0006",
+        fill="#f4b6b6",
+        bold=True,
+        needs_action=True,
+    ),
+    Status.PARTIAL: StatusTerms(
+        label="部分报送",
+        word="部分",
+        meaning="部分报送（时限已过，材料未齐）",
+        ink="#8a4500",
+        fill="#fbd6a6",
+        needs_action=True,
+    ),
+    Status.EXEMPT: StatusTerms(
+        label="免报", word="免报", meaning="免报", ink="#505050", fill="#e3e3e3"
+    ),
 }
+STATUS_LABELS: dict[Status, str] = {s: t.label for s, t in TERMS.items()}
 # Display order: the ones needing action first.
 STATUS_ORDER: tuple[Status, ...] = (
     Status.OVERDUE,
@@ -47,6 +122,9 @@ STATUS_ORDER: tuple[Status, ...] = (
     Status.ON_TIME,
     Status.EXEMPT,
 )
+DONE: frozenset[Status] = frozenset(s for s in Status if s.is_done)
+NEEDS_ACTION: tuple[Status, ...] = tuple(s for s in STATUS_ORDER if s.needs_action)
+OPEN: frozenset[Status] = frozenset(s for s in Status if s.is_owed and not s.is_done)
 
 
 def parse_status(word: str) -> Status:

@@ -7,9 +7,6 @@ from dataclasses import dataclass
 from datetime import date
 
 from tracker.domain.records import ObligationRow
-from tracker.domain.status import Status
-
-DONE = (Status.ON_TIME, Status.LATE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,8 +23,8 @@ class StatusList:
 
 def tally(rows: Sequence[ObligationRow]) -> tuple[int, int]:
     """(应报, 已报) over ``rows``: exempt obligations are not counted as owed."""
-    owed = [r for r in rows if r.status is not Status.EXEMPT]
-    return len(owed), sum(r.status in DONE for r in owed)
+    owed = [r for r in rows if r.status.is_owed]
+    return len(owed), sum(r.status.is_done for r in owed)
 
 
 def rate(done: int, owed: int) -> str:

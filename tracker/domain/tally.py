@@ -33,11 +33,11 @@ class Tally:
     @property
     def due(self) -> int:
         """应报: every obligation that is not exempted."""
-        return self.total - self.counts[Status.EXEMPT]
+        return sum(n for s, n in self.counts.items() if s.is_owed)
 
     @property
     def sent(self) -> int:
-        return self.counts[Status.ON_TIME] + self.counts[Status.LATE]
+        return sum(n for s, n in self.counts.items() if s.is_done)
 
     @property
     def rate(self) -> float | None:

@@ -14,7 +14,7 @@ from tracker.domain.forms import FORM_ORDER, Form, format_forms
 from tracker.domain.records import ObligationRow
 from tracker.domain.status import Status
 
-Kind = Literal["text", "date", "number", "percent"]
+Kind = Literal["text", "date", "number", "percent", "status"]  # status: a Status.label
 NOT_REQUIRED = "无需"  # a form the requirement did not ask for
 
 
@@ -78,7 +78,7 @@ _ALL: tuple[LedgerColumn, ...] = (
     LedgerColumn("deadline", Col("原定时限", "date"), lambda r: r.deadline),
     LedgerColumn("extended_to", Col("延期至", "date"), lambda r: r.extended_to),
     LedgerColumn("effective_deadline", Col("截止日期", "date"), lambda r: r.effective_deadline),
-    LedgerColumn("status", Col("状态", min_width=11), lambda r: r.status.label),
+    LedgerColumn("status", Col("状态", "status", min_width=11), lambda r: r.status.label),
     LedgerColumn(
         "required_forms", Col("报送形式", max_width=24), lambda r: format_forms(r.required_forms)
     ),

@@ -1,14 +1,14 @@
-"""矩阵: units down, requirements across, each cell a short status word on a fill colour."""
+"""矩阵: units down, requirements across, each cell a status's short word in its colours
+(``Status.terms``: the same words and palette as the window's 矩阵)."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from tracker.domain.dates import format_cn_short
-from tracker.domain.status import Status
+from tracker.domain.status import STATUS_ORDER, Status
 from tracker.domain.tally import tally_by
 from tracker.reports.status_book import Progress, RequirementColumn, StatusBook
 from tracker.reports.xlsx_style import (
@@ -17,62 +17,21 @@ from tracker.reports.xlsx_style import (
     HEADER_FONT,
     PERCENT_FORMAT,
     PageSpec,
-    TemplateCell,
     cell,
     excel_width,
     freeze_and_filter,
     header_cells,
     set_widths,
     setup_page,
+    status_cells,
     text_lines,
     title_rows,
 )
 
-SHORT: dict[Status, str] = {
-    Status.ON_TIME: "按时",
-    Status.LATE: "补报",
-    Status.PARTIAL: "部分",
-    Status.OVERDUE: "未报",
-    Status.PENDING: "未到期",
-    Status.EXEMPT: "免报",
-}
-MEANING: dict[Status, str] = {
-    Status.ON_TIME: "已按时报送",
-    Status.LATE: "逾期补报（时限后报齐）",
-    Status.PARTIAL: "部分报送（时限已过，材料未齐）",
-    Status.OVERDUE: "逾期未报",
-    Status.PENDING: "未到期（时限未到，尚未报齐）",
-    Status.EXEMPT: "免报",
-}
-# (fill, font colour): light fills that still read on a black-and-white printout.
-COLOURS: dict[Status, tuple[str, str]] = {
-    Status.ON_TIME: ("C6EFCE", "006100"),
-    Status.LATE: ("DDEBF7", "1F4E78"),
-    Status.PARTIAL: ("FFEB9C", "9C5700"),
-    Status.OVERDUE: ("FFC7CE", "9C0006"),
-    Status.PENDING: ("FFFFFF", "595959"),
-    Status.EXEMPT: ("D9D9D9", "404040"),
-}
 REQ_WIDTH = 10.0
 LINE = 14.5  # points per line of 11-point text
 FIRST = 4  # first requirement column (after 序号, 单位, 类别)
 FIT_WIDTH_LIMIT = 20  # more requirement columns than this print across pages instead
-
-
-def status_cells(ws: Any) -> dict[Status, TemplateCell]:
-    """One styled cell per status, reused for every cell of that status (same value)."""
-    cells = {}
-    for s in Status:
-        c = TemplateCell.make(
-            ws,
-            fill=PatternFill("solid", fgColor=COLOURS[s][0]),
-            font=Font(color=COLOURS[s][1], bold=s is Status.OVERDUE),
-            border=BORDER,
-            alignment=CENTER_WRAP,
-        )
-        c.value = SHORT[s]
-        cells[s] = c
-    return cells
 
 
 def _header_heights(reqs: list[RequirementColumn]) -> tuple[float, float]:
@@ -158,7 +117,7 @@ def _body(
     total: int,
 ) -> None:
     grid = {(r.unit_id, r.requirement_id): r.status for r in book.rows}
-    styled = status_cells(ws)
+    styled = status_cells(ws, lambda s: s.word, border=BORDER, alignment=CENTER_WRAP)
     blank = cell(ws, None, border=BORDER)
     plain = {"border": BORDER}
     for i, unit in enumerate(units, start=1):
@@ -192,14 +151,7 @@ def _rates(ws: Any, book: StatusBook, reqs: list[RequirementColumn]) -> None:
 def _legend(ws: Any) -> None:
     ws.append([])
     ws.append([None, cell(ws, "图例", font=HEADER_FONT)])
-    styled = status_cells(ws)
-    for status in (
-        Status.ON_TIME,
-        Status.LATE,
-        Status.PARTIAL,
-        Status.OVERDUE,
-        Status.PENDING,
-        Status.EXEMPT,
-    ):
-        ws.append([None, styled[status], MEANING[status]])
+    styled = status_cells(ws, lambda s: s.word, border=BORDER, alignment=CENTER_WRAP)
+    for status in STATUS_ORDER:
+        ws.append([None, styled[status], status.terms.meaning])
     ws.append([None, cell(ws, None, border=BORDER), "空白：该单位无需报送此项"])

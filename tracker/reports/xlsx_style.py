@@ -7,7 +7,7 @@ inside the functions that need it.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -17,6 +17,7 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.worksheet.properties import PageSetupProperties
 
 from tracker.domain.dates import format_cn
+from tracker.domain.status import Status
 from tracker.domain.text import display_width
 from tracker.reports.xlsx_common import FORMULA_LEADS
 
@@ -109,6 +110,28 @@ class TemplateCell(Cell):  # type: ignore[misc]
 
 def date_template(ws: Any) -> TemplateCell:
     return TemplateCell.make(ws, data_type="d", number_format=DATE_FORMAT)
+
+
+def status_cells(
+    ws: Any, text: Callable[[Status], str], **style: Any
+) -> dict[Status, TemplateCell]:
+    """One cell per status in the one palette (``Status.terms``) plus ``style``, its value
+    ``text(status)``: reused for every cell of that status, as the value is the same."""
+    cells = {}
+    for s in Status:
+        t = s.terms
+        look: dict[str, Any] = {"font": Font(color=_argb(t.ink), bold=t.bold), **style}
+        if t.fill:
+            look["fill"] = PatternFill("solid", fgColor=_argb(t.fill))
+        c = TemplateCell.make(ws, **look)
+        c.value = text(s)
+        cells[s] = c
+    return cells
+
+
+def _argb(colour: str | None) -> str | None:
+    """ "#9c0006" as openpyxl wants it ("9C0006"); None stays the default."""
+    return colour.lstrip("#").upper() if colour else None
 
 
 def title_rows(ws: Any, title: str, subtitle: str, widths: Sequence[float]) -> None:

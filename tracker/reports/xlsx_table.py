@@ -10,6 +10,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from openpyxl.styles import Alignment
+
 from tracker.reports.columns import Col
 from tracker.reports.status_book import Progress
 from tracker.reports.xlsx_common import FORMULA_LEADS
@@ -26,6 +28,7 @@ from tracker.reports.xlsx_style import (
     header_cells,
     set_widths,
     setup_page,
+    status_cells,
     text_lines,
     title_rows,
 )
@@ -35,6 +38,7 @@ PROGRESS_STEP = 2000
 _LEADS = "".join(FORMULA_LEADS)
 FORMATTED = ("date", "percent")
 LINE_HEIGHT = 14.5  # points per line of 11-point text
+STATUS_ALIGNMENT = Alignment(horizontal="center")  # bottom, as every other cell
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,7 +61,9 @@ def column_widths(table: Table) -> list[float]:
             continue
         texts = {v if type(v) is str else str(v) for v in (row[j] for row in table.values) if v}
         data = excel_width(texts, minimum=col.min_width, maximum=col.max_width)
-        widths.append(max(data, head) if col.kind == "text" else data)  # numbers' headers wrap
+        widths.append(
+            max(data, head) if col.kind in ("text", "status") else data
+        )  # numbers' headers wrap
     return widths
 
 
@@ -135,6 +141,7 @@ class _Styler:
         self.ws = ws
         self.stamps = [(j, _template(ws, c)) for j, c in enumerate(cols) if c.kind in FORMATTED]
         self.texts = [j for j, c in enumerate(cols) if c.kind == "text" and not c.wrap]
+        self.statuses = [(j, _status_cells(ws)) for j, c in enumerate(cols) if c.kind == "status"]
         self.wraps = [
             (j, TemplateCell.make(ws, alignment=WRAP), _lines(widths[j]))
             for j, c in enumerate(cols)
@@ -155,6 +162,8 @@ class _Styler:
             v = row[j]
             if type(v) is str:
                 row[j] = self._text(v)
+        for j, styled in self.statuses:
+            row[j] = styled.get(row[j], row[j])
         tallest = 1
         for j, wrap, lines in self.wraps:
             v = row[j]
@@ -182,6 +191,12 @@ def _lines(width: float) -> Callable[[str], int]:
         return answer
 
     return lines
+
+
+def _status_cells(ws: Any) -> dict[Any, TemplateCell]:
+    """A status label's cell in the status's colours (as in the window's grid)."""
+    cells = status_cells(ws, lambda s: s.label, alignment=STATUS_ALIGNMENT)
+    return {s.label: c for s, c in cells.items()}
 
 
 def _template(ws: Any, col: Col) -> TemplateCell:

@@ -33,7 +33,7 @@ from tracker.domain.letter_request import (
 from tracker.domain.letters import LetterItem, fill_template
 from tracker.domain.office import OfficeSettings
 from tracker.domain.records import ObligationRow
-from tracker.domain.status import Status
+from tracker.domain.status import NEEDS_ACTION
 from tracker.services.ledger import LedgerService
 from tracker.services.ledger_rows import LedgerQuery
 from tracker.services.letter_store import (
@@ -72,7 +72,7 @@ class LetterService:
             categories=req.categories,
             unit_ids=req.unit_ids,
             obligation_ids=req.obligation_ids,
-            statuses=(Status.OVERDUE, Status.PARTIAL),
+            statuses=NEEDS_ACTION,
         )
         return self.ledger.rows(query)
 

@@ -21,7 +21,7 @@ class StatusListService:
     def overdue(self, query: LedgerQuery) -> StatusList:
         """逾期未报 and 部分报送 rows of the scope (``query`` without its status filter)."""
         scope = self.ledger.rows(replace(query, statuses=()))
-        listed = [r for r in scope if r.status in (Status.OVERDUE, Status.PARTIAL)]
+        listed = [r for r in scope if r.status.needs_action]
         return build_status_list("overdue", listed, scope, query.as_of)
 
     def due_soon(self, query: LedgerQuery, within: int = DUE_SOON_WORKDAYS) -> StatusList:

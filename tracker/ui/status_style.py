@@ -1,58 +1,45 @@
-"""Status colours and glyphs shared by the grid, the matrix and the dashboard."""
+"""Qt brushes for the status palette declared once in ``tracker.domain.status.TERMS``."""
 
 from __future__ import annotations
 
-from PySide6.QtGui import QBrush, QColor
+from functools import cache
+
+from PySide6.QtGui import QBrush, QColor, QFont
 
 from tracker.domain.status import Status
 
-# (text colour, background) — 逾期未报 red, 部分报送 orange, 逾期补报 amber, 已按时报送 green,
-# 免报 grey, 未到期 plain.
-_COLOURS: dict[Status, tuple[str, str]] = {
-    Status.OVERDUE: ("#b3261e", "#fbdcdc"),
-    Status.PARTIAL: ("#b85000", "#ffe2c2"),
-    Status.LATE: ("#7a5c00", "#fff0b8"),
-    Status.ON_TIME: ("#1d6b2a", "#daf0dc"),
-    Status.EXEMPT: ("#5f6368", "#e8e8e8"),
-}
 
-GLYPHS: dict[Status, str] = {
-    Status.ON_TIME: "✓",
-    Status.LATE: "补",
-    Status.PENDING: "○",
-    Status.OVERDUE: "✗",
-    Status.PARTIAL: "缺",
-    Status.EXEMPT: "免",
-}
-GLYPH_MEANINGS: dict[Status, str] = {
-    Status.ON_TIME: "已按时报送",
-    Status.LATE: "逾期补报",
-    Status.PENDING: "未到期",
-    Status.OVERDUE: "逾期未报",
-    Status.PARTIAL: "部分报送（缺材料）",
-    Status.EXEMPT: "免报",
-}
-
-_fg: dict[Status, QBrush] = {}
-_bg: dict[Status, QBrush] = {}
-
-
+@cache
 def foreground(status: Status) -> QBrush | None:
-    if status not in _COLOURS:
-        return None
-    if status not in _fg:
-        _fg[status] = QBrush(QColor(_COLOURS[status][0]))
-    return _fg[status]
+    ink = status.terms.ink
+    return QBrush(QColor(ink)) if ink else None
 
 
+@cache
 def background(status: Status) -> QBrush | None:
-    if status not in _COLOURS:
+    fill = status.terms.fill
+    return QBrush(QColor(fill)) if fill else None
+
+
+@cache
+def font(status: Status) -> QFont | None:
+    """Bold for the status that most needs the eye (逾期未报), else the view's own font."""
+    if not status.terms.bold:
         return None
-    if status not in _bg:
-        _bg[status] = QBrush(QColor(_COLOURS[status][1]))
-    return _bg[status]
+    bold = QFont()
+    bold.setBold(True)
+    return bold
 
 
 def colour_names(status: Status) -> tuple[str, str] | None:
-    """(text, background) colour names, for style sheets."""
-    return _COLOURS.get(status)
+    """(text, background) colour names, for style sheets; None for the plain 未到期."""
+    t = status.terms
+    return (t.ink, t.fill) if t.ink and t.fill else None
+
+
+def swatch_html(status: Status) -> str:
+    """The status's matrix word on its colours, as rich text (a legend's entry)."""
+    t = status.terms
+    weight = " font-weight:bold;" if t.bold else ""
+    look = f"color:{t.ink or '#000000'}; background:{t.fill or '#ffffff'};{weight}"
+    return f'<span style="{look}">&nbsp;{t.word}&nbsp;</span>'

@@ -11,13 +11,11 @@ from PySide6.QtWidgets import QWidget
 
 from tracker.domain.dates import format_cn
 from tracker.domain.overview import CategoryOverdue, RequirementProgress, UpcomingDeadline
-from tracker.domain.status import Status
+from tracker.domain.status import DONE, OPEN, Status
 from tracker.ui.common.table import CENTER, COLOUR_ROLES, DATE_SAMPLE, RIGHT, Column, RowTableModel
 from tracker.ui.ledger.filtering import LedgerFilter
 
 R = TypeVar("R")
-DONE = frozenset({Status.ON_TIME, Status.LATE})
-OPEN = frozenset({Status.PENDING, Status.OVERDUE, Status.PARTIAL})
 PROGRESS_ROLE = Qt.ItemDataRole.UserRole + 2
 Drill = Callable[[Any], LedgerFilter]
 

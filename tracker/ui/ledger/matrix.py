@@ -1,4 +1,5 @@
-"""矩阵: one notice as the sheet clerks know — units down, requirements across, status glyphs.
+"""矩阵: one notice as the sheet clerks know — units down, requirements across, each cell the
+status's short word (the same words and colours as the workbook's 矩阵 sheet).
 
 Double-click a cell to open the grid filtered to that requirement and unit.
 """
@@ -19,7 +20,7 @@ from tracker.ui.common.table import CENTER, setup_table
 from tracker.ui.context import AppContext
 from tracker.ui.ledger.filtering import LedgerFilter
 from tracker.ui.snapshot_data import LedgerSnapshot
-from tracker.ui.status_style import GLYPH_MEANINGS, GLYPHS, background, foreground
+from tracker.ui.status_style import background, font, foreground, swatch_html
 
 Index = QModelIndex | QPersistentModelIndex
 COL_UNIT, COL_CATEGORY, FIRST_REQUIREMENT = 0, 1, 2
@@ -96,11 +97,13 @@ class MatrixModel(QAbstractTableModel):
         if row is None:
             return "—" if role == Qt.ItemDataRole.DisplayRole else None
         if role == Qt.ItemDataRole.DisplayRole:
-            return GLYPHS[row.status]
+            return row.status.word
         if role == Qt.ItemDataRole.ForegroundRole:
             return foreground(row.status)
         if role == Qt.ItemDataRole.BackgroundRole:
             return background(row.status)
+        if role == Qt.ItemDataRole.FontRole:
+            return font(row.status)
         if role == Qt.ItemDataRole.ToolTipRole:
             return _cell_tip(row)
         return None
@@ -136,14 +139,19 @@ class MatrixPage(QWidget):
         self.view.setModel(self.model)
         setup_table(self.view)
         self.view.horizontalHeader().setStretchLastSection(False)
-        legend = "　".join(f"{GLYPHS[s]} {GLYPH_MEANINGS[s]}" for s in STATUS_ORDER)
+        legend = QLabel(
+            self.tr("图例：")
+            + "　".join(f"{swatch_html(s)} {s.terms.meaning}" for s in STATUS_ORDER)
+            + self.tr("　— 该单位无需报送此项")
+        )
+        legend.setWordWrap(True)
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("通知")))
         top.addWidget(self.notice_combo, 1)
         box = QVBoxLayout(self)
         box.addLayout(top)
         box.addWidget(self.view, 1)
-        box.addWidget(QLabel(self.tr("图例：") + legend))
+        box.addWidget(legend)
         self.notice_combo.currentIndexChanged.connect(self._show_notice)
         self.view.doubleClicked.connect(self._on_view_double_clicked)
         ctx.snapshots.loaded.connect(self.on_snapshot)

@@ -40,7 +40,7 @@ def notice_text(r: ObligationRow) -> str:
 
 def days_text(r: ObligationRow) -> str:
     """逾期N天 / 迟交N天 / 还剩N个工作日."""
-    if r.status in (Status.OVERDUE, Status.PARTIAL):
+    if r.status.needs_action:
         return f"逾期{r.days_overdue}天"
     if r.status is Status.LATE:
         return f"迟交{r.days_overdue}天"

@@ -70,6 +70,7 @@ def test_extend_before_the_deadline_is_refused(qtbot: QtBot, study: Services) ->
 
 def test_remind_by_letter_records_the_number(qtbot: QtBot, study: Services) -> None:
     ids = [oid(study, "和平局"), oid(study, "南开局")]
+    study.settings.update_office(letter_prefix="津市场监管标准函")
     dialog = RemindDialog(study, ids)
     qtbot.addWidget(dialog)
     assert dialog.letter_number.placeholderText().startswith("津市场监管标准函〔2023〕")

@@ -22,7 +22,11 @@ def make_dialog(qtbot: QtBot, services: Services) -> SettingsDialog:
 
 def test_office_particulars_are_saved(qtbot: QtBot, services: Services) -> None:
     dialog = make_dialog(qtbot, services)
-    assert dialog.office.lines["office_name"].text() == "市市场监管委标准化处"
+    lines = dialog.office.lines
+    assert all(lines[name].text() == "" for name in ("sender_name", "office_name", "short_name"))
+    assert "我委" in lines["short_name"].placeholderText()
+    lines["sender_name"].setText("天津市市场监督管理委员会")
+    lines["short_name"].setText("我委")
     dialog.office.lines["signer"].setText("天津市市场监督管理委员会标准化处")
     dialog.office.lines["letter_prefix"].setText("津标函")
     dialog.office.workdays.setValue(7)
@@ -32,6 +36,7 @@ def test_office_particulars_are_saved(qtbot: QtBot, services: Services) -> None:
     assert len(saved.args[0]) == 1
     office = services.settings.office()
     assert (office.signer, office.letter_prefix) == ("天津市市场监督管理委员会标准化处", "津标函")
+    assert (office.sender_name, office.short_name) == ("天津市市场监督管理委员会", "我委")
     assert office.reminder_workdays == 7
     assert office.letter_body == "请于{new_deadline}前报送。"
     again = make_dialog(qtbot, services)

@@ -9,6 +9,7 @@ import pytest
 from tracker.domain.forms import Form
 from tracker.domain.records import NoticeSpec, RequirementSpec
 from tracker.services.bundle import Services
+from tracker.services.demo import DEMO_OFFICE
 
 NOTICE_NUMBER = "津市场监管标准〔2023〕14号"
 
@@ -17,6 +18,7 @@ NOTICE_NUMBER = "津市场监管标准〔2023〕14号"
 def overdue_ledger(tianjin_units: Services) -> Services:
     """和平 sent the electronic copy only; 河西 and 南开 sent nothing; 市教委 sent everything."""
     sv = tianjin_units
+    sv.settings.save_office(DEMO_OFFICE)  # the seeds' Tianjin office sends these letters
     spec = NoticeSpec(
         title="市市场监管委关于开展2023年标准化研学行动的通知",
         doc_number=NOTICE_NUMBER,

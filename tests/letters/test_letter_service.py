@@ -10,7 +10,9 @@ import pytest
 from tests.letters.conftest import NOTICE_NUMBER
 from tests.letters.pdfcheck import pages_text
 from tracker.domain.errors import ValidationError
+from tracker.domain.forms import Form
 from tracker.domain.letter_request import LetterRequest
+from tracker.domain.records import NoticeSpec, RequirementSpec
 from tracker.reports.pdf_output import Cancelled
 from tracker.services.bundle import Services
 
@@ -129,3 +131,21 @@ def test_template_placeholders_and_errors(overdue_ledger: Services) -> None:
 def test_nothing_overdue_is_a_clear_message(overdue_ledger: Services) -> None:
     with pytest.raises(ValidationError, match="没有逾期未报"):
         overdue_ledger.letters.drafts(LetterRequest(as_of=date(2023, 6, 1)))
+
+
+def test_a_new_workspace_has_no_office_and_refuses_letters(tianjin_units: Services) -> None:
+    sv = tianjin_units
+    assert sv.settings.office().sender_name == ""  # nobody's Tianjin particulars by default
+    sv.notices.create(
+        NoticeSpec(
+            "关于报送总结的通知",
+            requirements=(RequirementSpec("总结", date(2023, 6, 20), Form.ELECTRONIC, ("区局",)),),
+        )
+    )
+    with pytest.raises(ValidationError) as refused:
+        sv.letters.issue(LetterRequest(as_of=date(2023, 6, 28)))
+    assert "工具 ▸ 设置" in str(refused.value) and "tracker office" in str(refused.value)
+    assert sv.letters.issued() == []
+    sv.settings.update_office(sender_name="晋城市市场监督管理局", letter_prefix="晋市市监函")
+    result = sv.letters.issue(LetterRequest(as_of=date(2023, 6, 28)))
+    assert result.letters[0].number == "晋市市监函〔2023〕1号"

@@ -19,6 +19,7 @@ from tracker.cli import (
     ledger,
     letters,
     notices,
+    office,
     status,
     units,
     workspace,
@@ -38,6 +39,7 @@ COMMAND_GROUPS = (
     backup,
     letters,
     excel,
+    office,
 )
 
 

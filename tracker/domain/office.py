@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, fields
 from typing import Any
 
+from tracker.domain.errors import ValidationError
+
 # Placeholders: see tracker.domain.letters.PLACEHOLDERS. A line holding only {item_list}
 # becomes one paragraph per item owed.
 DEFAULT_LETTER_BODY = (
@@ -23,19 +25,33 @@ DEFAULT_LETTER_BODY_GROUP = (
 
 @dataclass(frozen=True, slots=True)
 class OfficeSettings:
-    office_name: str = "市市场监管委标准化处"
-    sender_name: str = "天津市市场监督管理委员会"
-    signer: str = "天津市市场监督管理委员会"
-    contact_person: str = "苏文博"
-    contact_phone: str = "27182054"
-    contact_email: str = "scjgbzhc@tj.gov.cn"
-    postal_address: str = "天津市河西区友谊路"
-    letter_prefix: str = "津市场监管标准函"
+    """The clerk's own office. A new workspace starts blank (the demo fills in its Tianjin
+    office): a letter must never go out with someone else's particulars."""
+
+    office_name: str = ""  # 处室 (department), e.g. 标准化处
+    sender_name: str = ""  # the office's name, the letterhead's 发文机关
+    signer: str = ""  # 落款; the office's name when blank
+    contact_person: str = ""
+    contact_phone: str = ""
+    contact_email: str = ""
+    postal_address: str = ""
+    letter_prefix: str = ""  # 函号前缀, e.g. 津市场监管标准函
     reminder_workdays: int = 5  # new deadline = N working days after the letter date
     letter_body: str = DEFAULT_LETTER_BODY
     letter_body_group: str = DEFAULT_LETTER_BODY_GROUP
     letter_closing: str = "逾期未报的，将予以通报。"
     letter_has_seal: bool = True
+    short_name: str = ""  # 自称 in running text (我委, 我局); letters fall back to 我单位
+
+    @property
+    def is_set_up(self) -> bool:
+        """Enough to issue a letter: the office's name and its letter prefix."""
+        return bool(self.sender_name.strip() and self.letter_prefix.strip())
+
+    def letter_gaps(self) -> list[str]:
+        """What a letter still needs, as the settings form calls it."""
+        gaps = [] if self.sender_name.strip() else ["本单位名称（发文机关）"]
+        return gaps + ([] if self.letter_prefix.strip() else ["函号前缀"])
 
     def to_dict(self) -> dict[str, Any]:
         return {f.name: getattr(self, f.name) for f in fields(self)}
@@ -50,3 +66,13 @@ class OfficeSettings:
             default = getattr(cls(), key)
             values[key] = type(default)(value)
         return cls(**values)
+
+
+def require_letter_office(office: OfficeSettings) -> None:
+    """Refuse a letter without the office's own particulars, saying where to fill them in."""
+    gaps = office.letter_gaps()
+    if gaps:
+        raise ValidationError(
+            f"尚未填写{'和'.join(gaps)}，不能发出催报函：请在 工具 ▸ 设置 中填写，"
+            "或运行 tracker office --name 单位名称 --letter-prefix 函号前缀"
+        )

@@ -16,6 +16,7 @@ from sqlalchemy import func, select
 from tracker.domain.clock import today
 from tracker.domain.errors import TrackerError
 from tracker.domain.forms import Form, members
+from tracker.domain.office import OfficeSettings
 from tracker.domain.records import (
     Channel,
     Contact,
@@ -30,6 +31,18 @@ from tracker.services.notice_file import read_notice_file
 from tracker.store.models import Notice, Unit
 
 DEMO_MARK = "demo_workspace"
+# The demo's office: the seeds' Tianjin standards office. Only the demo carries it.
+DEMO_OFFICE = OfficeSettings(
+    office_name="市市场监管委标准化处",
+    sender_name="天津市市场监督管理委员会",
+    signer="天津市市场监督管理委员会",
+    contact_person="苏文博",
+    contact_phone="27182054",
+    contact_email="scjgbzhc@tj.gov.cn",
+    postal_address="天津市河西区友谊路",
+    letter_prefix="津市场监管标准函",
+    short_name="我委",
+)
 _PEOPLE = tuple(
     "王芳 李静 张伟 刘洋 陈晨 杨帆 赵敏 黄磊 周婷 吴昊 徐明 孙丽 马超 朱琳 胡军 郭佳".split()  # noqa: SIM905
 )
@@ -166,6 +179,7 @@ def build_demo(services: Services) -> None:
         )
     if has_data:
         raise TrackerError("当前台账已是示例台账；如需重建，请删除该文件夹后再运行 tracker demo")
+    services.settings.save_office(DEMO_OFFICE)
     for unit in demo_units():
         services.units.save(unit)
     rng = random.Random(20231110)

@@ -31,7 +31,7 @@ from tracker.domain.letter_request import (
     LetterRequest,
 )
 from tracker.domain.letters import LetterItem, fill_template
-from tracker.domain.office import OfficeSettings
+from tracker.domain.office import OfficeSettings, require_letter_office
 from tracker.domain.records import ObligationRow
 from tracker.domain.status import NEEDS_ACTION
 from tracker.services.ledger import LedgerService
@@ -103,6 +103,7 @@ class LetterService:
                 f"发函方式应为 unit（按单位）或 category（按类别），而不是“{req.mode}”"
             )
         office = self.settings.office()
+        require_letter_office(office)
         template = req.template
         if template is not None:
             fill_template(template, {})  # an unknown placeholder fails before anything else

@@ -108,7 +108,8 @@ class RemindDialog(ObligationDialog):
         self.on.setMaximumDate(to_qdate(today()))
         self.letter_number = QLineEdit(self)
         prefix = services.settings.office().letter_prefix
-        self.letter_number.setPlaceholderText(f"{prefix}〔{today().year}〕号")
+        example = f"{prefix}〔{today().year}〕号" if prefix else self.tr("催报函的文号")
+        self.letter_number.setPlaceholderText(example)
         self.note = QLineEdit(self)
         self.form.addRow(self.tr("催报方式(&M)"), self.method)
         self.form.addRow(self.tr("催报日期(&D)"), self.on)

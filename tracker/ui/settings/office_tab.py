@@ -27,8 +27,9 @@ from tracker.domain.letters import PLACEHOLDERS
 from tracker.domain.office import DEFAULT_LETTER_BODY, DEFAULT_LETTER_BODY_GROUP, OfficeSettings
 
 OFFICE_FIELDS: tuple[tuple[str, str], ...] = (
-    ("office_name", "处室名称"),
-    ("sender_name", "发文机关"),
+    ("sender_name", "本单位名称"),
+    ("short_name", "自称"),
+    ("office_name", "处室"),
     ("signer", "落款"),
     ("contact_person", "联系人"),
     ("contact_phone", "联系电话"),
@@ -36,6 +37,18 @@ OFFICE_FIELDS: tuple[tuple[str, str], ...] = (
     ("postal_address", "通讯地址"),
     ("letter_prefix", "函号前缀"),
 )
+# What each field holds, shown greyed in an empty field (the demo's office as the example).
+OFFICE_HINTS: dict[str, str] = {
+    "sender_name": "发文机关，如“天津市市场监督管理委员会”",
+    "short_name": "正文中的自称，如“我委”“我局”",
+    "office_name": "承办处室，如“标准化处”",
+    "signer": "留空则与本单位名称相同",
+    "contact_person": "催报函上的联系人",
+    "contact_phone": "如“27182054”",
+    "contact_email": "收电子版的邮箱",
+    "postal_address": "纸质版的送达地址",
+    "letter_prefix": "如“津市场监管标准函”",
+}
 # The two letter bodies: (OfficeSettings field, tab label, default text).
 BODIES: tuple[tuple[str, str, str], ...] = (
     ("letter_body", "致单位", DEFAULT_LETTER_BODY),
@@ -49,7 +62,8 @@ class OfficeTab(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.lines: dict[str, QLineEdit] = {name: QLineEdit(self) for name, _ in OFFICE_FIELDS}
-        self.lines["letter_prefix"].setPlaceholderText("津市场监管标准函")
+        for name, hint in OFFICE_HINTS.items():
+            self.lines[name].setPlaceholderText(self.tr(hint))
         self.workdays = QSpinBox(self)
         self.workdays.setRange(1, 60)
         self.workdays.setSuffix(self.tr(" 个工作日"))

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from collections.abc import Sequence
 from datetime import date
@@ -93,9 +91,7 @@ def render_rows(rows: Sequence[ObligationRow], fmt: str) -> str:
     if fmt == "json":
         return json.dumps([row_json(r) for r in rows], ensure_ascii=False, indent=2)
     if fmt == "csv":
-        buf = io.StringIO()
-        writer = csv.writer(buf, lineterminator="\n")
-        writer.writerow(STATUS_HEADERS)
-        writer.writerows(status_cells(r) for r in rows)
-        return buf.getvalue().rstrip("\n")
+        from tracker.reports.csv_text import csv_text
+
+        return csv_text(STATUS_HEADERS, (status_cells(r) for r in rows))
     return table(STATUS_HEADERS, [status_cells(r) for r in rows])

@@ -7,12 +7,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from tracker.domain.errors import TrackerError
 from tracker.domain.ledger_map import column_letter
 from tracker.domain.text import normalize_name
-from tracker.reports.xlsx_common import open_workbook
+from tracker.reports.xlsx_read import read_sheet
 
 HEADER_SCAN_ROWS = 20
+# An old ledger is a few hundred units by a few dozen items; far more is the wrong file.
+MAX_ROWS = 5_000
+MAX_COLS = 500
 UNIT_WORDS = ("单位", "名称", "部门")
 Span = tuple[int, int, int, int]  # min_row, min_col, max_row, max_col
 
@@ -127,17 +129,6 @@ def _text(value: Any) -> str:
 
 
 def read_ledger_sheet(path: Path, sheet: str | None = None) -> SheetGrid:
-    """The sheet ``sheet`` (default: the first) of an .xlsx, values only."""
-    wb = open_workbook(Path(path))
-    try:
-        names = tuple(wb.sheetnames)
-        if sheet is not None and sheet not in names:
-            raise TrackerError(
-                f"“{Path(path).name}”中没有工作表“{sheet}”（有：{'、'.join(names)}）"
-            )
-        ws = wb[sheet] if sheet else wb.worksheets[0]
-        cells = tuple(tuple(row) for row in ws.iter_rows(values_only=True))
-        merged = tuple((m.min_row, m.min_col, m.max_row, m.max_col) for m in ws.merged_cells.ranges)
-        return SheetGrid(Path(path).name, ws.title, names, cells, merged)
-    finally:
-        wb.close()
+    """The sheet ``sheet`` (default: the first) of an .xlsx, values only, within the caps."""
+    cells = read_sheet(Path(path), sheet, max_rows=MAX_ROWS, max_cols=MAX_COLS, what="台账")
+    return SheetGrid(cells.source, cells.sheet, cells.sheets, cells.dense(), cells.merged)

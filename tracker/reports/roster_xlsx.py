@@ -15,15 +15,8 @@ from typing import Any
 from tracker.domain.errors import ValidationError
 from tracker.domain.records import UnitRecord, UnitSpec
 from tracker.domain.text import normalize_name, split_aliases
-from tracker.reports.xlsx_common import (
-    check_workbook_file,
-    count_rows,
-    formula_cells,
-    has_formulas,
-    open_workbook,
-    save_atomically,
-    set_text,
-)
+from tracker.reports.xlsx_common import save_atomically, set_text
+from tracker.reports.xlsx_read import SheetCells, read_sheet
 
 COLUMNS: tuple[str, ...] = (
     "单位名称",
@@ -42,6 +35,7 @@ WIDTHS = (34, 10, 14, 24, 10, 16, 26, 36, 6, 6)
 HEADER_SCAN_ROWS = 20
 # A roster is dozens of units, a few hundred at most; far more means the wrong file.
 MAX_ROWS = 10_000
+MAX_COLS = 100
 FORMULA_HINT = (
     "是公式，但文件中没有保存公式的计算结果（文件可能由其他程序生成）。"
     "请在 Excel 或 WPS 中打开并保存一次，或把公式“粘贴为数值”后再导入"
@@ -67,30 +61,37 @@ def _where(sheet: str, row: int, column: str) -> str:
     return f"工作表“{sheet}”第{row}行“{column}”列"
 
 
-def _find_header(ws: Any) -> tuple[int, dict[str, int]] | None:
-    for r in range(1, min(ws.max_row, HEADER_SCAN_ROWS) + 1):
-        names = {normalize_name(c.value): c.column for c in ws[r] if c.value is not None}
+def _find_header(sheet: SheetCells) -> tuple[int, dict[str, int]] | None:
+    for r in range(1, min(sheet.max_row, HEADER_SCAN_ROWS) + 1):
+        names = {normalize_name(v): c for c, v in sorted(sheet.row(r).items())}
         if all(req in names for req in REQUIRED):
             return r, {k: v for k, v in names.items() if k in COLUMNS}
     return None
 
 
 def _merged_fill(
-    ws: Any, header_row: int, problems: list[str], notes: list[str]
+    sheet: SheetCells, header_row: int, problems: list[str], notes: list[str]
 ) -> dict[tuple[int, int], Any]:
     """Values of vertically merged data cells, copied down; horizontal merges are errors."""
     filled: dict[tuple[int, int], Any] = {}
-    for rng in ws.merged_cells.ranges:
-        if rng.max_row <= header_row:
+    for min_row, min_col, max_row, max_col in sheet.merged:
+        if max_row <= header_row:
             continue  # titles and headers above the data may be merged freely
-        top_left = ws.cell(rng.min_row, rng.min_col).value
-        if rng.min_col != rng.max_col:
-            problems.append(f"工作表“{ws.title}”{rng.coord} 是跨列合并的单元格，请取消合并后再导入")
+        top_left = sheet.value(min_row, min_col)
+        coord = _coord(min_row, min_col, max_row, max_col)
+        if min_col != max_col:
+            problems.append(f"工作表“{sheet.sheet}”{coord} 是跨列合并的单元格，请取消合并后再导入")
             continue
-        for r in range(rng.min_row, rng.max_row + 1):
-            filled[(r, rng.min_col)] = top_left
-        notes.append(f"{rng.coord} 为合并单元格，已按“{top_left}”填入每一行")
+        for r in range(min_row, max_row + 1):
+            filled[(r, min_col)] = top_left
+        notes.append(f"{coord} 为合并单元格，已按“{top_left}”填入每一行")
     return filled
+
+
+def _coord(min_row: int, min_col: int, max_row: int, max_col: int) -> str:
+    from openpyxl.utils import get_column_letter as letter
+
+    return f"{letter(min_col)}{min_row}:{letter(max_col)}{max_row}"
 
 
 def _text(value: Any) -> str:
@@ -107,62 +108,50 @@ def _text(value: Any) -> str:
 
 def read_roster(path: Path) -> RosterFile:
     path = Path(path)
-    check_workbook_file(path)
-    rows = count_rows(path, MAX_ROWS)
-    if rows > MAX_ROWS:
+    sheet = read_sheet(path, max_rows=MAX_ROWS, max_cols=MAX_COLS, what="单位名录")
+    header = _find_header(sheet)
+    if header is None:
         raise ValidationError(
-            f"单位名录“{path.name}”超过 {MAX_ROWS} 行，不像是单位名录（也可能表格下方有大量"
-            "带格式的空行）。请检查文件，删去多余的行后再导入；未导入任何内容"
+            f"工作表“{sheet.sheet}”缺少必填列：{'、'.join(REQUIRED)}（应在前{HEADER_SCAN_ROWS}行中有表头）"
         )
-    formulas = formula_cells(path) if has_formulas(path) else set()
-    wb = open_workbook(path)
-    try:
-        ws = wb.worksheets[0]
-        header = _find_header(ws)
-        if header is None:
-            raise ValidationError(
-                f"工作表“{ws.title}”缺少必填列：{'、'.join(REQUIRED)}（应在前{HEADER_SCAN_ROWS}行中有表头）"
-            )
-        header_row, cols = header
-        problems: list[str] = []
-        result = RosterFile(ws.title, frozenset(cols))
-        merged = _merged_fill(ws, header_row, problems, result.notes)
-        _read_rows(ws, range(header_row + 1, ws.max_row + 1), cols, merged, formulas, problems,
-                   result)  # fmt: skip
-        if problems:
-            raise ValidationError(f"单位名录“{path.name}”有误，未导入任何内容", problems)
-        if not result.rows:
-            raise ValidationError(f"单位名录“{path.name}”中没有任何单位")
-        return result
-    finally:
-        wb.close()
+    header_row, cols = header
+    problems: list[str] = []
+    result = RosterFile(sheet.sheet, frozenset(cols))
+    merged = _merged_fill(sheet, header_row, problems, result.notes)
+    rows = sorted({r for r in sheet.rows_with_values() if r > header_row} | {r for r, _ in merged})
+    _read_rows(sheet, [r for r in rows if r > header_row], cols, merged, problems, result)
+    if problems:
+        raise ValidationError(f"单位名录“{path.name}”有误，未导入任何内容", problems)
+    if not result.rows:
+        raise ValidationError(f"单位名录“{path.name}”中没有任何单位")
+    return result
 
 
 def _read_rows(
-    ws: Any,
-    rows: range,
+    sheet: SheetCells,
+    rows: list[int],
     cols: dict[str, int],
     merged: dict[tuple[int, int], Any],
-    formulas: set[tuple[int, int]],
     problems: list[str],
     result: RosterFile,
 ) -> None:
     seen: dict[str, int] = {}
+    title = sheet.sheet
     for r in rows:
-        raw = {name: merged.get((r, c), ws.cell(r, c).value) for name, c in cols.items()}
-        uncomputed = [n for n, c in cols.items() if raw[n] is None and (r, c) in formulas]
+        raw = {name: merged.get((r, c), sheet.value(r, c)) for name, c in cols.items()}
+        uncomputed = [n for n, c in cols.items() if raw[n] is None and (r, c) in sheet.formulas]
         if uncomputed:
-            problems.extend(f"{_where(ws.title, r, n)}：{FORMULA_HINT}" for n in uncomputed)
+            problems.extend(f"{_where(title, r, n)}：{FORMULA_HINT}" for n in uncomputed)
             continue
         values = {name: _text(v) for name, v in raw.items()}
         if not any(values.values()):
             continue  # blank rows are skipped, not errors
-        spec = _row_spec(ws.title, r, values, problems)
+        spec = _row_spec(title, r, values, problems)
         if spec is None:
             continue
         if spec.name in seen:
             problems.append(
-                f"{_where(ws.title, r, '单位名称')}：“{spec.name}”与第{seen[spec.name]}行重复"
+                f"{_where(title, r, '单位名称')}：“{spec.name}”与第{seen[spec.name]}行重复"
             )
             continue
         seen[spec.name] = r

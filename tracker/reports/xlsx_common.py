@@ -23,13 +23,6 @@ def set_text(cell: Any, value: str) -> None:
         cell.data_type = "s"
 
 
-def open_workbook(path: Path, *, read_only: bool = False) -> Any:
-    """Load an .xlsx, turning every way it can fail into one clear Chinese sentence."""
-    path = Path(path)
-    check_workbook_file(path)
-    return load_checked(path, read_only=read_only)
-
-
 def load_checked(path: Path, *, read_only: bool = False, data_only: bool = True) -> Any:
     from openpyxl import load_workbook
 
@@ -61,8 +54,11 @@ def check_workbook_file(path: Path) -> None:
 
 def _check_package(path: Path) -> None:
     """A zip that is not a workbook (a .docx, an .ods, any archive) gets a plain answer."""
+    from tracker.reports.xlsx_read import check_package_size
+
     try:
         with zipfile.ZipFile(path) as zf:
+            check_package_size(zf, path.name)
             names = set(zf.namelist())
             mimetype = zf.read("mimetype").decode("ascii", "replace") if "mimetype" in names else ""
     except (zipfile.BadZipFile, OSError) as exc:
@@ -76,50 +72,6 @@ def _check_package(path: Path) -> None:
     else:
         kind = "不是 Excel 工作簿（可能是其他压缩文件或已损坏）"
     raise TrackerError(f"文件“{path.name}”{kind}，无法导入")
-
-
-def count_rows(path: Path, limit: int) -> int:
-    """Rows with any content on the first sheet, streamed (cheap in time and memory); stops
-    counting once past ``limit``."""
-    wb = load_checked(path, read_only=True)
-    try:
-        ws = wb.worksheets[0]
-        if ws.max_row is not None and ws.max_row <= limit:
-            return int(ws.max_row)
-        count = 0
-        for row in ws.iter_rows(values_only=True):
-            if any(v is not None and v != "" for v in row):
-                count += 1
-                if count > limit:
-                    break
-        return count
-    finally:
-        wb.close()
-
-
-def formula_cells(path: Path, sheet: int = 0) -> set[tuple[int, int]]:
-    """(row, column) of formula cells on a sheet; loads the file again, so call it only when a
-    sheet has formulas (``has_formulas``)."""
-    wb = load_checked(path, read_only=True, data_only=False)
-    try:
-        return {
-            (c.row, c.column)
-            for row in wb.worksheets[sheet].iter_rows()
-            for c in row
-            if getattr(c, "data_type", None) == "f"
-        }
-    finally:
-        wb.close()
-
-
-def has_formulas(path: Path) -> bool:
-    with zipfile.ZipFile(path) as zf:
-        for name in zf.namelist():
-            if name.startswith("xl/worksheets/") and name.endswith(".xml"):
-                data = zf.read(name)
-                if b"<f>" in data or b"<f " in data:
-                    return True
-    return False
 
 
 def save_atomically(workbook: Any, path: Path) -> None:

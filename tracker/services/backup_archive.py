@@ -18,18 +18,19 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from tracker.domain.errors import TrackerError
+from tracker.services.backup_manifest import (
+    DB_MEMBER,
+    FILES_PREFIX,
+    FORMAT,
+    MANIFEST,
+    Manifest,
+    check_member_names,
+    read_manifest,
+)
+from tracker.services.backup_manifest import BackupError as BackupError
 from tracker.store.sqlite_file import copy_database, file_health, file_revision
 
-FORMAT = 1
-MANIFEST = "manifest.json"
-DB_MEMBER = "tracker.db"
-FILES_PREFIX = "files/"
 _ARCHIVED = re.compile(r"^[0-9a-f]{64}(\.[A-Za-z0-9]{1,10})?$")
-
-
-class BackupError(TrackerError):
-    """A backup that cannot be made or trusted; nothing was changed."""
 
 
 KIND_LABELS = {
@@ -120,34 +121,20 @@ def write_backup(
     )
 
 
-def read_manifest(zf: zipfile.ZipFile, name: str) -> dict[str, object]:
-    try:
-        data = json.loads(zf.read(MANIFEST))
-    except KeyError:
-        raise BackupError(f"“{name}”不是本程序的备份文件（缺少清单 {MANIFEST}）") from None
-    except ValueError:
-        raise BackupError(f"备份文件“{name}”的清单已损坏") from None
-    if not isinstance(data, dict) or data.get("format") != FORMAT:
-        raise BackupError(f"“{name}”的备份格式无法识别")
-    return data
-
-
-def info_from_manifest(path: Path, manifest: dict[str, object]) -> BackupInfo:
-    revision = manifest.get("revision")
-    files = manifest.get("files")
+def info_from_manifest(path: Path, manifest: Manifest) -> BackupInfo:
     return BackupInfo(
         path,
-        str(manifest.get("kind", "")),
-        datetime.fromisoformat(str(manifest["created"])),
-        str(revision) if revision else None,
-        len(files) if isinstance(files, dict) else 0,
-        bool(manifest.get("files_in_pool")),
+        manifest.kind,
+        manifest.created,
+        manifest.revision,
+        len(manifest.files),
+        manifest.files_in_pool,
         path.stat().st_size,
     )
 
 
 def verify_backup(path: Path) -> BackupInfo:
-    """Check every member against the manifest's SHA-256; raise BackupError if anything is off."""
+    """Check every member name and hash against the manifest; BackupError if anything is off."""
     path = Path(path)
     name = path.name
     if not path.is_file():
@@ -155,12 +142,9 @@ def verify_backup(path: Path) -> BackupInfo:
     try:
         with zipfile.ZipFile(path) as zf:
             manifest = read_manifest(zf, name)
-            expected = dict(manifest["members"])  # type: ignore[call-overload]
-            if not manifest["files_in_pool"]:
-                files = dict(manifest["files"])  # type: ignore[call-overload]
-                expected.update({FILES_PREFIX + k: v for k, v in files.items()})
-            for member, digest in expected.items():
-                _check_member(zf, member, str(digest), name)
+            check_member_names(zf, manifest, name)
+            for member, digest in manifest.members().items():
+                _check_member(zf, member, digest, name)
     except zipfile.BadZipFile:
         raise BackupError(f"“{name}”不是有效的备份文件（不是 zip 格式或已损坏）") from None
     return info_from_manifest(path, manifest)

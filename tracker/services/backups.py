@@ -22,16 +22,20 @@ from datetime import date, datetime
 from pathlib import Path
 
 from tracker.services.backup_archive import (
-    DB_MEMBER,
-    FILES_PREFIX,
-    BackupError,
     BackupInfo,
     info_from_manifest,
-    read_manifest,
     sha256_of,
     sync_pool,
     verify_backup,
     write_backup,
+)
+from tracker.services.backup_manifest import (
+    DB_MEMBER,
+    FILES_PREFIX,
+    BackupError,
+    check_member_names,
+    inside,
+    read_manifest,
 )
 from tracker.store.engine import make_engine, sqlite_url
 from tracker.store.migrate import ensure_schema, known_revisions
@@ -206,9 +210,10 @@ def _restore_files(loc: Location, source: Path) -> tuple[int, tuple[str, ...]]:
     restored, missing = 0, []
     with zipfile.ZipFile(source) as zf:
         manifest = read_manifest(zf, source.name)
+        check_member_names(zf, manifest, source.name)
         members = set(zf.namelist())
-        for rel, digest in dict(manifest["files"]).items():  # type: ignore[call-overload]
-            target = loc.files / rel
+        for rel, digest in manifest.files.items():
+            target = inside(loc.files, rel)
             if target.exists() and sha256_of(target) == digest:
                 continue
             target.parent.mkdir(parents=True, exist_ok=True)

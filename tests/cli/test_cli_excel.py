@@ -40,7 +40,7 @@ def test_export_one_notice_as_of_a_day(services: Services, run, tmp_path: Path) 
     said = run("export", str(out), "--notice", "14号", "--as-of", "2023年6月28日")
     assert "截至2023年6月28日" in said and "12条" in said
     wb = load_workbook(out)
-    assert wb.sheetnames == ["汇总", "明细", "矩阵"]
+    assert wb.sheetnames == ["汇总", "明细", "矩阵", "排名"]
     assert wb["明细"].max_row == 3 + 12
 
 

@@ -32,6 +32,8 @@ def shown(value: object, number_format: str) -> str:
         return format_cn(value.date())
     if isinstance(value, int | float) and "%" in number_format:
         return f"{value * 100:.1f}%"
+    if isinstance(value, int | float) and number_format == "0.0":
+        return f"{value:.1f}"
     return str(value)
 
 
@@ -39,9 +41,9 @@ def test_libreoffice_shows_what_we_wrote(
     book_path: Path, tmp_path: Path, office_profile: Path
 ) -> None:
     seen = sheets_as_csv(book_path, tmp_path / "csv", office_profile)
-    assert set(seen) == {"汇总", "明细", "矩阵"}
+    assert set(seen) == {"汇总", "明细", "矩阵", "排名"}
     wb = load_workbook(book_path)
-    for name in ("汇总", "明细"):
+    for name in ("汇总", "明细", "排名"):
         ws = wb[name]
         for r, row in enumerate(ws.iter_rows(min_row=3), start=2):
             want = [shown(c.value, c.number_format) for c in row]
@@ -68,13 +70,14 @@ def test_prints_on_a4_landscape_with_page_numbers(
     convert(book_path, "pdf", tmp_path / "pdf", office_profile)
     pdf = tmp_path / "pdf" / "统计表.pdf"
     pages = PdfReader(pdf).pages
-    assert len(pages) == 3  # one page per sheet: small enough to fit one page wide and tall
+    assert len(pages) == 4  # one page per sheet: small enough to fit one page wide and tall
     for page in pages:
         width, height = float(page.mediabox.width), float(page.mediabox.height)
         assert (round(width), round(height)) == (842, 595)  # A4 landscape in points
     text = subprocess.run(
         ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
     ).stdout
-    assert "第 1 页，共 3 页" in text and "第 3 页，共 3 页" in text
-    assert text.count("截至2023年12月1日") == 3
+    assert "第 1 页，共 4 页" in text and "第 4 页，共 4 页" in text
+    assert text.count("截至2023年12月1日") == 4
     assert "报送情况统计表（汇总）" in text and "逾期未报" in text
+    assert "报送情况统计表（排名）" in text and "平均逾期天数" in text

@@ -34,7 +34,7 @@ def rows_by_unit(ws, requirement: str) -> dict[str, list]:
 
 def test_three_sheets_with_document_properties(book_path: Path) -> None:
     wb = load_workbook(book_path)
-    assert wb.sheetnames == ["汇总", "明细", "矩阵"]
+    assert wb.sheetnames == ["汇总", "明细", "矩阵", "排名"]
     assert wb.properties.title == "报送情况统计表"
     assert wb.properties.keywords == "报送情况; 截至2023-12-01"
     assert wb.properties.subject == "全部通知"
@@ -149,7 +149,12 @@ def test_detail_status_cells_wear_the_same_colours(book_path: Path) -> None:
 
 def test_frozen_panes_filters_and_print_setup(book_path: Path) -> None:
     wb = load_workbook(book_path)
-    expect = {"汇总": ("A4", "A3:L6"), "明细": ("C4", "A3:P18"), "矩阵": ("D5", "A4:H13")}
+    expect = {
+        "汇总": ("A4", "A3:L6"),
+        "明细": ("C4", "A3:P18"),
+        "矩阵": ("D5", "A4:H13"),
+        "排名": ("A4", "A3:M12"),
+    }
     for ws in wb:
         assert (ws.freeze_panes, ws.auto_filter.ref) == expect[ws.title]
         setup = ws.page_setup

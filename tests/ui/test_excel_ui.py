@@ -92,7 +92,7 @@ def test_a_file_open_in_excel_is_retried_and_nothing_is_half_written(
     monkeypatch.setattr(os, "replace", real_replace)  # the clerk closed Excel
     dialog.runner.retry_button.click()
     qtbot.waitUntil(lambda: dialog.runner.done_box is not None, timeout=20_000)
-    assert load_workbook(target).sheetnames == ["汇总", "明细", "矩阵"]
+    assert load_workbook(target).sheetnames == ["汇总", "明细", "矩阵", "排名"]
 
 
 def test_cancel_leaves_the_old_file_alone(qtbot, ledger: Services, tmp_path: Path) -> None:

@@ -20,6 +20,7 @@ from tracker.cli import (
     letters,
     notices,
     office,
+    ranking,
     status,
     units,
     workspace,
@@ -40,6 +41,7 @@ COMMAND_GROUPS = (
     letters,
     excel,
     office,
+    ranking,
 )
 
 

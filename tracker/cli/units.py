@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tracker.cli.output import table
-from tracker.cli.parsing import Subparsers, add_group
+from tracker.cli.parsing import Subparsers, add_group, date_arg
 
 if TYPE_CHECKING:
     from tracker.cli.context import Context
@@ -30,6 +30,7 @@ def register(sub: Subparsers, common: argparse.ArgumentParser) -> None:
     p.set_defaults(func=cmd_units_template)
     p = units.add_parser("list", help="列出单位", parents=[common])
     p.set_defaults(func=cmd_units_list)
+    register_history(units, common)
 
 
 def cmd_units_import(args: argparse.Namespace, ctx: Context) -> int:
@@ -82,4 +83,23 @@ def cmd_units_list(args: argparse.Namespace, ctx: Context) -> int:
         for u in ctx.services.units.list_units()
     ]
     print(table(("单位名称", "类别", "简称", "别名", "联系人", "电话", "状态"), rows))
+    return 0
+
+
+def register_history(units: Subparsers, common: argparse.ArgumentParser) -> None:
+    p = units.add_parser(
+        "history", help="一个单位历年的报送情况（每项义务、各年上报率和类别内名次）",
+        parents=[common],
+    )  # fmt: skip
+    p.add_argument("unit", metavar="UNIT", help="单位名称、简称或别名")
+    p.add_argument("--as-of", type=date_arg, help="截至日期（默认今天）")
+    p.add_argument("--format", choices=("table", "json"), default="table")
+    p.set_defaults(func=cmd_units_history)
+
+
+def cmd_units_history(args: argparse.Namespace, ctx: Context) -> int:
+    from tracker.cli.history import render_history
+
+    history = ctx.services.ranking.history(args.unit, args.as_of)
+    print(render_history(history, args.format))
     return 0

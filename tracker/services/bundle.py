@@ -14,6 +14,7 @@ from tracker.services.ledger import LedgerService
 from tracker.services.ledger_import import LedgerImport
 from tracker.services.letters import LetterService
 from tracker.services.notices import NoticeService
+from tracker.services.ranking import RankingService
 from tracker.services.settings import CalendarService, SettingsService
 from tracker.services.status_lists import StatusListService
 from tracker.services.undo import UndoService
@@ -39,6 +40,7 @@ class Services:
     lists: StatusListService = field(init=False)
     export: ExportService = field(init=False)
     ledger_import: LedgerImport = field(init=False)
+    ranking: RankingService = field(init=False)
 
     def __post_init__(self) -> None:
         self.units = UnitService(self.ws)
@@ -54,6 +56,7 @@ class Services:
         self.lists = StatusListService(self.ledger)
         self.export = ExportService(self.ws, self.ledger, self.notices, self.units)
         self.ledger_import = LedgerImport(self.ws)
+        self.ranking = RankingService(self.ledger, self.notices, self.units)
 
     @classmethod
     def open(

@@ -1,0 +1,59 @@
+"""单位历史: every obligation of one unit across notices and years, its figures and its place
+in its category per year (the hand-counted scenario of scenario.py)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from tests.accountability.scenario import AS_OF, NOTICE_A, NOTICE_B, NOTICE_C
+from tracker.domain.errors import NotFoundError
+from tracker.domain.ranking import Figures
+from tracker.domain.status import Status
+from tracker.services.bundle import Services
+
+pytestmark = pytest.mark.both_databases
+
+
+def test_every_obligation_newest_first_with_files_and_reminders(scenario: Services) -> None:
+    history = scenario.ranking.history("河西局", AS_OF)
+    assert history.unit.name == "河西区市场监管局"
+    got = [
+        (e.row.doc_number, e.row.requirement_title, e.row.status, e.row.days_overdue,
+         e.row.reminders, e.received_on, e.files)
+        for e in history.entries
+    ]  # fmt: skip
+    assert got == [
+        (NOTICE_C, "联络员信息表", Status.PENDING, 0, 0, None, ()),
+        (NOTICE_A, "年度总结", Status.LATE, 5, 1, date(2023, 11, 15), ("河西区2023年度总结.pdf",)),
+        (NOTICE_A, "阶段性总结", Status.LATE, 5, 0, date(2023, 6, 25), ()),
+        (NOTICE_B, "年度报告", Status.OVERDUE, 366, 1, None, ()),
+    ]
+
+
+def test_rates_and_place_in_its_category_per_year(scenario: Services) -> None:
+    years = {y.year: y for y in scenario.ranking.history("河西局", AS_OF).years}
+    assert list(years) == [2023, 2022]
+    assert years[2023].figures == Figures(late=2, pending=1, days_late=10, reminders=1)
+    assert years[2023].figures.rate == 1.0 and years[2023].figures.on_time_rate == 0
+    # 区局 in 2023: 和平 (67 % on time) 1, 河西 (100 % sent) 2, 南开 (0 %) 3.
+    assert (years[2023].rank, years[2023].ranked) == (2, 3)
+    assert (years[2022].rank, years[2022].ranked) == (3, 3)
+    assert years[2022].figures.rate == 0
+
+
+def test_a_partial_return_shows_when_its_first_part_came(scenario: Services) -> None:
+    entries = scenario.ranking.history("和平局", AS_OF).entries
+    partial = next(e for e in entries if e.row.requirement_title == "年度总结")
+    assert partial.row.status is Status.PARTIAL and partial.received_on == date(2023, 11, 9)
+
+
+def test_a_unit_with_no_obligations_and_an_unknown_unit(scenario: Services) -> None:
+    from tracker.domain.records import UnitSpec
+
+    scenario.units.save(UnitSpec("市标准化研究院", "技术机构"))
+    history = scenario.ranking.history("市标准化研究院", AS_OF)
+    assert history.entries == () and history.years == ()
+    with pytest.raises(NotFoundError):
+        scenario.ranking.history("不存在的局", AS_OF)

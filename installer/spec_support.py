@@ -58,14 +58,14 @@ def excludes() -> list[str]:
 
 
 def hidden_imports() -> list[str]:
-    """Modules reached only by name at run time: the window's extensions, and what the
-    Alembic scripts (loaded from files) import."""
+    """Every tracker module (the window imports its pages and dialogs inside functions),
+    and what the Alembic scripts (loaded from files) import."""
     return [*tracker_modules(), "alembic.op", "alembic.context", "sqlalchemy.dialects.sqlite"]
 
 
 def tracker_modules() -> list[str]:
-    """Every module of the ``tracker`` package (the window loads its extensions by name, see
-    tracker.ui.extensions), found from the files so nothing has to be imported."""
+    """Every module of the ``tracker`` package, found from the files so nothing has to be
+    imported."""
     package = ROOT / "tracker"
     names = []
     for path in sorted(package.rglob("*.py")):

@@ -12,11 +12,16 @@ import os
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
 from tracker.launch import Target
+
+if TYPE_CHECKING:
+    from tracker.services.bundle import Services
+    from tracker.ui.main_window import MainWindow
 from tracker.ui.common.errors import install_excepthook, log, setup_logging, show_error
 from tracker.ui.common.state import APPLICATION, ORGANIZATION, ui_settings
 from tracker.ui.icon import app_icon, install_qt_chinese
@@ -66,7 +71,7 @@ class Launcher(QObject):
     def __init__(self, app: QApplication) -> None:
         super().__init__(app)
         self.app = app
-        self.window = None
+        self.window: MainWindow | None = None
         self._target: Target | None = None
         self.welcome = None
         self.server = None
@@ -109,25 +114,19 @@ class Launcher(QObject):
         return True
 
     def _show_window(self, target: Target) -> None:
+        from tracker.ui.composition import build_main_window
         from tracker.ui.context import AppContext
-        from tracker.ui.main_window import MainWindow
 
         ctx = AppContext(target.label)
-        window = self.window = MainWindow(ctx)
+        window = self.window = build_main_window(ctx)
         bench = _bench_hooks(window)
 
         def after_first_paint() -> None:
-            from tracker.ui.extensions import install_extensions
-            from tracker.ui.file_menu import install_file_menu
-
             if not self._claim(target):
                 window.close()
                 return
             setup_logging(target.folder / "logs")  # for a database URL: the local default folder
-            self._open(target)  # in a worker, while the other sections are built here
-            install_file_menu(window)
-            window.build_all_sections()
-            install_extensions(window)
+            self._open(target)  # in a worker, while the window furnishes itself (next event)
 
         if bench != "paint":  # measuring the first paint: nothing after it matters
             window.firstPainted.connect(lambda: QTimer.singleShot(0, after_first_paint))
@@ -151,7 +150,7 @@ class Launcher(QObject):
         )
         dialog.setCancelButton(None)
 
-    def _opened(self, target: Target, services: object) -> None:
+    def _opened(self, target: Target, services: Services) -> None:
         assert self.window is not None
         if not target.demo and target.db_url is None:
             ui_settings().setValue(LAST_KEY, str(target.folder))
@@ -219,7 +218,7 @@ class Launcher(QObject):
         self.window.activateWindow()
 
 
-def _bench_hooks(window: object) -> str:
+def _bench_hooks(window: MainWindow) -> str:
     """For tests/benchmarks: quit at first paint or once the rows are on screen."""
     mode = os.environ.get(BENCH_ENV, "")
     if not mode:
@@ -231,11 +230,9 @@ def _bench_hooks(window: object) -> str:
         os._exit(0)  # at once: the measurement ends here
 
     if mode == "paint":
-        window.firstPainted.connect(lambda: QTimer.singleShot(0, done))  # type: ignore[attr-defined]
+        window.firstPainted.connect(lambda: QTimer.singleShot(0, done))
     else:
-        window.ctx.snapshots.loaded.connect(  # type: ignore[attr-defined]
-            lambda _s: QTimer.singleShot(0, done)
-        )
+        window.ctx.snapshots.loaded.connect(lambda _s: QTimer.singleShot(0, done))
     return mode
 
 

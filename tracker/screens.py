@@ -14,13 +14,17 @@ import tempfile
 import time
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QWidget
 
 from tracker.domain.status import NEEDS_ACTION
 from tracker.ui.ledger.filtering import LedgerFilter
+
+if TYPE_CHECKING:
+    from tracker.services.bundle import Services
+    from tracker.ui.main_window import MainWindow
 
 
 def settle(app: QApplication, seconds: float = 0.3) -> None:
@@ -39,29 +43,27 @@ def shoot(widget: QWidget, out: Path, name: str) -> Path:
     return path
 
 
-def open_window(app: QApplication, services: Any, label: str, as_of: date | None) -> Any:
-    """The main window as the app builds it: painted, then menus, sections, extensions."""
+def open_window(
+    app: QApplication, services: Services, label: str, as_of: date | None
+) -> MainWindow:
+    """The main window as the app builds it: painted, furnished, then the workspace attached."""
+    from tracker.ui.composition import build_main_window
     from tracker.ui.context import AppContext
-    from tracker.ui.extensions import install_extensions
-    from tracker.ui.file_menu import install_file_menu
-    from tracker.ui.main_window import MainWindow
 
     ctx = AppContext(label)
     if as_of is not None:
         ctx.set_as_of(as_of)
-    window = MainWindow(ctx)
+    window = build_main_window(ctx)
     window.resize(1440, 900)
     window.show()
     settle(app, 0.2)
-    install_file_menu(window)
-    window.build_all_sections()
-    install_extensions(window)
+    window.furnish()
     ctx.attach(services)
     settle(app, 2.0)
     return window
 
 
-def shoot_window(app: QApplication, window: Any, out: Path) -> None:
+def shoot_window(app: QApplication, window: MainWindow, out: Path) -> None:
     for key in window.section_keys():
         window.show_section(key)
         settle(app)

@@ -67,21 +67,17 @@ class SelfTest:
         return f"示例台账：{len(units)} 个单位，{len(rows)} 条报送记录，数据库版本 {revision}"
 
     def check_window(self) -> str:
+        from tracker.ui.composition import build_main_window
         from tracker.ui.context import AppContext
-        from tracker.ui.extensions import install_extensions
-        from tracker.ui.file_menu import install_file_menu
-        from tracker.ui.main_window import MainWindow
 
         # a start-up warning would open a message box and wait for a click that never comes
-        expect(not self.services.ws.warnings, f"打开台账时的警告：{self.services.ws.warnings}")
+        expect(not self.services.warnings, f"打开台账时的警告：{self.services.warnings}")
         ctx = AppContext(str(self.folder))
-        window = MainWindow(ctx)
+        window = build_main_window(ctx)
         window.resize(1280, 800)
         window.show()
         self.settle(0.2)
-        install_file_menu(window)  # as tracker.app does after the first paint
-        window.build_all_sections()
-        install_extensions(window)
+        window.furnish()  # done after the first paint already; at once if none came yet
         ctx.attach(self.services)
         self.settle(1.0)
         image = window.grab().toImage()

@@ -45,25 +45,15 @@ def study(tianjin_units: Services) -> Services:
 
 @pytest.fixture
 def forms_window(qtbot, study: Services, tmp_path):  # type: ignore[no-untyped-def]
-    """The shell's main window on ``study`` with the forms installed, rows loaded."""
+    """The real main window on ``study``, rows loaded."""
     from PySide6.QtCore import QCoreApplication, QSettings
 
+    from tests.ui.conftest import open_main_window
     from tracker.ui.common.worker import wait_all
-    from tracker.ui.context import AppContext
-    from tracker.ui.dialogs.install import install
-    from tracker.ui.file_menu import install_file_menu
-    from tracker.ui.main_window import MainWindow
 
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "qs"))
-    ctx = AppContext(str(study.ws.root))
-    window = MainWindow(ctx)
-    qtbot.addWidget(window)
-    install_file_menu(window)  # as tracker.app does, before the extensions
-    install(window)
-    window.show()
-    with qtbot.waitSignal(ctx.snapshots.loaded, timeout=20_000):
-        ctx.attach(study)
+    window = open_main_window(qtbot, study)
     yield window
     window.close()
     wait_all()

@@ -8,6 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from tests.ui.conftest import ready_context
 from tracker.domain.forms import Form
 from tracker.domain.records import Channel
 from tracker.services.bundle import Services
@@ -29,7 +30,8 @@ E, P, S = Form.ELECTRONIC, Form.PAPER, Form.SEAL
 
 
 def make_page(qtbot: QtBot, services: Services) -> NoticesPage:
-    page = NoticesPage(services)
+    page = NoticesPage(ready_context(services))
+    page.ctx.setParent(page)
     qtbot.addWidget(page)
     page.show()
     return page

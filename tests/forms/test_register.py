@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
+from tests.ui.conftest import ready_context
 from tracker.domain.forms import Form
 from tracker.domain.status import Status
 from tracker.services.bundle import Services
@@ -24,10 +25,12 @@ E, P, S = Form.ELECTRONIC, Form.PAPER, Form.SEAL
 def make_flow(qtbot: QtBot, services: Services) -> tuple[QWidget, ChangeStack, RegisterFlow]:
     window = QWidget()
     qtbot.addWidget(window)
-    stack = ChangeStack(services, window)
+    ctx = ready_context(services)
+    ctx.setParent(window)
+    stack = ChangeStack(ctx, window)
     window.addAction(stack.action)
     window.show()
-    return window, stack, RegisterFlow(services, stack, window)
+    return window, stack, RegisterFlow(ctx, stack, window)
 
 
 def test_keyboard_only_registration_opens_the_next_dialog(qtbot: QtBot, study: Services) -> None:

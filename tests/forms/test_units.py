@@ -7,6 +7,7 @@ from pathlib import Path
 from openpyxl import Workbook
 from pytestqt.qtbot import QtBot
 
+from tests.ui.conftest import ready_context
 from tracker.reports.roster_xlsx import read_roster
 from tracker.services.bundle import Services
 from tracker.ui.units.edit_dialog import UnitDialog
@@ -16,7 +17,8 @@ from tracker.ui.units.page import UnitsPage
 
 
 def make_page(qtbot: QtBot, services: Services) -> UnitsPage:
-    page = UnitsPage(services)
+    page = UnitsPage(ready_context(services))
+    page.ctx.setParent(page)
     qtbot.addWidget(page)
     page.show()
     return page

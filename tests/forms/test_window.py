@@ -32,7 +32,7 @@ def test_sections_are_the_editors(forms_window) -> None:  # type: ignore[no-unty
 
 
 def test_register_from_the_grid_then_ctrl_z(qtbot: QtBot, forms_window, study) -> None:  # type: ignore[no-untyped-def]
-    window, hub = forms_window, forms_window.forms
+    window, hub = forms_window, forms_window.features.forms
     target = oid(study, "和平局")
     window.show_section("ledger")
     window.ledger_page.select_obligations({target})
@@ -57,7 +57,7 @@ def test_register_from_the_grid_then_ctrl_z(qtbot: QtBot, forms_window, study) -
 
 
 def test_exempt_several_selected_rows(qtbot: QtBot, forms_window, study) -> None:  # type: ignore[no-untyped-def]
-    window, hub = forms_window, forms_window.forms
+    window, hub = forms_window, forms_window.features.forms
     chosen = {oid(study, "河西局"), oid(study, "南开局")}
     window.ledger_page.select_obligations(chosen)
     assert hub.exempt_action.isEnabled()
@@ -76,7 +76,7 @@ def test_exempt_several_selected_rows(qtbot: QtBot, forms_window, study) -> None
 def test_activating_a_row_opens_its_registration(forms_window, study) -> None:  # type: ignore[no-untyped-def]
     target = oid(study, "市教委")
     forms_window.ledger_page.obligationActivated.emit(target)
-    dialog = forms_window.forms.flow.current
+    dialog = forms_window.features.forms.flow.current
     assert dialog.current_row().obligation_id == target
 
 
@@ -101,11 +101,11 @@ def test_files_dropped_on_a_grid_row(forms_window, study, tmp_path: Path) -> Non
         Qt.KeyboardModifier.NoModifier,
     )
     view.dropEvent(event)
-    dialog = window.forms.flow.current
+    dialog = window.features.forms.flow.current
     assert dialog.current_row().obligation_id == target
     assert dialog.ui.files.paths() == [doc]
 
 
 def test_settings_from_the_tools_menu(forms_window) -> None:  # type: ignore[no-untyped-def]
-    forms_window.forms.settings_action.trigger()
-    assert isinstance(forms_window.forms.dialog, SettingsDialog)
+    forms_window.features.forms.settings_action.trigger()
+    assert isinstance(forms_window.features.forms.dialog, SettingsDialog)

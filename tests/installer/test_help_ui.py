@@ -10,13 +10,11 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton
 
 from tracker import __version__
-from tracker.ui.help import menu as help_menu
 from tracker.ui.help.about import FONT_LICENCES, AboutDialog, AboutInfo
 
 
 @pytest.fixture
 def window(main_window):  # type: ignore[no-untyped-def]
-    help_menu.install(main_window)
     return main_window
 
 
@@ -31,19 +29,18 @@ def labels_text(widget) -> str:  # type: ignore[no-untyped-def]
     return "\n".join(label.text() for label in widget.findChildren(QLabel))
 
 
-def test_help_is_the_last_menu_even_when_another_menu_comes_later(qtbot, window) -> None:
-    window.menu("催报")  # as an extension installed after this one would
-    qtbot.waitUntil(lambda: window.menuBar().actions()[-1].text() == "帮助", timeout=2000)
+def test_help_is_the_last_menu(qtbot, window) -> None:
+    assert window.menuBar().actions()[-1].text() == "帮助"
     texts = [a.text() for a in window.menu("帮助").actions() if not a.isSeparator()]
     assert texts == ["使用说明", "关于报送督办台账"]
-    assert window.guide_action.shortcut().toString() == "F1"
+    assert window.features.help.guide_action.shortcut().toString() == "F1"
 
 
 def test_about_shows_version_folders_and_font_licences(
     qtbot, window, opened: list[QUrl], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr("tracker.services.locations.user_data_dir", lambda: tmp_path / "数据")
-    window.about_action.trigger()
+    window.features.help.about_action.trigger()
     dialog = window.findChild(AboutDialog)
     qtbot.waitExposed(dialog)
     text = labels_text(dialog)
@@ -74,15 +71,15 @@ def test_each_licence_opens_with_its_full_text(qtbot, tmp_path: Path) -> None:
 
 def test_guide_opens_on_f1_and_covers_the_daily_loop(qtbot, window, opened: list[QUrl]) -> None:
     window.activateWindow()
-    window.guide_action.trigger()
-    dialog = window.guide_dialog
+    window.features.help.guide_action.trigger()
+    dialog = window.features.help.guide_dialog
     qtbot.waitExposed(dialog)
     text = dialog.browser.toPlainText()
     for heading in ("登记报送", "查看逾期", "打印催报函", "导出统计表", "数据保存与备份"):
         assert heading in text
     assert dialog.browser.document().toPlainText().count("Ctrl+R") >= 2
-    window.guide_action.trigger()  # a second F1 brings the same window forward
-    assert window.guide_dialog is dialog
+    window.features.help.guide_action.trigger()  # a second F1 brings the same window forward
+    assert window.features.help.guide_dialog is dialog
     dialog.external_button.click()
     assert opened[-1].toLocalFile().endswith("guide/guide.html")
     dialog.close()

@@ -94,7 +94,7 @@ def test_data_files_carry_resources_and_the_migration_scripts() -> None:
 
 def test_every_tracker_module_is_taken_even_those_loaded_by_name() -> None:
     modules = set(sup.hidden_imports())
-    assert {"tracker.ui.help.menu", "tracker.ui.safety.menu", "tracker.selftest"} <= modules
+    assert {"tracker.ui.help.actions", "tracker.ui.composition", "tracker.selftest"} <= modules
     assert not [m for m in modules if "migrations" in m and m.startswith("tracker")]
     assert "tracker.screens" not in modules and "tracker.ui.dialogs.screens" not in modules
 

@@ -20,11 +20,7 @@ def _action(window, text: str) -> QAction:  # type: ignore[no-untyped-def]
 
 @pytest.fixture
 def window(main_window):  # type: ignore[no-untyped-def]
-    """The main window with the extension installed as app.py does."""
-    from tracker.ui.extensions import EXTENSIONS, install_extensions
-
-    assert "tracker.ui.letters.install" in EXTENSIONS
-    install_extensions(main_window, ("tracker.ui.letters.install",))
+    """The real main window, as the app builds it."""
     return main_window
 
 

@@ -11,6 +11,7 @@ import pytest
 
 from tests.safety.test_open_checks import _damage
 from tracker.cli import main
+from tracker.domain.changes import Changes
 from tracker.domain.errors import DatabaseDamagedError
 from tracker.domain.forms import Form
 from tracker.services.backup_archive import BackupError, verify_backup
@@ -43,13 +44,13 @@ def test_restore_brings_back_data_and_files_and_keeps_what_it_replaced(
     shutil.rmtree(workspace_dir / "files")
     changed = _state(demo)
     assert changed != wanted
-    seen: list[str] = []
-    demo.ws.subscribe(seen.append)
+    seen: list[Changes] = []
+    demo.subscribe(seen.append)
 
     result = demo.backups.restore(backup)
 
     assert _state(demo) == wanted  # the same open services see the restored data
-    assert "restore" in seen
+    assert seen == [Changes.everything()]
     assert result.files_restored == 1 and not result.files_missing
     (name, sha) = demo.ledger.submissions(oid)[-1].files[0]
     assert name == "总结 <终稿>.docx"

@@ -44,18 +44,35 @@ def demo_services(demo_dir: Path) -> Iterator[Services]:
         yield sv
 
 
+def open_main_window(qtbot, services: Services):  # type: ignore[no-untyped-def]
+    """The real window as the app builds it (``build_main_window``), furnished, on
+    ``services``, its rows loaded."""
+    from tracker.ui.composition import build_main_window
+    from tracker.ui.context import AppContext
+
+    ctx = AppContext(str(services.ws.root))
+    window = build_main_window(ctx)
+    qtbot.addWidget(window)
+    window.show()
+    window.furnish()
+    with qtbot.waitSignal(ctx.snapshots.loaded, timeout=20_000):
+        ctx.attach(services)
+    return window
+
+
+def ready_context(services: Services):  # type: ignore[no-untyped-def]
+    """An AppContext with ``services`` attached, for a page tested on its own."""
+    from tracker.ui.context import AppContext
+
+    ctx = AppContext(str(services.ws.root))
+    ctx.attach(services)
+    return ctx
+
+
 @pytest.fixture
 def main_window(qtbot, demo_services: Services):  # type: ignore[no-untyped-def]
     """The real main window on the demo workspace, rows loaded."""
-    from tracker.ui.context import AppContext
-    from tracker.ui.main_window import MainWindow
-
-    ctx = AppContext(str(demo_services.ws.root))
-    window = MainWindow(ctx)
-    qtbot.addWidget(window)
-    window.show()
-    with qtbot.waitSignal(ctx.snapshots.loaded, timeout=20_000):
-        ctx.attach(demo_services)
+    window = open_main_window(qtbot, demo_services)
     yield window
     window.close()
     wait_all()

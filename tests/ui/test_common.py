@@ -13,9 +13,10 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMessageBox, QPushButton, QSplitter, QWidget
 from shiboken6 import isValid
 
+from tracker.domain.changes import Changes, Topic
 from tracker.domain.errors import ValidationError
 from tracker.ui.common import error_dialog, errors
-from tracker.ui.common.changes import ChangeBridge
+from tracker.ui.common.changes import ChangeHub
 from tracker.ui.common.dates import CnDateEdit, OptionalDateEdit
 from tracker.ui.common.progress import run_with_progress
 from tracker.ui.common.state import restore_splitter, save_splitter
@@ -87,14 +88,14 @@ def test_progress_dialog_cancel_button_cancels_the_task(qtbot) -> None:
         release.set()
 
 
-def test_change_bridge_delivers_announcements_from_a_worker(qtbot, services) -> None:
-    bridge = ChangeBridge()
-    bridge.watch(services.ws)
-    with qtbot.waitSignal(bridge.changed, timeout=5000) as blocker:
+def test_change_hub_delivers_typed_notices_from_a_worker(qtbot, services) -> None:
+    hub = ChangeHub()
+    hub.watch(services)
+    with qtbot.waitSignal(hub.changed, timeout=5000) as blocker:
         thread = threading.Thread(target=lambda: services.units.add_category("协会二"))
         thread.start()
         thread.join()
-    assert blocker.args == ["units"]
+    assert blocker.args == [Changes.of(Topic.UNITS)]
 
 
 def test_cn_date_edit_shows_chinese_dates(qtbot) -> None:

@@ -16,14 +16,11 @@ from tests import excel_ledger, old_ledger
 from tracker.domain.status import Status
 from tracker.services.bundle import Services
 from tracker.services.ledger_rows import LedgerQuery
-from tracker.ui.excel import menu as excel_menu
 from tracker.ui.excel import runner as runner_module
 from tracker.ui.excel.export_dialog import ExportDialog
 from tracker.ui.excel.import_wizard import LedgerImportWizard
 from tracker.ui.excel.runner import ExportRunner
-from tracker.ui.file_menu import install_file_menu
 from tracker.ui.ledger.model import COL_CATEGORY, COL_DEADLINE, COL_STATUS
-from tracker.ui.safety import menu as safety_menu
 
 AS_OF = excel_ledger.AS_OF
 
@@ -125,7 +122,7 @@ def test_cancel_leaves_the_old_file_alone(qtbot, ledger: Services, tmp_path: Pat
 def test_export_selected_follows_the_grid(
     qtbot, main_window, tmp_path: Path, opened: list[Path], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    excel_menu.install(main_window)
+    excel = main_window.features.excel
     page = main_window.ledger_page
     header = page.view.horizontalHeader()
     header.moveSection(header.visualIndex(COL_STATUS), 0)  # 状态 first
@@ -143,9 +140,9 @@ def test_export_selected_follows_the_grid(
     assert len(shown) == 2
     target = tmp_path / "所选.xlsx"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
-    assert main_window.export_selected_action.isEnabled()
-    main_window.export_selected_action.trigger()
-    qtbot.waitUntil(lambda: main_window.selection_runner.done_box is not None, timeout=20_000)
+    assert excel.export_selected_action.isEnabled()
+    excel.export_selected_action.trigger()
+    qtbot.waitUntil(lambda: excel.selection_runner.done_box is not None, timeout=20_000)
     ws = load_workbook(target)["报送情况"]
     headers = [c.value for c in ws[3]]
     assert headers[:4] == ["序号", "状态", "单位", "通知"]
@@ -207,17 +204,15 @@ def test_import_wizard_refuses_a_bad_ledger(qtbot, services: Services, tmp_path:
     assert not wizard.button(QWizard.WizardButton.FinishButton).isEnabled()
 
 
-def test_menu_and_grid_actions_are_installed(qtbot, main_window) -> None:
-    install_file_menu(main_window)
-    excel_menu.install(main_window)
-    safety_menu.install(main_window)
+def test_menu_and_grid_actions_are_in_place(qtbot, main_window) -> None:
+    excel = main_window.features.excel
     texts = [a.text() or "-" for a in main_window.menu("文件").actions()]
     ours = ["-", "导出报送情况统计表…", "导入原台账…"]
     assert texts[-8:] == [*ours, "-", "备份台账…", "从备份恢复…", "-", "退出"]
     toolbar = [a.text() for a in main_window.ledger_page.toolbar.actions()]
     assert "导出所选…" in toolbar and "导出当前列表…" in toolbar
-    assert not main_window.export_selected_action.isEnabled()  # nothing selected yet
-    assert main_window.export_listed_action.isEnabled()
+    assert not excel.export_selected_action.isEnabled()  # nothing selected yet
+    assert excel.export_listed_action.isEnabled()
 
 
 def test_import_from_the_window_is_one_undo(
@@ -225,10 +220,7 @@ def test_import_from_the_window_is_one_undo(
 ) -> None:
     from openpyxl import Workbook
 
-    from tracker.ui.dialogs import install as forms_install
-
-    forms_install.install(main_window)
-    excel_menu.install(main_window)
+    excel = main_window.features.excel
     services = main_window.ctx.services
     late = [
         r
@@ -240,15 +232,15 @@ def test_import_from_the_window_is_one_undo(
     for r in late:
         wb.active.append([r.unit_name, "✓ 7月3日"])
     wb.save(tmp_path / "原台账.xlsx")
-    main_window.ledger_import_action.trigger()
-    wizard = main_window.ledger_import_wizard
+    excel.ledger_import_action.trigger()
+    wizard = excel.ledger_import_wizard
     wizard.file_page.load(str(tmp_path / "原台账.xlsx"))
     wizard.next()
     wizard.next()
     qtbot.waitUntil(lambda: wizard.preview_page.plan is not None, timeout=20_000)
     assert wizard.preview_page.plan.summary == "登记2条、免报0条"
     wizard.button(QWizard.WizardButton.FinishButton).click()
-    stack = main_window.forms.stack
+    stack = main_window.features.forms.stack
     qtbot.waitUntil(lambda: stack.top() is not None, timeout=20_000)
     assert "导入原台账" in stack.action.text()
     row = services.ledger.row(late[0].obligation_id, AS_OF)

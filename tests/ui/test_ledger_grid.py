@@ -146,10 +146,10 @@ def test_files_dropped_on_a_row_go_to_the_handler(qtbot, main_window, tmp_path: 
 
 def test_bulk_proxy_over_a_plain_model(qtmodeltester, qtbot) -> None:
     from tracker.domain.records import UnitRecord
-    from tracker.ui.lists import UnitListModel
+    from tracker.ui.units.models import UnitTableModel
 
     units = [UnitRecord(i, f"单位{i}", "区局", "", (), "", "", "", "", i, True) for i in range(20)]
-    model = UnitListModel()
+    model = UnitTableModel()
     model.set_rows(units)
     proxy = BulkProxyModel()
     proxy.setSourceModel(model)

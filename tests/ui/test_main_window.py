@@ -5,19 +5,17 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QLabel
 
 from tracker.domain.forms import Form
 from tracker.domain.status import Status
+from tracker.ui.composition import MENUS, SECTIONS
 from tracker.ui.ledger.filtering import LedgerFilter
-from tracker.ui.main_window import SECTIONS
 
 
 def test_navigating_shows_each_section(qtbot, main_window) -> None:
     titles = [main_window.nav.item(i).text() for i in range(main_window.nav.count())]
     assert titles == ["概览", "通知与报送事项", "报送情况", "单位名录", "催报记录", "操作日志"]
-    for row, (key, _title) in enumerate(SECTIONS):
+    for row, (key, _title, _build) in enumerate(SECTIONS):
         main_window.nav.setCurrentRow(row)
         page = main_window.section_widget(key)
         assert main_window.stack.currentWidget() is page
@@ -31,7 +29,7 @@ def test_keyboard_shortcuts_switch_sections(qtbot, main_window) -> None:
 
 def test_status_bar_shows_workspace_and_as_of(qtbot, main_window) -> None:
     bar = main_window.status
-    assert str(main_window.ctx.services.ws.root) in bar.workspace_label.text()
+    assert main_window.ctx.services.label in bar.workspace_label.text()
     assert bar.as_of_edit.text() == "2023年12月1日"
     assert not bar.calendar_note.isVisible()
 
@@ -72,37 +70,62 @@ def test_views_refresh_on_the_change_signal(qtbot, main_window) -> None:
     assert page.filter_bar.status_buttons[Status.OVERDUE].text() == f"逾期未报 {before - 1}"
 
 
-def test_extensions_replace_sections_and_add_menus(qtbot, main_window) -> None:
-    editor = QLabel("通知编辑器")
-    main_window.set_section_widget("notices", editor)
-    main_window.show_section("notices")
-    assert main_window.stack.currentWidget() is editor
-    action = QAction("设置…", main_window)
-    main_window.menu("工具").addAction(action)
+def test_menus_come_in_the_composition_order(qtbot, main_window) -> None:
     titles = [a.text() for a in main_window.menuBar().actions()]
-    assert "工具" in titles
+    assert titles == list(MENUS)
     assert main_window.menuBar().isEnabled()
+    view = [a.text() for a in main_window.menu("查看").actions() if not a.isSeparator()]
+    assert view == [*(title for _key, title, _build in SECTIONS), "刷新"]
 
 
-def test_read_only_lists_show_notices_and_units(qtbot, qtmodeltester, main_window) -> None:
-    notices = main_window.section_widget("notices")
-    units = main_window.section_widget("units")
-    qtbot.waitUntil(lambda: notices.model.rowCount() > 0 and units.model.rowCount() > 0)
+def test_the_window_has_only_what_its_class_declares(qtbot, main_window) -> None:
+    """Nothing is stuck onto the window from outside (the areas' handles are in features)."""
+    from tracker.ui.composition import build_main_window
+    from tracker.ui.context import AppContext
+
+    bare = build_main_window(AppContext("x"))
+    qtbot.addWidget(bare)
+    assert set(vars(main_window)) == set(vars(bare))
+
+
+def test_notices_and_units_are_the_real_pages(qtbot, qtmodeltester, main_window) -> None:
+    from tracker.ui.notices.page import NoticesPage
+    from tracker.ui.units.page import UnitsPage
+
+    notices = main_window.section("notices", NoticesPage)
+    units = main_window.section("units", UnitsPage)
+    assert notices.model.rowCount() > 0 and units.model.rowCount() > 0
     qtmodeltester.check(notices.model)
     qtmodeltester.check(units.model)
     docs = {n.doc_number for n in notices.model.rows}
     assert "津市场监管标准〔2023〕14号" in docs
     assert any(u.name == "和平区市场监管局" for u in units.model.rows)
+    assert notices.ui.new.isEnabled() and units.ui.new.isEnabled()
+
+
+def test_pages_wait_for_the_workspace(qtbot) -> None:
+    from tracker.ui.composition import build_main_window
+    from tracker.ui.context import AppContext
+
+    window = build_main_window(AppContext("x"))
+    qtbot.addWidget(window)
+    window.furnish()
+    assert window.notices_page.model.rowCount() == 0
+    assert not window.notices_page.ui.new.isEnabled()
+    assert not window.units_page.ui.new.isEnabled()
+    assert not window.menuBar().isEnabled()
+    window.features.forms.register_action.trigger()  # Ctrl+R before the workspace is open
+    assert window.features.forms.flow.current is None
 
 
 def test_window_geometry_is_remembered(qtbot, main_window, demo_services) -> None:
+    from tracker.ui.composition import build_main_window
     from tracker.ui.context import AppContext
-    from tracker.ui.main_window import MainWindow
 
     main_window.resize(780, 520)  # fits the offscreen 800×600 screen
     saved = main_window.size()
     main_window.close()  # saves
-    again = MainWindow(AppContext("x"))
+    again = build_main_window(AppContext("x"))
     qtbot.addWidget(again)
     assert again.size() == saved
     assert again.height() == 520  # not the first-run default

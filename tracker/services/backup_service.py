@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from tracker.domain.changes import Changes
 from tracker.domain.errors import TrackerError
 from tracker.services import audit
 from tracker.services.backup_archive import BackupInfo, verify_backup
@@ -59,7 +60,7 @@ class BackupService:
         result = restore(loc, Path(source))
         self.ws.reconnect()
         self._log("backup.restore", result.summary)
-        self.ws.announce("restore")
+        self.ws.announce(Changes.everything())
         return result
 
     def _log(self, action: str, summary: str) -> None:

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from sqlalchemy import select
 
+from tracker.domain.changes import Changes
 from tracker.services.audit import AuditService
 from tracker.services.backup_service import BackupService
 from tracker.services.export import ExportService
@@ -74,6 +77,27 @@ class Services:
             with ws.transaction() as s:
                 ensure_default_categories(s)
         return cls(ws)
+
+    # -- what the window needs of the workspace (the UI never touches ``ws`` itself) ----
+    @property
+    def label(self) -> str:
+        """The workspace's folder, or its database URL without the password."""
+        return self.ws.label
+
+    @property
+    def folder(self) -> Path | None:
+        """The folder of a SQLite workspace (None on a database server)."""
+        location = self.ws.location
+        return location.root if location is not None else None
+
+    @property
+    def warnings(self) -> list[str]:
+        """What the clerk should hear at start-up (e.g. a daily backup that failed)."""
+        return list(self.ws.warnings)
+
+    def subscribe(self, listener: Callable[[Changes], None]) -> None:
+        """``listener(changes)`` after each write, maybe from a worker thread."""
+        self.ws.subscribe(listener)
 
     def close(self) -> None:
         self.ws.close()

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import flag_modified
 from sqlalchemy.orm.exc import StaleDataError
 
+from tracker.domain.changes import Changes, Topic
 from tracker.domain.clock import today
 from tracker.domain.dates import format_cn
 from tracker.domain.errors import ConflictError, NotFoundError, ValidationError
@@ -210,7 +211,7 @@ class LedgerService:
                 after=submission_snapshot(sub),
             )
             sub_id = sub.id
-        self.ws.announce("ledger")
+        self.ws.announce(Changes.of(Topic.SUBMISSIONS, [obligation_id]))
         return Change((aid,), summary, (sub_id,))
 
     def delete_submission(self, submission_id: int) -> Change:
@@ -228,8 +229,9 @@ class LedgerService:
                 summary=summary,
                 before=submission_snapshot(sub),
             )
+            oid = sub.obligation_id
             s.delete(sub)
-        self.ws.announce("ledger")
+        self.ws.announce(Changes.of(Topic.SUBMISSIONS, [oid]))
         return Change((aid,), summary)
 
     # The edits below take ``expected``: {obligation id: ObligationRow.version as shown}.
@@ -296,7 +298,7 @@ class LedgerService:
                 )
                 audit_ids.append(aid)
                 created.append(rid)
-        self.ws.announce("ledger")
+        self.ws.announce(Changes.of(Topic.REMINDERS, ids))
         return Change(tuple(audit_ids), f"记录催报 {len(ids)} 条", tuple(created))
 
     # -- helpers -------------------------------------------------------------------------
@@ -349,7 +351,7 @@ class LedgerService:
                     )
         except StaleDataError:
             raise ConflictError("记录已被他人修改，请刷新后重试") from None
-        self.ws.announce("ledger")
+        self.ws.announce(Changes.of(Topic.OBLIGATIONS, ids))
         return Change(tuple(audit_ids), f"{what}：{len(ids)} 条")
 
     @staticmethod

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session
 
+from tracker.domain.changes import Changes, Topic
 from tracker.domain.dates import format_cn
 from tracker.domain.errors import ValidationError
 from tracker.domain.forms import format_forms
@@ -81,7 +82,7 @@ class LedgerImport:
                 entity_id=None,
                 summary=summary,
             )
-        self.ws.announce("ledger")
+        self.ws.announce(Changes.of(Topic.SUBMISSIONS | Topic.OBLIGATIONS))  # rows unknown: all
         return plan, Change(tuple(ids), summary)
 
     def _write(self, s: Session, plan: LedgerImportPlan, e: PlannedEntry) -> int:

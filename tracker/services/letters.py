@@ -14,6 +14,7 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from tracker.domain.changes import Changes, Topic
 from tracker.domain.clock import today
 from tracker.domain.dates import format_cn
 from tracker.domain.errors import NotFoundError, ValidationError
@@ -181,7 +182,8 @@ class LetterService:
                 path = self.ws.files.path_for(stored.sha256, "letter.pdf")
                 records.append(letter_record(row, path))
                 step(count + n)
-        self.ws.announce("ledger")
+        covered = [oid for d in drafts for oid in d.obligation_ids]
+        self.ws.announce(Changes.of(Topic.REMINDERS | Topic.LETTERS, covered))
         return IssueResult(records, combined, report.missing_chars)
 
     # -- issued letters --------------------------------------------------------------

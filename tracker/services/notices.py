@@ -8,6 +8,7 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session, selectinload
 from sqlalchemy.orm.exc import StaleDataError
 
+from tracker.domain.changes import Changes, Topic
 from tracker.domain.errors import AmbiguousError, ConflictError, NotFoundError, ValidationError
 from tracker.domain.forms import Form
 from tracker.domain.records import (
@@ -158,7 +159,7 @@ class NoticeService:
                 after=notice_snapshot(notice),
             )
             notice_id = notice.id
-        self.ws.announce("notices")
+        self.ws.announce(Changes.of(Topic.NOTICES))
         return notice_id, Change((aid,), summary)
 
     def update(
@@ -187,7 +188,7 @@ class NoticeService:
                 )
         except StaleDataError:
             raise ConflictError("该通知已被他人修改，请刷新后重试") from None
-        self.ws.announce("notices")
+        self.ws.announce(Changes.of(Topic.NOTICES))
         return Change((aid,), summary)
 
     def delete(self, notice_id: int) -> Change:
@@ -217,7 +218,7 @@ class NoticeService:
                 summary=summary,
                 before=before,
             )
-        self.ws.announce("notices")
+        self.ws.announce(Changes.of(Topic.NOTICES))
         return Change((aid,), summary)
 
     def copy_spec(self, notice_id: int, years: int = 1) -> NoticeSpec:

@@ -9,10 +9,11 @@ from typing import Any
 
 from sqlalchemy import delete, extract, select
 
+from tracker.domain.changes import Changes, Topic
 from tracker.domain.errors import ValidationError
 from tracker.domain.office import OfficeSettings
 from tracker.domain.records import Change
-from tracker.domain.workdays import DayOverride
+from tracker.domain.workdays import DayOverride, WorkCalendar
 from tracker.services import audit
 from tracker.services.workspace import Workspace
 from tracker.store.models import CalendarDay, Setting
@@ -50,7 +51,7 @@ class SettingsService:
                 before=before,
                 after=settings.to_dict(),
             )
-        self.ws.announce("settings")
+        self.ws.announce(Changes.of(Topic.SETTINGS))
         return Change((aid,), "修改办公室设置")
 
     def update_office(self, **changes: Any) -> Change:
@@ -77,6 +78,10 @@ class CalendarService:
 
     def __init__(self, ws: Workspace) -> None:
         self.ws = ws
+
+    def work_calendar(self) -> WorkCalendar:
+        """Workdays and holidays with the clerk's entries (cached until they change)."""
+        return self.ws.calendar()
 
     def days(self, year: int) -> list[DayOverride]:
         stmt = (
@@ -114,5 +119,5 @@ class CalendarService:
                 after=[[d.day, d.is_workday, d.name] for d in entries],
             )
         self.ws.forget_calendar()
-        self.ws.announce("calendar")
+        self.ws.announce(Changes.of(Topic.CALENDAR))
         return Change((aid,), summary)

@@ -8,6 +8,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from tracker.domain.changes import Changes, Topic
 from tracker.domain.errors import ConflictError, NotFoundError, TrackerError
 from tracker.domain.records import Change
 from tracker.services import audit
@@ -16,14 +17,15 @@ from tracker.services.workspace import Workspace
 from tracker.store.models import AuditEntry, Obligation, Reminder, Submission, SubmissionFile
 from tracker.store.time import now
 
+# What can be undone, and what its undo changes.
 UNDOABLE = {
-    "submission.create",
-    "submission.delete",
-    "reminder.create",
-    "obligation.exempt",
-    "obligation.unexempt",
-    "obligation.extend",
-    "obligation.unextend",
+    "submission.create": Topic.SUBMISSIONS,
+    "submission.delete": Topic.SUBMISSIONS,
+    "reminder.create": Topic.REMINDERS,
+    "obligation.exempt": Topic.OBLIGATIONS,
+    "obligation.unexempt": Topic.OBLIGATIONS,
+    "obligation.extend": Topic.OBLIGATIONS,
+    "obligation.unextend": Topic.OBLIGATIONS,
 }
 
 
@@ -41,6 +43,7 @@ class UndoService:
         self.ws = ws
 
     def undo(self, change: Change) -> Change:
+        topics, touched = Topic(0), []
         with self.ws.transaction() as s:
             entries = [s.get(AuditEntry, aid) for aid in change.audit_ids]
             for entry in reversed(entries):
@@ -50,7 +53,8 @@ class UndoService:
                     raise TrackerError(f"“{entry.summary}”已经撤销过了")
                 if entry.action not in UNDOABLE:
                     raise TrackerError(f"“{entry.summary}”不能撤销")
-                self._reverse(s, entry)
+                touched.append(self._reverse(s, entry))
+                topics |= UNDOABLE[entry.action]
                 entry.undone = True
             summary = f"撤销：{change.summary}"
             aid = audit.record(
@@ -62,23 +66,26 @@ class UndoService:
                 summary=summary,
                 after={"audit_ids": list(change.audit_ids)},
             )
-        self.ws.announce("ledger")
+        self.ws.announce(Changes.of(topics, touched))
         return Change((aid,), summary)
 
-    def _reverse(self, s: Session, entry: AuditEntry) -> None:
+    def _reverse(self, s: Session, entry: AuditEntry) -> int:
+        """Take ``entry`` back; the id of the obligation it concerned."""
         before = json.loads(entry.before) if entry.before else {}
         after = json.loads(entry.after) if entry.after else {}
         if entry.action == "submission.create":
             sub = s.get(Submission, after["submission_id"])
             if sub is None:
                 raise ConflictError("该报送记录已被删除，无法撤销")
+            oid = sub.obligation_id
             s.delete(sub)
         elif entry.action == "submission.delete":
-            self._restore_submission(s, before)
+            oid = self._restore_submission(s, before)
         elif entry.action == "reminder.create":
             rem = s.get(Reminder, after["reminder_id"])
             if rem is None:
                 raise ConflictError("该催报记录已被删除，无法撤销")
+            oid = rem.obligation_id
             s.delete(rem)
         else:
             o = s.get(Obligation, entry.entity_id)
@@ -88,10 +95,12 @@ class UndoService:
                 raise ConflictError("该记录之后又被修改过，无法撤销")
             for key, value in _state(before).items():
                 setattr(o, key, value)
+            oid = o.id
         s.flush()
+        return oid
 
     @staticmethod
-    def _restore_submission(s: Session, data: dict[str, Any]) -> None:
+    def _restore_submission(s: Session, data: dict[str, Any]) -> int:
         o = s.get(Obligation, data["obligation_id"])
         if o is None:
             raise NotFoundError("报送记录已不存在，无法撤销")
@@ -108,3 +117,4 @@ class UndoService:
                 ],
             )
         )
+        return o.id

@@ -8,6 +8,7 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
+from tracker.domain.changes import Changes, Topic
 from tracker.domain.errors import ValidationError
 from tracker.domain.limits import unit_problems
 from tracker.domain.records import Change, UnitSpec
@@ -115,7 +116,7 @@ class RosterImport:
                     "请先在单位名录中新增这些类别，或确认导入时一并新增"
                 )
             aid = self._write(s, plan, specs)
-        self.ws.announce("units")
+        self.ws.announce(Changes.of(Topic.UNITS))
         return plan, Change((aid,), f"导入单位名录：{plan.summary}")
 
     def _plan(

@@ -8,6 +8,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 from sqlalchemy.orm.exc import StaleDataError
 
+from tracker.domain.changes import Changes, Topic
 from tracker.domain.errors import AmbiguousError, ConflictError, NotFoundError, ValidationError
 from tracker.domain.limits import unit_problems
 from tracker.domain.records import DEFAULT_CATEGORIES, Change, UnitRecord, UnitSpec
@@ -128,7 +129,7 @@ class UnitService:
                 summary=f"新增类别“{key}”",
                 after={"name": key},
             )
-        self.ws.announce("units")
+        self.ws.announce(Changes.of(Topic.UNITS))
         return Change((aid,), f"新增类别“{key}”")
 
     # -- reading -------------------------------------------------------------------------
@@ -166,7 +167,7 @@ class UnitService:
                 aid, summary = self._save(s, spec, unit_id, expected_version)
         except StaleDataError:
             raise ConflictError("该单位已被他人修改，请刷新后重试") from None
-        self.ws.announce("units")
+        self.ws.announce(Changes.of(Topic.UNITS))
         return Change((aid,), summary)
 
     def _save(
@@ -223,7 +224,7 @@ class UnitService:
                 before=before,
                 after=unit_snapshot(unit),
             )
-        self.ws.announce("units")
+        self.ws.announce(Changes.of(Topic.UNITS))
         return Change((aid,), summary)
 
 

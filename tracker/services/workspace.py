@@ -12,6 +12,7 @@ from sqlalchemy import Engine, select
 from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
+from tracker.domain.changes import Changes
 from tracker.domain.clock import today
 from tracker.domain.errors import DatabaseDamagedError, ReadOnlyWorkspaceError, TrackerError
 from tracker.domain.workdays import DayOverride, WorkCalendar
@@ -28,7 +29,7 @@ from tracker.store.migrate import ensure_schema
 from tracker.store.models import CalendarDay
 from tracker.store.sqlite_file import check_health, sqlite_path, writable_problem
 
-Listener = Callable[[str], None]
+Listener = Callable[[Changes], None]
 
 
 def os_user() -> str:
@@ -145,10 +146,11 @@ class Workspace:
     def subscribe(self, listener: Listener) -> None:
         self._listeners.append(listener)
 
-    def announce(self, what: str) -> None:
-        """Called by services after a commit; the window refreshes on it."""
+    def announce(self, changes: Changes) -> None:
+        """Called by services after a commit with what they changed; the window refreshes on
+        it. May be called from a worker thread: listeners must not touch widgets directly."""
         for listener in list(self._listeners):
-            listener(what)
+            listener(changes)
 
     # -- calendar ------------------------------------------------------------------------
     def calendar(self) -> WorkCalendar:

@@ -1,20 +1,24 @@
-"""What every page is given: the services (once open), the change signal, the as-of date and
-the shared ledger snapshot. Built by :mod:`tracker.app`, passed in through constructors."""
+"""What every page is given: the services (once open), the change notices, the as-of date and
+the shared ledger snapshot. Built by the composition root, passed in through constructors."""
 
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
 from tracker.domain.clock import today
-from tracker.ui.common.changes import ChangeBridge
+from tracker.ui.common.changes import ChangeHub
+
+if TYPE_CHECKING:  # for the type checker only: importing it would load SQLAlchemy
+    from tracker.services.bundle import Services
 
 
 class AppContext(QObject):
     """``ready`` fires once the workspace is open (just after the window's first paint);
-    ``asOfChanged(date)`` when the clerk replays another day."""
+    ``asOfChanged(date)`` when the clerk replays another day; ``changes.changed(Changes)``
+    after every write."""
 
     ready = Signal()
     asOfChanged = Signal(object)
@@ -22,8 +26,8 @@ class AppContext(QObject):
     def __init__(self, workspace_label: str = "", parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.workspace_label = workspace_label
-        self.changes = ChangeBridge(self)
-        self._services: Any = None
+        self.changes = ChangeHub(self)
+        self._services: Services | None = None
         self._as_of = today()
         from tracker.ui.snapshot import SnapshotLoader
 
@@ -35,17 +39,16 @@ class AppContext(QObject):
         return self._services is not None
 
     @property
-    def services(self) -> Any:
-        """The open :class:`tracker.services.bundle.Services` (typed Any: importing it would
-        pull SQLAlchemy in before the first paint)."""
+    def services(self) -> Services:
+        """The open workspace's services (the typed facade the UI calls)."""
         if self._services is None:
             raise RuntimeError("台账尚未打开")
         return self._services
 
-    def attach(self, services: Any) -> None:
+    def attach(self, services: Services) -> None:
         self._services = services
-        self.workspace_label = services.ws.label
-        self.changes.watch(services.ws)
+        self.workspace_label = services.label
+        self.changes.watch(services)
         self.ready.emit()
 
     # -- as-of date ----------------------------------------------------------------------

@@ -1,13 +1,18 @@
-"""文件 menu: open or create another workspace (in its own window), the demo, quit."""
+"""文件 menu's own actions: open or create another workspace (in its own window), the demo,
+quit. (The composition places them, with 导出/导入 and 备份/恢复 in between.)"""
 
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
 
-from tracker.ui.main_window import MainWindow
+if TYPE_CHECKING:
+    from tracker.ui.main_window import MainWindow
 
 DB_FILE = "tracker.db"
 
@@ -28,41 +33,52 @@ def start_window(*args: str) -> bool:
     return bool(ok)
 
 
-def install_file_menu(window: MainWindow) -> None:
-    menu = window.menu(window.tr("文件"))
+class FileActions(QObject):
+    """新建台账… (Ctrl+N), 打开台账… (Ctrl+O), 打开示例台账, 退出 (Ctrl+Q)."""
 
-    def open_existing() -> None:
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.new_action = self._action(
+            self.tr("新建台账…"), self.create_new, QKeySequence.StandardKey.New
+        )
+        self.open_action = self._action(
+            self.tr("打开台账…"), self.open_existing, QKeySequence.StandardKey.Open
+        )
+        self.demo_action = self._action(self.tr("打开示例台账"), lambda: start_window("--demo"))
+        self.quit_action = self._action(
+            self.tr("退出"), window.close, QKeySequence.StandardKey.Quit
+        )
+
+    def _action(
+        self,
+        text: str,
+        slot: Callable[[], object],
+        shortcut: QKeySequence.StandardKey | None = None,
+    ) -> QAction:
+        action = QAction(text, self.window)
+        if shortcut is not None:
+            action.setShortcut(shortcut)
+        action.triggered.connect(slot)
+        return action
+
+    def open_existing(self) -> None:
         from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-        folder = QFileDialog.getExistingDirectory(window, window.tr("打开台账"))
+        window = self.window
+        folder = QFileDialog.getExistingDirectory(window, self.tr("打开台账"))
         if not folder:
             return
         if not (Path(folder) / DB_FILE).exists():
             QMessageBox.warning(
-                window, window.tr("打开台账"), window.tr("该文件夹中没有台账（tracker.db）。")
+                window, self.tr("打开台账"), self.tr("该文件夹中没有台账（tracker.db）。")
             )
             return
         start_window("--workspace", folder)
 
-    def create_new() -> None:
+    def create_new(self) -> None:
         from PySide6.QtWidgets import QFileDialog
 
-        folder = QFileDialog.getExistingDirectory(window, window.tr("选择存放新台账的文件夹"))
+        folder = QFileDialog.getExistingDirectory(self.window, self.tr("选择存放新台账的文件夹"))
         if folder:
             start_window("--workspace", folder)
-
-    for text, slot, shortcut in (
-        (window.tr("新建台账…"), create_new, QKeySequence.StandardKey.New),
-        (window.tr("打开台账…"), open_existing, QKeySequence.StandardKey.Open),
-        (window.tr("打开示例台账"), lambda: start_window("--demo"), None),
-    ):
-        action = QAction(text, window)
-        if shortcut is not None:
-            action.setShortcut(shortcut)
-        action.triggered.connect(slot)
-        menu.addAction(action)
-    menu.addSeparator()
-    quit_action = QAction(window.tr("退出"), window)
-    quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-    quit_action.triggered.connect(window.close)
-    menu.addAction(quit_action)

@@ -1,18 +1,15 @@
-"""The main window: side navigation over the six sections, menus, the status bar.
+"""The main window's frame: side navigation over the sections, the menus, the status bar.
 
-Extension points (see also ``tracker/ui/extensions.py``):
-
-- ``menu(title)``: the 文件 / 登记 / 工具 / 帮助 menus (created on first request) for actions
-  such as 备份、设置、关于.
-- ``set_section_widget(key, widget)``: replace a section page; the forms engineer replaces
-  ``"notices"`` and ``"units"`` (read-only lists until then). Keys: see ``SECTIONS``.
-- ``ledger_page`` (the grid: ``add_action``, ``selected_obligation_ids`` …), ``dashboard``,
-  ``show_section(key)``, ``ctx`` (services, change signal, as-of date).
+What goes into it is decided in one place, :func:`tracker.ui.composition.build_main_window`:
+the sections, the menu titles and ``furnish`` (which builds and places every action). The frame
+paints first; right after its first paint (or when a caller asks: ``furnish()``) the sections
+are built and the actions placed, so the window shows as fast as a bare one.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, NamedTuple, Protocol, TypeVar, runtime_checkable
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -31,40 +28,66 @@ from tracker.ui.context import AppContext
 from tracker.ui.statusbar import StatusBar
 
 if TYPE_CHECKING:
+    from tracker.ui.composition import Features
     from tracker.ui.dashboard.page import DashboardPage
     from tracker.ui.ledger.filtering import LedgerFilter
     from tracker.ui.ledger.matrix import MatrixPage
     from tracker.ui.ledger.page import LedgerPage
     from tracker.ui.ledger.section import LedgerSection
+    from tracker.ui.notices.page import NoticesPage
+    from tracker.ui.units.page import UnitsPage
 
-SECTIONS: tuple[tuple[str, str], ...] = (
-    ("overview", "概览"),
-    ("notices", "通知与报送事项"),
-    ("ledger", "报送情况"),
-    ("units", "单位名录"),
-    ("reminders", "催报记录"),
-    ("audit", "操作日志"),
-)
 STATE_KEY = "main_window"
+W = TypeVar("W", bound=QWidget)
+
+
+class Section(NamedTuple):
+    """A page of the side navigation: ``build(window)`` makes its widget (after the paint)."""
+
+    key: str
+    title: str
+    build: Callable[[MainWindow], QWidget]
+
+
+@runtime_checkable
+class RemembersState(Protocol):
+    """A page with column widths or splitters to keep: saved when the window closes."""
+
+    def save_state(self) -> None: ...
 
 
 class MainWindow(QMainWindow):
     firstPainted = Signal()
+    furnished = Signal()
 
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        ctx: AppContext,
+        sections: Sequence[Section],
+        menus: Sequence[str],
+        furnish: Callable[[MainWindow], Features],
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.setWindowTitle(self.tr("报送督办台账"))
         self.nav = QListWidget()
         self.stack = QStackedWidget()
         self.splitter = QSplitter()  # horizontal (not Qt.Orientation: `Qt` costs 14 ms)
+        self._sections = {s.key: s for s in sections}
+        self._keys = [s.key for s in sections]
+        self._built: set[str] = set()
         self._menus: dict[str, QMenu] = {}
-        self._keys: list[str] = []
+        self._furnish = furnish
+        self._features: Features | None = None
         self._painted = False
-        self._build_pages()
+        self.refresh_action: QAction | None = None  # 查看 ▸ 刷新, once furnished
+        for section in sections:  # placeholders: each page is built after the first paint
+            QListWidgetItem(self.tr(section.title), self.nav)
+            self.stack.addWidget(QWidget())
         self._layout()
-        for title in (self.tr("文件"), self.tr("查看")):  # titles now, actions after the paint
-            self.menu(title)
+        for title in menus:  # titles now, their actions in furnish()
+            self.menu(self.tr(title))
         self.status = StatusBar(ctx)
         self.setStatusBar(self.status)
         self.menuBar().setEnabled(ctx.is_ready)
@@ -73,76 +96,6 @@ class MainWindow(QMainWindow):
         self.installEventFilter(self)
 
     # -- construction --------------------------------------------------------------------
-    def _build_pages(self) -> None:
-        """Sections are built right after the first paint (``build_all_sections``, so the
-        frame shows as fast as a bare window) or when first asked for, whichever comes first."""
-        self._built: set[str] = set()
-        for key, title in SECTIONS:
-            self._keys.append(key)
-            QListWidgetItem(self.tr(title), self.nav)
-            self.stack.addWidget(QWidget())
-
-    def _make_section(self, key: str) -> QWidget:
-        if key == "overview":
-            from tracker.ui.dashboard.page import DashboardPage
-
-            dashboard = DashboardPage(self.ctx)
-            dashboard.drillDown.connect(self.open_ledger)
-            return dashboard
-        if key == "ledger":
-            from tracker.ui.ledger.section import LedgerSection
-
-            section = LedgerSection(self.ctx)
-            section.matrix.drillDown.connect(self.open_ledger)
-            return section
-        if key in ("notices", "units"):
-            from tracker.ui import lists
-
-            return lists.notices_page(self.ctx) if key == "notices" else lists.units_page(self.ctx)
-        if key == "reminders":
-            from tracker.ui.reminders import ReminderPage
-
-            return ReminderPage(self.ctx)
-        from tracker.ui.audit import AuditPage
-
-        return AuditPage(self.ctx)
-
-    def _ensure(self, key: str) -> QWidget:
-        if key not in self._built:
-            self._put(key, self._make_section(key))
-        return self.stack.widget(self._keys.index(key))
-
-    def _put(self, key: str, widget: QWidget) -> None:
-        i = self._keys.index(key)
-        old = self.stack.widget(i)
-        current = self.stack.currentIndex()
-        self.stack.insertWidget(i, widget)
-        self.stack.removeWidget(old)
-        old.deleteLater()
-        self.stack.setCurrentIndex(current)
-        self._built.add(key)
-
-    def build_all_sections(self) -> None:
-        for key in self._keys:
-            self._ensure(key)
-
-    @property
-    def dashboard(self) -> DashboardPage:
-        return self._ensure("overview")  # type: ignore[return-value]
-
-    @property
-    def ledger_section(self) -> LedgerSection:
-        return self._ensure("ledger")  # type: ignore[return-value]
-
-    @property
-    def ledger_page(self) -> LedgerPage:
-        """The 报送情况 grid (``add_action``, ``selected_obligation_ids`` …)."""
-        return self.ledger_section.grid
-
-    @property
-    def matrix_page(self) -> MatrixPage:
-        return self.ledger_section.matrix
-
     def _layout(self) -> None:
         self.nav.setObjectName("sectionNav")
         self.nav.setFrameShape(QListWidget.Shape.NoFrame)
@@ -160,29 +113,56 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.splitter)
         self.nav.setCurrentRow(0)
 
-    def _after_first_paint(self) -> None:
-        """Work kept off the start-up path: the visible section and the 查看 menu's actions
-        (creating shortcuts costs ~10 ms)."""
-        self._ensure(self.current_section())
-        self._build_menus()
+    def furnish(self) -> Features:
+        """Build every section (the visible one first) and the actions; once only."""
+        if self._features is None:
+            self._ensure(self.current_section())
+            for key in self._keys:
+                self._ensure(key)
+            self._build_view_menu()
+            self._features = self._furnish(self)
+            self.furnished.emit()
+        return self._features
 
-    def _build_menus(self) -> None:
+    @property
+    def features(self) -> Features:
+        """The actions of each area (menus, grid), typed; built by ``furnish()``."""
+        return self.furnish()
+
+    def _ensure(self, key: str) -> QWidget:
+        i = self._keys.index(key)
+        if key not in self._built:
+            page = self._sections[key].build(self)
+            self._built.add(key)
+            old = self.stack.widget(i)
+            current = self.stack.currentIndex()
+            self.stack.insertWidget(i, page)
+            if old is not None:
+                self.stack.removeWidget(old)
+                old.deleteLater()
+            self.stack.setCurrentIndex(current)
+        built = self.stack.widget(i)
+        assert built is not None
+        return built
+
+    def _build_view_menu(self) -> None:
+        """查看: a shortcut to each section (Ctrl+1 …), then 刷新 (F5: every page reloads)."""
         view = self.menu(self.tr("查看"))
-        for i, (key, title) in enumerate(SECTIONS):
-            action = QAction(self.tr(title), self)
+        for i, key in enumerate(self._keys):
+            action = QAction(self.tr(self._sections[key].title), self)
             action.setShortcut(QKeySequence(f"Ctrl+{i + 1}"))
             action.triggered.connect(lambda _=False, k=key: self.show_section(k))
             view.addAction(action)
         view.addSeparator()
         refresh = QAction(self.tr("刷新"), self)
         refresh.setShortcut(QKeySequence.StandardKey.Refresh)
-        refresh.triggered.connect(self.ctx.snapshots.reload)
+        refresh.triggered.connect(self.ctx.changes.announce_everything)
         view.addAction(refresh)
         self.refresh_action = refresh
 
-    # -- extension points ----------------------------------------------------------------
+    # -- sections ------------------------------------------------------------------------
     def menu(self, title: str) -> QMenu:
-        """The menu titled ``title`` (文件、查看、登记、工具、帮助 …), created on first use."""
+        """The menu titled ``title``; one not among the composition's titles goes last."""
         if title not in self._menus:
             self._menus[title] = self.menuBar().addMenu(title)
         return self._menus[title]
@@ -193,8 +173,45 @@ class MainWindow(QMainWindow):
     def section_widget(self, key: str) -> QWidget:
         return self._ensure(key)
 
-    def set_section_widget(self, key: str, widget: QWidget) -> None:
-        self._put(key, widget)
+    def section(self, key: str, kind: type[W]) -> W:
+        """The page of section ``key``, checked to be a ``kind``."""
+        page = self._ensure(key)
+        if not isinstance(page, kind):
+            raise TypeError(f"section {key!r} is a {type(page).__name__}, not {kind.__name__}")
+        return page
+
+    @property
+    def dashboard(self) -> DashboardPage:
+        from tracker.ui.dashboard.page import DashboardPage
+
+        return self.section("overview", DashboardPage)
+
+    @property
+    def notices_page(self) -> NoticesPage:
+        from tracker.ui.notices.page import NoticesPage
+
+        return self.section("notices", NoticesPage)
+
+    @property
+    def ledger_section(self) -> LedgerSection:
+        from tracker.ui.ledger.section import LedgerSection
+
+        return self.section("ledger", LedgerSection)
+
+    @property
+    def ledger_page(self) -> LedgerPage:
+        """The 报送情况 grid (``add_action``, ``selected_obligation_ids`` …)."""
+        return self.ledger_section.grid
+
+    @property
+    def matrix_page(self) -> MatrixPage:
+        return self.ledger_section.matrix
+
+    @property
+    def units_page(self) -> UnitsPage:
+        from tracker.ui.units.page import UnitsPage
+
+        return self.section("units", UnitsPage)
 
     def show_section(self, key: str) -> None:
         self.nav.setCurrentRow(self._keys.index(key))
@@ -211,7 +228,7 @@ class MainWindow(QMainWindow):
     # -- events --------------------------------------------------------------------------
     def _on_nav_current_row_changed(self, row: int) -> None:
         if 0 <= row < len(self._keys):
-            if self._painted:  # before the first paint, sections wait for build_all_sections
+            if self._painted:  # before the first paint, sections wait for furnish()
                 self._ensure(self._keys[row])
             self.stack.setCurrentIndex(row)
 
@@ -224,8 +241,8 @@ class MainWindow(QMainWindow):
             self._painted = True
             self.removeEventFilter(self)
             self.firstPainted.emit()
-            # After this paint is flushed: build the section on show (usually 概览).
-            QTimer.singleShot(0, self._after_first_paint)
+            # After this paint is flushed (and after what firstPainted's slots queued).
+            QTimer.singleShot(0, self.furnish)
         return super().eventFilter(watched, event)
 
     def _restore_state(self) -> None:
@@ -238,9 +255,8 @@ class MainWindow(QMainWindow):
         save_splitter(STATE_KEY, self.splitter)
         for key in self._built:
             page = self.stack.widget(self._keys.index(key))
-            saver = getattr(page, "save_state", None)
-            if callable(saver):
-                saver()
+            if isinstance(page, RemembersState):
+                page.save_state()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_state()

@@ -1,9 +1,9 @@
 """A page listing what a service query returns, with a filter row; reloaded in a worker on
-filter changes and on the workspace's change signal."""
+filter changes and on the change notices that touch its ``topics``."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tracker.domain.changes import Changes, Topic
 from tracker.ui.common.dates import OptionalDateEdit
 from tracker.ui.common.proxy import BulkProxyModel
 from tracker.ui.common.state import restore_header, save_header
@@ -23,12 +24,17 @@ from tracker.ui.common.table import RowTableModel, setup_table
 from tracker.ui.common.worker import run_task
 from tracker.ui.context import AppContext
 
+if TYPE_CHECKING:
+    from tracker.services.bundle import Services
+
 
 class QueryPage(QWidget):
     """Subclasses fill ``filters`` (a row layout), and implement ``query()`` and
-    ``fetch(services, query)``; call ``schedule()`` when a filter changes."""
+    ``fetch(services, query)``; call ``schedule()`` when a filter changes. ``topics``: the
+    change notices that can alter the rows (every write is in the 操作日志)."""
 
     state_key = ""
+    topics = Topic.EVERYTHING
 
     def __init__(self, ctx: AppContext, model: RowTableModel[Any], parent: QWidget | None = None):
         super().__init__(parent)
@@ -57,7 +63,7 @@ class QueryPage(QWidget):
         if self.state_key:
             restore_header(self.state_key, self.view.horizontalHeader())
         ctx.ready.connect(self.reload)
-        ctx.changes.changed.connect(self.schedule)
+        ctx.changes.changed.connect(self.on_changes)
         if ctx.is_ready:  # once the subclass has built its filters
             QTimer.singleShot(0, self.reload)
 
@@ -82,8 +88,12 @@ class QueryPage(QWidget):
     def query(self) -> Any:
         raise NotImplementedError
 
-    def fetch(self, services: Any, query: Any) -> list[Any]:
+    def fetch(self, services: Services, query: Any) -> list[Any]:
         raise NotImplementedError
+
+    def on_changes(self, changes: Changes) -> None:
+        if changes.touches(self.topics):
+            self.schedule()
 
     def schedule(self, *_args: object) -> None:
         """Reload shortly (typing in a search box does not query on every key)."""

@@ -6,6 +6,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QComboBox, QWidget
 
+from tracker.domain.changes import Topic
 from tracker.domain.dates import format_cn
 from tracker.domain.ledger_query import ReminderQuery
 from tracker.domain.records import ReminderMethod, ReminderRecord
@@ -38,6 +39,7 @@ class ReminderModel(RowTableModel[ReminderRecord]):
 
 class ReminderPage(QueryPage):
     state_key = "reminders"
+    topics = Topic.REMINDERS | Topic.UNITS | Topic.NOTICES  # rows name units and notices
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, ReminderModel(), parent)

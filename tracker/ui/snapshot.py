@@ -8,22 +8,22 @@ from __future__ import annotations
 
 import gc
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
 from tracker.ui.common.worker import Task, TaskControl, run_task
 
 if TYPE_CHECKING:
+    from tracker.domain.changes import Changes
+    from tracker.services.bundle import Services
     from tracker.ui.context import AppContext
     from tracker.ui.snapshot_data import LedgerSnapshot
 
-# Announcements that cannot change ledger rows; anything else (ledger, units, notices,
-# calendar, and whatever later services announce) reloads.
-QUIET_TOPICS = frozenset({"settings"})
 
-
-def load_snapshot(services: Any, as_of: date, control: TaskControl | None = None) -> LedgerSnapshot:
+def load_snapshot(
+    services: Services, as_of: date, control: TaskControl | None = None
+) -> LedgerSnapshot:
     """Everything the ledger views need, read through the services (runs in a worker)."""
     from tracker.domain.ledger_query import LedgerQuery
     from tracker.domain.overview import build_overview
@@ -37,7 +37,7 @@ def load_snapshot(services: Any, as_of: date, control: TaskControl | None = None
     blobs = {u.id: search_blob(u.name, (u.short_name, *u.aliases)) for u in units}
     categories = services.units.categories()
     notices = services.notices.list_notices()
-    overview = build_overview(rows, as_of, services.ws.calendar(), categories)
+    overview = build_overview(rows, as_of, services.calendar.work_calendar(), categories)
     return LedgerSnapshot(as_of, rows, notices, categories, blobs, overview)
 
 
@@ -57,8 +57,8 @@ class SnapshotLoader(QObject):
         ctx.asOfChanged.connect(self.reload)
         ctx.changes.changed.connect(self._on_change)
 
-    def _on_change(self, what: str) -> None:
-        if what not in QUIET_TOPICS:
+    def _on_change(self, changes: Changes) -> None:
+        if changes.rows() != frozenset():  # some ledger row may differ
             self.reload()
 
     @property

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QLabel, QPushButton, QSizePolicy, QStatusBar, QWidget
@@ -10,6 +11,9 @@ from PySide6.QtWidgets import QLabel, QPushButton, QSizePolicy, QStatusBar, QWid
 from tracker.domain.clock import today
 from tracker.ui.common.dates import CnDateEdit
 from tracker.ui.context import AppContext
+
+if TYPE_CHECKING:
+    from tracker.domain.changes import Changes
 
 
 class StatusBar(QStatusBar):
@@ -42,7 +46,7 @@ class StatusBar(QStatusBar):
         ctx.ready.connect(self.on_ready)
         ctx.snapshots.loading.connect(self.on_loading)
         ctx.snapshots.loaded.connect(self.on_loaded)
-        ctx.changes.changed.connect(self._on_change)
+        ctx.changes.changed.connect(self.on_changes)
         self.set_workspace(ctx.workspace_label)
 
     def set_workspace(self, label: str) -> None:
@@ -61,14 +65,16 @@ class StatusBar(QStatusBar):
             self.as_of_edit.set_date_value(day)
         self.update_calendar_note()
 
-    def _on_change(self, what: str) -> None:
-        if what == "calendar":
+    def on_changes(self, changes: Changes) -> None:
+        from tracker.domain.changes import Topic
+
+        if changes.touches(Topic.CALENDAR):
             self.update_calendar_note()
 
     def update_calendar_note(self) -> None:
         if not self.ctx.is_ready:
             return
-        note = self.ctx.services.ws.calendar().fallback_note(self.ctx.as_of.year)
+        note = self.ctx.services.calendar.work_calendar().fallback_note(self.ctx.as_of.year)
         self.calendar_note.setText(note)
         self.calendar_note.setVisible(bool(note))
 

@@ -1,24 +1,44 @@
-"""The workspace's change notification (``ws.subscribe``) as a Qt signal.
+"""The one place the window hears what changed: the services' typed notices as a Qt signal.
 
-Services call ``ws.announce(what)`` after each commit, possibly from a worker thread; the
-signal is delivered to widgets on the UI thread (queued across threads).
+Services announce a :class:`tracker.domain.changes.Changes` after each commit, possibly from a
+worker thread; ``ChangeHub.changed`` delivers it to the widgets on the UI thread (queued across
+threads). Every page connects to it and refreshes what the notice touches::
+
+    ctx.changes.changed.connect(self.on_changes)
+
+    def on_changes(self, changes: Changes) -> None:
+        if changes.touches(Topic.UNITS | Topic.NOTICES):
+            self.refresh()
+
+``Changes.everything()`` (a restore, 查看 ▸ 刷新) touches every topic.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
+import shiboken6
 from PySide6.QtCore import QObject, Signal
 
+if TYPE_CHECKING:
+    from tracker.domain.changes import Changes
+    from tracker.services.bundle import Services
 
-class ChangeBridge(QObject):
-    """``changed(what)``: what is "ledger", "units", "notices", "settings", "calendar" …"""
 
-    changed = Signal(str)
+class ChangeHub(QObject):
+    """``changed(Changes)``: what a write (here or in a worker) changed."""
 
-    def watch(self, ws: Any) -> None:
-        """Subscribe to a :class:`tracker.services.workspace.Workspace`."""
-        ws.subscribe(self._on_announce)
+    changed = Signal(object)
 
-    def _on_announce(self, what: str) -> None:
-        self.changed.emit(what)
+    def watch(self, services: Services) -> None:
+        services.subscribe(self._on_announce)
+
+    def _on_announce(self, changes: Changes) -> None:
+        if shiboken6.isValid(self):  # the window may be gone while the services live on
+            self.changed.emit(changes)
+
+    def announce_everything(self) -> None:
+        """Every page reloads (查看 ▸ 刷新: e.g. another clerk changed the shared ledger)."""
+        from tracker.domain.changes import Changes
+
+        self.changed.emit(Changes.everything())

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QDialog, QWidget
@@ -11,15 +11,18 @@ from tracker.domain.records import Change
 from tracker.ui.dialogs.register import RegisterDialog, RegisterPreset
 from tracker.ui.dialogs.undo_stack import ChangeStack
 
+if TYPE_CHECKING:
+    from tracker.ui.context import AppContext
+
 
 class RegisterFlow(QObject):
     """Opens 登记报送 dialogs (window-modal, never blocking) and pushes each save for Ctrl+Z."""
 
     dialog_opened = Signal(object)  # the RegisterDialog now showing
 
-    def __init__(self, services: Any, stack: ChangeStack, window: QWidget) -> None:
+    def __init__(self, ctx: AppContext, stack: ChangeStack, window: QWidget) -> None:
         super().__init__(window)
-        self.services = services
+        self.ctx = ctx
         self.stack = stack
         self.window = window
         self.current: RegisterDialog | None = None
@@ -28,7 +31,7 @@ class RegisterFlow(QObject):
         self, preset: RegisterPreset | None = None, saved: Change | None = None
     ) -> RegisterDialog:
         """Open a dialog; ``saved`` is the change just made, shown so the clerk sees it took."""
-        dialog = RegisterDialog(self.services, preset, self.window)
+        dialog = RegisterDialog(self.ctx.services, preset, self.window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.addAction(self.stack.action)  # Ctrl+Z works while the dialog has focus
         dialog.saved.connect(self.stack.push)

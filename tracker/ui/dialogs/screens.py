@@ -37,7 +37,7 @@ def _close(dialog: QWidget | None) -> None:
 
 
 def shoot_forms(app: QApplication, window: Any, out: Path, settle: Settle) -> None:
-    hub = window.forms
+    hub = window.features.forms
     services = window.ctx.services
     rows = services.ledger.rows()
     overdue = [r for r in rows if r.status is Status.OVERDUE][:3]

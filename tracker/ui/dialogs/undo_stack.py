@@ -6,13 +6,16 @@ its ``action`` (for the Edit menu) reads "撤销：<what the change did>".
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction, QKeySequence
 
 from tracker.domain.errors import TrackerError
 from tracker.domain.records import Change
+
+if TYPE_CHECKING:
+    from tracker.ui.context import AppContext
 
 MAX_DEPTH = 50
 
@@ -24,9 +27,9 @@ class ChangeStack(QObject):
     undone = Signal(object)  # the Change the undo itself produced
     failed = Signal(str)  # a Chinese message: why the undo was refused
 
-    def __init__(self, services: Any, parent: QObject | None = None) -> None:
+    def __init__(self, ctx: AppContext, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.services = services
+        self.ctx = ctx
         self._changes: list[Change] = []
         self.action = QAction(self.tr("撤销"), self)
         self.action.setShortcut(QKeySequence.StandardKey.Undo)
@@ -53,7 +56,7 @@ class ChangeStack(QObject):
             return None
         self._changes.pop()
         try:
-            result = self.services.undo.undo(change)
+            result = self.ctx.services.undo.undo(change)
         except TrackerError as exc:
             self._refresh_action()
             self.changed.emit()

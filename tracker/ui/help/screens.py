@@ -11,20 +11,19 @@ from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtWidgets import QApplication
 
 from tracker.paths import resource_path
-from tracker.ui.help import menu
 
 Settle = Callable[[QApplication, float], None]
 
 
 def shoot_help(app: QApplication, window: Any, out: Path, settle: Settle) -> None:
-    guide = menu.show_guide(window)
+    guide = window.features.help.show_guide()
     settle(app, 0.3)
     _save(guide.grab().toImage(), out, "help-guide")
     guide.browser.verticalScrollBar().setValue(guide.browser.verticalScrollBar().maximum() // 2)
     settle(app, 0.2)
     _save(guide.grab().toImage(), out, "help-guide-daily")
     guide.close()
-    about = menu.show_about(window)
+    about = window.features.help.show_about()
     settle(app, 0.3)
     _save(about.grab().toImage(), out, "help-about")
     about.close()

@@ -2,17 +2,25 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelection, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from tracker.domain.changes import Changes, Topic
 from tracker.domain.dates import format_cn
 from tracker.domain.errors import TrackerError
 from tracker.domain.records import NoticeRecord
+from tracker.ui.context import AppContext
 from tracker.ui.notices.editor import NoticeEditor
 from tracker.ui.notices.models import SORT_ROLE, NoticeTableModel, RequirementSummaryModel
 from tracker.ui.notices.page_layout import PageLayout
+
+if TYPE_CHECKING:
+    from tracker.services.bundle import Services
+
+# Notice rows name their units' categories and count workdays to the deadlines.
+TOPICS = Topic.NOTICES | Topic.UNITS | Topic.CALENDAR
 
 
 def notice_details(n: NoticeRecord) -> str:
@@ -30,13 +38,14 @@ def notice_details(n: NoticeRecord) -> str:
 
 
 class NoticesPage(QWidget):
-    """Refreshes itself on ``refresh()`` (the window calls it when notices or units change)."""
+    """Filled once the workspace is open; refreshed on the change notices about notices,
+    units and the calendar."""
 
     changed = Signal(object)  # a Change made from this page
 
-    def __init__(self, services: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.services = services
+        self.ctx = ctx
         self.model = NoticeTableModel(self)
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
@@ -48,6 +57,12 @@ class NoticesPage(QWidget):
         self.editor: NoticeEditor | None = None
         self._connect()
         self.refresh()
+        ctx.ready.connect(self.refresh)
+        ctx.changes.changed.connect(self.on_changes)
+
+    @property
+    def services(self) -> Services:
+        return self.ctx.services
 
     def _connect(self) -> None:
         ui = self.ui
@@ -60,7 +75,15 @@ class NoticesPage(QWidget):
         ui.delete.clicked.connect(self.on_delete_clicked)
 
     # -- data ----------------------------------------------------------------------------
+    def on_changes(self, changes: Changes) -> None:
+        if changes.touches(TOPICS):
+            self.refresh()
+
     def refresh(self) -> None:
+        self.ui.new.setEnabled(self.ctx.is_ready)
+        if not self.ctx.is_ready:
+            self.on_selection_changed()
+            return
         chosen = self.selected_notice()
         self.model.set_rows(self.services.notices.list_notices())
         self.select_notice(chosen.id if chosen else None)
@@ -82,7 +105,12 @@ class NoticesPage(QWidget):
     def on_selection_changed(self, *_: QItemSelection) -> None:
         n = self.selected_notice()
         self.requirements.set_rows(list(n.requirements) if n else [])
-        self.ui.details.setText(notice_details(n) if n else self.tr("还没有通知，点“新建通知”开始"))
+        if n is not None:
+            self.ui.details.setText(notice_details(n))
+        elif self.ctx.is_ready:
+            self.ui.details.setText(self.tr("还没有通知，点“新建通知”开始"))
+        else:
+            self.ui.details.setText(self.tr("正在打开台账…"))
         for button in (self.ui.edit, self.ui.copy, self.ui.delete):
             button.setEnabled(n is not None)
         self.ui.message.clear_message()

@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelection, Qt, Signal
 from PySide6.QtWidgets import QInputDialog, QWidget
 
+from tracker.domain.changes import Changes, Topic
 from tracker.domain.errors import TrackerError
-from tracker.domain.records import UnitRecord
+from tracker.domain.records import Change, UnitRecord
+from tracker.ui.context import AppContext
 from tracker.ui.units.edit_dialog import UnitDialog
 from tracker.ui.units.models import UnitListProxy, UnitTableModel
 from tracker.ui.units.page_layout import UnitsLayout
 from tracker.ui.units.transfer import RosterTransfer
+
+if TYPE_CHECKING:
+    from tracker.services.bundle import Services
 
 ALL_CATEGORIES = "全部类别"
 
@@ -20,17 +25,23 @@ ALL_CATEGORIES = "全部类别"
 class UnitsPage(QWidget):
     changed = Signal(object)  # a Change made from this page
 
-    def __init__(self, services: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.services = services
+        self.ctx = ctx
         self.model = UnitTableModel(self)
         self.proxy = UnitListProxy(self)
         self.proxy.setSourceModel(self.model)
         self.ui = UnitsLayout(self, self.proxy, self.model)
-        self.transfer = RosterTransfer(services, self)
+        self.transfer = RosterTransfer(ctx, self)
         self.dialog: QWidget | None = None
         self._connect()
         self.refresh()
+        ctx.ready.connect(self.refresh)
+        ctx.changes.changed.connect(self.on_changes)
+
+    @property
+    def services(self) -> Services:
+        return self.ctx.services
 
     def _connect(self) -> None:
         ui = self.ui
@@ -51,7 +62,17 @@ class UnitsPage(QWidget):
         self.transfer.changed.connect(self._on_changed)
 
     # -- data ----------------------------------------------------------------------------
+    def on_changes(self, changes: Changes) -> None:
+        if changes.touches(Topic.UNITS):
+            self.refresh()
+
     def refresh(self) -> None:
+        ready, ui = self.ctx.is_ready, self.ui
+        for button in (ui.new, ui.add_category, ui.import_, ui.export, ui.template):
+            button.setEnabled(ready)
+        if not ready:
+            self.on_selection_changed()
+            return
         chosen = self.selected_unit()
         self.model.set_rows(self.services.units.list_units())
         self._fill_categories()
@@ -91,7 +112,7 @@ class UnitsPage(QWidget):
         self.ui.message.clear_message()
         self.ui.info.show_message(text)
 
-    def _on_changed(self, change: Any) -> None:
+    def _on_changed(self, change: Change) -> None:
         self.refresh()
         self.changed.emit(change)
 

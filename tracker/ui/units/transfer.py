@@ -7,7 +7,7 @@ writing runs in a worker and a file left open in Excel is reported, not a crash.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QFileDialog, QWidget
@@ -15,7 +15,11 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 from tracker.domain.errors import TrackerError
 from tracker.ui.common.errors import report_exception
 from tracker.ui.common.progress import run_with_progress
+from tracker.ui.context import AppContext
 from tracker.ui.units.import_dialog import ImportDialog
+
+if TYPE_CHECKING:
+    from tracker.services.bundle import Services
 
 FOLDER_KEY = "last_roster_folder"
 XLSX_FILTER = "Excel 工作簿 (*.xlsx)"
@@ -33,11 +37,15 @@ class RosterTransfer(QObject):
     failed = Signal(str)  # a Chinese reason
     changed = Signal(object)  # the import's Change
 
-    def __init__(self, services: Any, page: QWidget) -> None:
+    def __init__(self, ctx: AppContext, page: QWidget) -> None:
         super().__init__(page)
-        self.services = services
+        self.ctx = ctx
         self.page = page
         self.dialog: ImportDialog | None = None
+
+    @property
+    def services(self) -> Services:
+        return self.ctx.services
 
     # -- choosing files ------------------------------------------------------------------
     def folder(self) -> Path:

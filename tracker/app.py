@@ -30,7 +30,7 @@ LAST_KEY = "workspace/last"
 BENCH_ENV = "TRACKER_BENCH_EXIT"  # "paint" or "loaded": print the time and quit (benchmarks)
 _STARTED = time.perf_counter()
 # Imported only after the first paint (or when first needed); checked by tests/ui/test_app.py.
-HEAVY_MODULES = ("sqlalchemy", "alembic", "openpyxl", "reportlab", "pypinyin", "pypdfium2")
+HEAVY_MODULES = ("sqlalchemy", "alembic", "openpyxl", "reportlab", "pypinyin", "pypdfium2", "jieba")
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:

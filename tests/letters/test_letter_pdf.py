@@ -38,6 +38,7 @@ def letter(paragraphs: int = 1, **kw: object) -> LetterContent:
         "letter_date": date(2023, 6, 28),
         "contact_line": "（联系人：苏文博，联系电话：27182054，电子邮箱：scjgbzhc@tj.gov.cn）",
         "has_seal": True,
+        "title_words": ("2023年标准化研学行动", "阶段性总结"),
     }
     values.update(kw)
     return LetterContent(**values)  # type: ignore[arg-type]
@@ -46,7 +47,7 @@ def letter(paragraphs: int = 1, **kw: object) -> LetterContent:
 @pytest.fixture
 def long_letter(tmp_path: Path) -> Path:
     out = tmp_path / "函.pdf"
-    report = write_letters(out, [letter(paragraphs=6)])
+    report = write_letters(out, [letter(paragraphs=9)])
     assert report.pages == 3
     return out
 
@@ -74,7 +75,7 @@ def test_title_22pt_body_16pt_sender_red_at_30mm(long_letter: Path) -> None:
     ws = words(long_letter)
     title = [w for w in ws if w.size == 22.0]
     assert "".join(w.text for w in title) == "关于催报2023年标准化研学行动阶段性总结的函"
-    assert [w.text for w in title] == ["关于催报2023年标准化", "研学行动阶段性总结的函"]
+    assert [w.text for w in title] == ["关于催报2023年标准化研学行动", "阶段性总结的函"]
     assert all(w.page == 1 for w in title)
     sender = next(w for w in ws if w.text == "天津市市场监督管理委员会" and w.page == 1)
     assert sender.top_mm == pytest.approx(30, abs=1)

@@ -29,7 +29,7 @@ def dialog(qtbot, overdue_ledger: Services) -> LetterDialog:
 
 
 def test_preview_of_first_letter_and_summary(dialog: LetterDialog) -> None:
-    assert len(dialog.ui.preview.pages) == 2  # the first letter's two pages
+    assert len(dialog.ui.preview.pages) == 1  # a one-item letter fits its page
     assert "将发出 3 封" in dialog.ui.summary.text()
     assert "津市场监管标准函〔2023〕1号 至 津市场监管标准函〔2023〕3号" in dialog.ui.summary.text()
     assert "2023年7月5日" in dialog.ui.summary.text()
@@ -89,5 +89,6 @@ def test_print_sends_every_page_to_the_printer(
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     printer.setOutputFileName(str(tmp_path / "printed.pdf"))
     printer.setFullPage(True)
-    assert print_pdf(data, printer) == 6
-    assert len(pages_text(tmp_path / "printed.pdf")) == 6
+    # three one-page letters, each followed by a blank back (双面打印 on by default) but the last
+    assert print_pdf(data, printer) == 5
+    assert len(pages_text(tmp_path / "printed.pdf")) == 5

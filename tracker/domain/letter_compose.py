@@ -68,15 +68,32 @@ def notice_topic(title: str) -> str:
 
 
 _GENERIC_ENDS = ("总结", "报告", "材料", "方案", "计划", "情况")
+# A notice that 印发《…方案》: its topic is the campaign, not the document type.
+_DOC_TYPES = (
+    "实施方案", "工作方案", "活动方案", "方案", "实施细则", "细则", "办法", "意见", "计划",
+)  # fmt: skip
+
+
+def campaign(topic: str) -> str:
+    """2021年世界标准日系列活动方案 -> 2021年世界标准日系列活动 (the name a reader knows)."""
+    for end in _DOC_TYPES:
+        if topic.endswith(end) and len(topic) > len(end) + 2:
+            kept = topic[: -len(end)]
+            return kept + "活动" if end == "活动方案" else kept
+    return topic
 
 
 def _subject_of(item: LetterItem) -> str:
     """2023年标准化研学行动 + 阶段性总结; 2021年世界标准日宣传活动 + 世界标准日活动总结 ->
-    2021年世界标准日活动总结; a specific item (联络员信息表) stands alone."""
-    topic = notice_topic(item.notice_title)
+    2021年世界标准日活动总结; 2021年世界标准日系列活动方案 + 活动亮点及总结 ->
+    2021年世界标准日系列活动亮点及总结; a specific item (联络员信息表) stands alone."""
+    topic = campaign(notice_topic(item.notice_title))
     req = item.requirement_title
     if not topic or req in topic:
         return topic or req
+    for size in range(len(req), 1, -1):  # the topic ends as the item begins: say it once
+        if topic.endswith(req[:size]):
+            return topic[:-size] + req
     for size in range(len(req), 2, -1):  # the item repeats part of the topic: keep its lead
         at = topic.find(req[:size])
         if at >= 0:
@@ -91,11 +108,24 @@ def letter_subject(items: Sequence[LetterItem]) -> str:
     return _subject_of(items[0])
 
 
-def contact_line(office: OfficeSettings) -> str:
+def title_words(items: Sequence[LetterItem]) -> tuple[str, ...]:
+    """Words a title must not be broken inside: campaign names and requirement titles."""
+    words: list[str] = []
+    for i in items:
+        topic = notice_topic(i.notice_title)
+        words += [topic, campaign(topic), i.requirement_title]
+    return tuple(dict.fromkeys(w for w in words if len(w) > 1))
+
+
+def contact_line(office: OfficeSettings, body: Sequence[str] = ()) -> str:
+    """（联系人：…，联系电话：…，电子邮箱：…）; the address is left out when the body already
+    gives it (the 附注 then fits one line)."""
+    email = office.contact_email
+    said = bool(email) and any(email in p for p in body)
     parts = [
         f"联系人：{office.contact_person}" if office.contact_person else "",
         f"联系电话：{office.contact_phone}" if office.contact_phone else "",
-        f"电子邮箱：{office.contact_email}" if office.contact_email else "",
+        f"电子邮箱：{email}" if email and not said else "",
     ]
     text = "，".join(p for p in parts if p)
     return f"（{text}）" if text else ""
@@ -128,6 +158,7 @@ def template_values(
         ),
         "office_name": office.office_name or office.sender_name,
         "sender_name": office.sender_name,
+        "short_name": office.short_name or "我单位",
         "contact_person": office.contact_person,
         "contact_phone": office.contact_phone,
         "contact_email": office.contact_email,
@@ -136,17 +167,38 @@ def template_values(
     }
 
 
+def self_name(issuer: str, office: OfficeSettings) -> str:
+    """我委 (the 自称; 我单位 when none is set) when the notice is the office's own, else the
+    issuer's name."""
+    own = not issuer or issuer == office.sender_name
+    return (office.short_name or "我单位") if own else issuer
+
+
+def in_order(items: Sequence[LetterItem]) -> list[LetterItem]:
+    """Items by deadline (then notice date and title): the order a reader checks them."""
+    return sorted(
+        items, key=lambda i: (i.asked_by, i.notice_issued or i.asked_by, i.requirement_title)
+    )
+
+
 def intro(items: Sequence[LetterItem], office: OfficeSettings) -> str:
-    """The 缘由 sentence: the notice, its date and deadline; several notices are summed up."""
-    first = items[0]
-    issuer = first.notice_issuer or office.sender_name
-    notices = list(dict.fromkeys(notice_ref(i) for i in items))
-    if len(notices) > 1:
-        return f"{issuer}先后印发{notices[0]}等{len(notices)}个通知，对有关材料的报送作出了安排。"
-    when = f"于{format_cn(first.notice_issued)}" if first.notice_issued else ""
+    """The 缘由 sentence: the notices in date order, each cited once, and what they asked."""
+    items = in_order(items)
+    by_notice: dict[int, list[LetterItem]] = {}
+    for i in sorted(items, key=lambda i: (i.notice_issued or i.asked_by, i.notice_id)):
+        by_notice.setdefault(i.notice_id, []).append(i)
+    issuers = {i.notice_issuer or office.sender_name for i in items}
+    who = self_name(items[0].notice_issuer, office) if len(issuers) == 1 else ""
+    cited = []
+    for group in by_notice.values():
+        first = group[0]
+        when = f"于{format_cn(first.notice_issued)}" if first.notice_issued else ""
+        by = "" if who else self_name(first.notice_issuer, office)
+        cited.append(f"{by}{when}印发{notice_ref(first)}")
+    lead = who + ("先后" if who and len(cited) > 1 else "")
     asked = dict.fromkeys((i.requirement_title, i.asked_by) for i in items)
     parts = "、".join(f"于{format_cn(day)}前报送{title}" for title, day in asked)
-    return f"{issuer}{when}印发{notices[0]}，要求{parts}。"
+    return f"{lead}{'，'.join(cited)}，要求{parts}。"
 
 
 def _paragraphs(template: str, values: dict[str, str], lines: list[str]) -> tuple[str, ...]:
@@ -173,8 +225,9 @@ def _letter(
         paragraphs=paragraphs,
         signer=office.signer or office.sender_name,
         letter_date=frame.letter_date,
-        contact_line=contact_line(office),
+        contact_line=contact_line(office, paragraphs),
         has_seal=office.letter_has_seal,
+        title_words=title_words(items),
         **extra,
     )
 
@@ -188,10 +241,18 @@ def compose_unit_letter(
     """One letter to one unit, listing everything it owes across notices."""
     if not items:
         raise ValidationError("没有需要催报的事项")
+    items = in_order(items)
     addressee = items[0].unit_name
     values = template_values(items, office, frame, addressee)
-    with_notice = len({i.notice_id for i in items}) > 1
-    lines = [item_line(n, item, with_notice) for n, item in enumerate(items, 1)]
+    titles = [i.requirement_title for i in items]
+    lines = [
+        item_line(
+            n if len(items) > 1 else None,
+            item,
+            f"（{item.notice_number}）" if titles.count(item.requirement_title) > 1 else "",
+        )
+        for n, item in enumerate(items, 1)
+    ]
     paragraphs = _paragraphs(template or office.letter_body, values, lines)
     return _letter(items, office, frame, addressee, paragraphs, attachments=())
 
@@ -206,8 +267,9 @@ def compose_group_letter(
     """One letter to a whole category, with the units that owe listed in an attachment."""
     if not items:
         raise ValidationError("没有需要催报的事项")
+    items = in_order(items)
     values = template_values(items, office, frame, addressee)
-    lines = [item_line(n, item, True) for n, item in enumerate(items, 1)]
+    lines = [item_line(None, item) for item in items]
     paragraphs = _paragraphs(template or office.letter_body_group, values, lines)
     return _letter(
         items, office, frame, addressee, paragraphs,
@@ -216,15 +278,28 @@ def compose_group_letter(
 
 
 def name_list_rows(items: Sequence[LetterItem]) -> list[NameListRow]:
-    """One row per unit and item, units together in ledger order."""
-    rank = {uid: n for n, uid in enumerate(dict.fromkeys(i.unit_id for i in items))}
-    ranked = sorted(items, key=lambda i: rank[i.unit_id])
-    return [
-        NameListRow(
-            unit=i.unit_name,
-            items=i.requirement_title,
-            missing=format_forms(missing_forms(i)),
-            deadline=format_cn(i.deadline) + ("（延期）" if i.deadline != i.asked_by else ""),
-        )
-        for i in ranked
+    """One row per unit (the count the body states), units in ledger order, each row naming
+    everything that unit still owes."""
+    units: dict[int, list[LetterItem]] = {}
+    for i in items:
+        units.setdefault(i.unit_id, []).append(i)
+    return [_unit_row(in_order(owed)) for owed in units.values()]
+
+
+def _unit_row(owed: list[LetterItem]) -> NameListRow:
+    forms = [format_forms(missing_forms(i)) for i in owed]
+    if len(set(forms)) == 1:
+        missing = forms[0]
+    else:
+        missing = "；".join(f"{i.requirement_title}：{f}" for i, f in zip(owed, forms, strict=True))
+    deadlines = [
+        format_cn(i.asked_by)
+        + (f"（延期至{format_cn(i.deadline)}）" if i.deadline != i.asked_by else "")
+        for i in owed
     ]
+    return NameListRow(
+        unit=owed[0].unit_name,
+        items="、".join(dict.fromkeys(i.requirement_title for i in owed)),
+        missing=missing,
+        deadline="、".join(dict.fromkeys(deadlines)),
+    )

@@ -35,6 +35,7 @@ PLACEHOLDERS: dict[str, str] = {
     "send_to": "报送方式（电子版发送邮箱、纸质版送达地址）",
     "office_name": "承办处室",
     "sender_name": "发文机关",
+    "short_name": "自称（如“我委”“我局”，办公室设置中填写）",
     "contact_person": "联系人",
     "contact_phone": "联系电话",
     "contact_email": "电子邮箱",
@@ -95,6 +96,8 @@ class LetterContent:
     has_seal: bool
     name_list: tuple[NameListRow, ...] = ()
     name_list_title: str = "未报送单位名单"
+    title_words: tuple[str, ...] = ()  # never broken inside (notice topics, requirement titles)
+    sample: bool = False  # 样稿: a preview, marked on every page, the number left blank
 
 
 def fill_template(template: str, values: Mapping[str, str]) -> str:
@@ -152,10 +155,16 @@ def missing_forms(item: LetterItem) -> Form:
     return forms
 
 
-def item_line(n: int, item: LetterItem, with_notice: bool) -> str:
-    source = f"{notice_ref(item)}要求的" if with_notice else ""
+def item_line(n: int | None, item: LetterItem, source: str = "") -> str:
+    """``1. 阶段性总结：…（原定时限…）。``; ``n`` None for a letter chasing one item (no ``1.``,
+    no deadline unless extended: the 缘由 states it);
+    ``source`` tells items of the same title apart (the notice's number)."""
     what = "、".join(_form_phrase(f) for f in members(missing_forms(item))) or "材料"
-    return f"{n}. {source}{item.requirement_title}：{what}（{deadline_phrase(item)}）。"
+    lead = f"{n}. " if n is not None else ""
+    when = f"（{deadline_phrase(item)}）"
+    if n is None and item.deadline == item.asked_by:
+        when = ""  # one item: the 缘由 has just said its deadline
+    return f"{lead}{source}{item.requirement_title}：{what}{when}。"
 
 
 def deadline_phrase(item: LetterItem) -> str:

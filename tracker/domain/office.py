@@ -41,6 +41,7 @@ class OfficeSettings:
     letter_body_group: str = DEFAULT_LETTER_BODY_GROUP
     letter_closing: str = "逾期未报的，将予以通报。"
     letter_has_seal: bool = True
+    letter_duplex: bool = True  # 双面打印: each letter padded to an even page count
     short_name: str = ""  # 自称 in running text (我委, 我局); letters fall back to 我单位
 
     @property

@@ -8,91 +8,98 @@ from pathlib import Path
 from typing import Any
 
 from tracker.domain.letters import LetterContent
-from tracker.reports.pdf_draw import A4_W, MM, RED, Ink, draw_page_number
-from tracker.reports.pdf_fonts import FontSet, default_fonts
-from tracker.reports.pdf_letter import (
+from tracker.reports.gbt9704.body import BodyLine
+from tracker.reports.gbt9704.frame import (
     BODY,
     BOTTOM,
     CS,
     LEAD,
     LEFT,
-    LINE_W,
     RIGHT,
-    SENDER_MAX,
-    SENDER_TOP,
     TITLE,
     TOP,
     TYPE_W,
-    TLine,
-    flow_lines,
-    paginate,
+    double_line,
+    draw_sample_mark,
+    lines_above,
+    next_grid_top,
+    page_number,
 )
+from tracker.reports.gbt9704.pages import paginate
+from tracker.reports.gbt9704.titles import title_lines
+from tracker.reports.pdf_draw import A4_H, A4_W, MM, RED, Ink
+from tracker.reports.pdf_fonts import FontSet, default_fonts
+from tracker.reports.pdf_letter import flow_lines
 from tracker.reports.pdf_output import Cancelled, pdf_bytes, write_pdf
 from tracker.reports.pdf_table import Column, Frame, Row, TableWriter
-from tracker.reports.pdf_text import balanced_lines, title_words
 
 Progress = Callable[[int, int], None]
 IsCancelled = Callable[[], bool]
+SENDER_TOP = 30 * MM  # 发文机关标志: upper edge 30 mm from the top of the paper
+SENDER_MAX = 30.0
+BOTTOM_LINE_TOP = A4_H - 20 * MM - 1.55 * MM  # the lower double line ends 20 mm above the edge
+# 信函格式: text on page 1 may run down to 7/8 of a character above the lower double line.
+FIRST_PAGE_LIMIT = BOTTOM_LINE_TOP - BODY * 7 / 8
 
 
 @dataclass
 class RenderReport:
-    pages: int = 0
-    page_counts: list[int] = field(default_factory=list)  # per letter
+    pages: int = 0  # pages in the PDF, blank duplex pages included
+    page_counts: list[int] = field(default_factory=list)  # per letter, without the blank ones
+    blanks: list[int] = field(default_factory=list)  # blank pages after each letter (duplex)
     missing_chars: set[str] = field(default_factory=set)
 
 
-def _double_line(ink: Ink, top: float, thick_first: bool) -> float:
-    """A red double line 170 mm long, centred; returns its lower edge."""
-    x0 = (A4_W - LINE_W) / 2
-    thick, gap, thin = 0.8 * MM, 0.5 * MM, 0.25 * MM
-    first, second = (thick, thin) if thick_first else (thin, thick)
-    ink.hline(x0, x0 + LINE_W, top, first, RED, top + first + gap, second)
-    return top + first + gap + second
-
-
 def draw_letterhead(ink: Ink, letter: LetterContent) -> float:
-    """Sender's name, red lines, number and title on page 1; returns the top of 主送."""
+    """Sender's name, red lines, number and title on page 1; returns the grid line of 主送."""
     size = SENDER_MAX
     while size > 12 and ink.width(letter.sender_name, "title", size) > TYPE_W:
         size -= 1
     ink.centred(A4_W / 2, SENDER_TOP, letter.sender_name, "title", size, color=RED)
-    line_bottom = _double_line(ink, SENDER_TOP + size + 4 * MM, thick_first=True)
-    _double_line(ink, ink.page_h - 20 * MM - 1.55 * MM, thick_first=False)
+    line_bottom = double_line(ink, SENDER_TOP + size + 4 * MM, thick_first=True)
+    double_line(ink, BOTTOM_LINE_TOP, thick_first=False)
     number_top = line_bottom + BODY * 7 / 8
     ink.right(RIGHT, number_top, letter.number, "body", BODY)
-    top = number_top + 3 * LEAD  # two blank lines between the number and the title
-    for text in _title_lines(ink, letter.title):
+    top = number_top + 2 * LEAD  # the title two lines below the number (相距二行)
+    for text in _title_lines(ink, letter):
         ink.centred(A4_W / 2, top, text, "title", TITLE)
         top += LEAD
-    return top + LEAD  # one blank line under the title
+    return next_grid_top(top + LEAD - TITLE + BODY)  # 主送 one line under the title
 
 
-def _title_lines(ink: Ink, title: str) -> list[str]:
-    key = ("title", title)
+def _title_lines(ink: Ink, letter: LetterContent) -> list[str]:
+    key = ("title", letter.title, letter.title_words)
     if key not in ink.memo:
         measure = ink.measure("title", TITLE)
-        ink.memo[key] = balanced_lines(title, TYPE_W, measure, title_words(title))
+        ink.memo[key] = title_lines(letter.title, TYPE_W, measure, letter.title_words)
     lines: list[str] = ink.memo[key]
     return lines
 
 
-def _draw_line(ink: Ink, top: float, line: TLine) -> None:
+def _draw_line(ink: Ink, top: float, line: BodyLine) -> None:
     if line.centre is not None:
         ink.centred(line.centre, top, line.text, line.role, BODY, char_space=line.cs)
     else:
         ink.text(line.x, top, line.text, line.role, BODY, char_space=line.cs)
 
 
+def _new_page(ink: Ink, letter: LetterContent) -> None:
+    if letter.sample:
+        draw_sample_mark(ink)
+
+
 def draw_letter(ink: Ink, letter: LetterContent) -> int:
     """Draw one letter from a fresh page; returns its page count (the canvas ends on a
     finished page)."""
     c = ink.canvas
+    _new_page(ink, letter)
     first_top = draw_letterhead(ink, letter)
-    pages = paginate(flow_lines(ink, letter), first_top)
+    room = lines_above(first_top, FIRST_PAGE_LIMIT)
+    pages = paginate(flow_lines(ink, letter), first_top, room)
     for n, placed in enumerate(pages, 1):
         if n > 1:
-            draw_page_number(ink, n, LEFT, RIGHT, BOTTOM)
+            _new_page(ink, letter)
+            page_number(ink, n)
         for top, line in placed:
             _draw_line(ink, top, line)
         c.showPage()
@@ -109,18 +116,20 @@ def _draw_name_list(ink: Ink, letter: LetterContent, done: int) -> int:
     def new_page() -> Frame:
         ink.canvas.showPage()
         page[0] += 1
-        draw_page_number(ink, page[0], LEFT, RIGHT, BOTTOM)
+        _new_page(ink, letter)
+        page_number(ink, page[0])
         return Frame(LEFT, TOP, BOTTOM)
 
-    draw_page_number(ink, page[0], LEFT, RIGHT, BOTTOM)
+    _new_page(ink, letter)
+    page_number(ink, page[0])
     ink.text(LEFT, TOP, "附件", "hei", BODY, char_space=CS)
     ink.centred(A4_W / 2, TOP + 2 * LEAD, letter.name_list_title, "title", TITLE)
     columns = [
         Column("序号", 12 * MM, "center"),
-        Column("单位", 52 * MM),
+        Column("单位", 48 * MM),
         Column("报送事项", 32 * MM),
-        Column("缺少的材料", 27 * MM),
-        Column("原定时限", 33 * MM, "center"),
+        Column("缺少的材料", 36 * MM),
+        Column("原定时限", 28 * MM, "center"),
     ]
     rows = [
         Row((str(n), r.unit, r.items, r.missing, r.deadline))
@@ -137,6 +146,7 @@ def _build(
     report: RenderReport,
     progress: Progress | None,
     cancelled: IsCancelled | None,
+    duplex: bool,
 ) -> Callable[[Any], None]:
     def build(c: Any) -> None:
         ink = Ink(c, fonts)
@@ -144,8 +154,12 @@ def _build(
             if cancelled is not None and cancelled():
                 raise Cancelled()
             pages = draw_letter(ink, letter)
+            blank = pages % 2 if duplex and n < len(letters) else 0
+            if blank:  # printed on both sides: the next letter starts on a fresh sheet
+                c.showPage()
             report.page_counts.append(pages)
-            report.pages += pages
+            report.blanks.append(blank)
+            report.pages += pages + blank
             if progress is not None:
                 progress(n, len(letters))
         report.missing_chars |= fonts.missing
@@ -160,13 +174,14 @@ def write_letters(
     fonts: FontSet | None = None,
     progress: Progress | None = None,
     cancelled: IsCancelled | None = None,
+    duplex: bool = False,
 ) -> RenderReport:
     """All ``letters`` into one PDF at ``path`` (each starts on a new page, pages numbered
     per letter)."""
     report = RenderReport()
     title = letters[0].title if len(letters) == 1 else f"催报函（{len(letters)}件）"
     fonts = fonts or default_fonts()
-    build = _build(letters, fonts, report, progress, cancelled)
+    build = _build(letters, fonts, report, progress, cancelled, duplex)
     write_pdf(path, build, title, fonts.face("body").name)
     return report
 
@@ -176,10 +191,11 @@ def letters_pdf(
     fonts: FontSet | None = None,
     progress: Progress | None = None,
     cancelled: IsCancelled | None = None,
+    duplex: bool = False,
 ) -> tuple[bytes, RenderReport]:
     """The PDF in memory (previews; issuing, which then cuts it into each letter's file)."""
     report = RenderReport()
     title = letters[0].title if len(letters) == 1 else f"催报函（{len(letters)}件）"
     fonts = fonts or default_fonts()
-    build = _build(letters, fonts, report, progress, cancelled)
+    build = _build(letters, fonts, report, progress, cancelled, duplex)
     return pdf_bytes(build, title, fonts.face("body").name), report

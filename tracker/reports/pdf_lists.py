@@ -11,11 +11,11 @@ from tracker.domain.dates import format_cn, format_cn_short
 from tracker.domain.forms import format_forms
 from tracker.domain.records import ObligationRow
 from tracker.domain.status_lists import StatusList
+from tracker.reports.gbt9704.titles import title_lines
 from tracker.reports.pdf_draw import MM, Ink, draw_page_number
 from tracker.reports.pdf_fonts import FontSet, default_fonts
 from tracker.reports.pdf_output import pdf_bytes, write_pdf
 from tracker.reports.pdf_table import Column, Frame, Row, TableWriter
-from tracker.reports.pdf_text import balanced_lines, title_words
 
 PAGE_W, PAGE_H = 297 * MM, 210 * MM
 LEFT, RIGHT = 25 * MM, PAGE_W - 25 * MM
@@ -117,7 +117,7 @@ def _build(report: StatusList, fonts: FontSet) -> Callable[[Any], None]:
         draw_page_number(ink, 1, LEFT, RIGHT, BOTTOM)
         top = TOP
         measure = ink.measure("title", TITLE)
-        for line in balanced_lines(report.title, RIGHT - LEFT, measure, title_words(report.title)):
+        for line in title_lines(report.title, RIGHT - LEFT, measure):
             ink.centred(PAGE_W / 2, top, line, "title", TITLE)
             top += TITLE * 1.4
         ink.centred(PAGE_W / 2, top, report.subtitle, "body", 14.0)

@@ -12,25 +12,27 @@ from collections.abc import Sequence
 PDFIUM_LOCK = threading.RLock()
 
 
-def split_pdf(data: bytes, page_counts: Sequence[int]) -> list[bytes]:
-    """``data`` cut into consecutive parts of ``page_counts`` pages each."""
+def split_pdf(data: bytes, page_counts: Sequence[int], blanks: Sequence[int] = ()) -> list[bytes]:
+    """``data`` cut into consecutive parts of ``page_counts`` pages each; ``blanks[n]`` pages
+    after part ``n`` (the blank backs of duplex printing) belong to no part."""
     import pypdfium2 as pdfium
 
     parts: list[bytes] = []
     with PDFIUM_LOCK:
         src = pdfium.PdfDocument(data)
         try:
-            if sum(page_counts) != len(src):
-                raise ValueError(f"{len(src)} pages, expected {sum(page_counts)}")
+            gaps = list(blanks) or [0] * len(page_counts)
+            if sum(page_counts) + sum(gaps) != len(src):
+                raise ValueError(f"{len(src)} pages, expected {sum(page_counts) + sum(gaps)}")
             start = 0
-            for count in page_counts:
+            for count, gap in zip(page_counts, gaps, strict=True):
                 part = pdfium.PdfDocument.new()
                 part.import_pages(src, list(range(start, start + count)))
                 buf = io.BytesIO()
                 part.save(buf)
                 part.close()
                 parts.append(buf.getvalue())
-                start += count
+                start += count + gap
         finally:
             src.close()
     return parts

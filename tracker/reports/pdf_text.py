@@ -14,6 +14,8 @@ from dataclasses import dataclass
 NO_START = set("，。、；：！？）》」』】〕〗”’…—·％%,.;:!?)]}>")
 NO_END = set("（《「『【〔〖“‘([{<")
 _LATIN = re.compile(r"[A-Za-z0-9@._\-/:+#&=~%']+")
+# 2023年, 14号: a number and its unit stay together.
+_NUMBER_UNIT = set("年月日号时分秒届期批次个家项件")
 
 Measure = Callable[[str], float]
 
@@ -30,9 +32,14 @@ def tokens(text: str) -> list[str]:
     pieces: list[str] = []
     pos = 0
     for m in _LATIN.finditer(text):
+        if m.start() < pos:
+            continue
         pieces.extend(text[pos : m.start()])
-        pieces.append(m.group())
-        pos = m.end()
+        end = m.end()
+        if m.group()[-1].isdigit() and end < len(text) and text[end] in _NUMBER_UNIT:
+            end += 1
+        pieces.append(text[m.start() : end])
+        pos = end
     pieces.extend(text[pos:])
     return _glue(pieces)
 
@@ -78,95 +85,3 @@ def break_lines(text: str, width: float, measure: Measure, first_indent: float =
         used += w
     lines.append(Line(current, used, True))
     return lines
-
-
-_GOOD_AFTER = ("的", "和", "与", "及", "关于", "催报", "报送", "》", "年度", "工作")
-_GOOD_BEFORE = ("《", "的函", "的通知")
-
-
-def balanced_lines(text: str, width: float, measure: Measure, words: list[str]) -> list[str]:
-    """Break a title into the fewest lines, as even as possible (a trapezoid, not a full line
-    over a stub), only between ``words`` (a segmentation of ``text``), preferring to break after
-    的/和/关于/》 and before 《/的函."""
-    if measure(text) <= width:
-        return [text]
-    count = int(measure(text) // width) + 1
-    while count <= len(words):
-        result = _best_split(words, count, width, measure)
-        if result is not None:
-            return result
-        count += 1
-    return [text]
-
-
-def _best_split(words: list[str], count: int, width: float, measure: Measure) -> list[str] | None:
-    em = measure("中") or 1.0
-    target = measure("".join(words)) / count
-    memo: dict[tuple[int, int], tuple[float, list[str]] | None] = {}
-
-    def best(start: int, left: int) -> tuple[float, list[str]] | None:
-        key = (start, left)
-        if key in memo:
-            return memo[key]
-        result: tuple[float, list[str]] | None = None
-        for end in range(start + 1, len(words) + 1):
-            if (left == 1) != (end == len(words)):
-                continue
-            line = "".join(words[start:end])
-            w = measure(line)
-            if w > width + 0.01:
-                break
-            cost = ((w - target) / em) ** 2 + (_break_penalty(words, end) if left > 1 else 0)
-            rest = best(end, left - 1) if left > 1 else (0.0, [])
-            if rest is not None and (result is None or cost + rest[0] < result[0]):
-                result = (cost + rest[0], [line, *rest[1]])
-        memo[key] = result
-        return result
-
-    found = best(0, count)
-    return found[1] if found else None
-
-
-def _break_penalty(words: list[str], end: int) -> float:
-    before, after = "".join(words[:end]), "".join(words[end:])
-    if before.endswith(_GOOD_AFTER) or after.startswith(_GOOD_BEFORE):
-        return 0.0
-    if _lone_cjk(words[end - 1]) or _lone_cjk(words[end]):
-        return 6.0  # the segmenter did not know this word: a split here is likely mid-word
-    return 1.5
-
-
-def _lone_cjk(word: str) -> bool:
-    return len(word) == 1 and _is_cjk(word)
-
-
-def title_words(text: str) -> list[str]:
-    """Segment a title into words so it never breaks inside one (uses pypinyin's phrases)."""
-    from pypinyin.seg.mmseg import seg
-
-    return _merge_words(tokens(text), list(seg.cut(text)))
-
-
-def _is_cjk(ch: str) -> bool:
-    return "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff"
-
-
-def _merge_words(pieces: list[str], words: list[str]) -> list[str]:
-    """Join ``pieces`` (禁则 tokens) so that no word from ``words`` is cut."""
-    cuts: set[int] = set()
-    pos = 0
-    for w in words:
-        pos += len(w)
-        cuts.add(pos)
-    out: list[str] = []
-    pos = 0
-    buf = ""
-    for piece in pieces:
-        buf += piece
-        pos += len(piece)
-        if pos in cuts:
-            out.append(buf)
-            buf = ""
-    if buf:
-        out.append(buf)
-    return out

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
@@ -85,6 +87,40 @@ def record(
     session.add(entry)
     session.flush()
     return entry.id
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One audit entry for ``record_many``."""
+
+    action: str
+    entity: str
+    entity_id: int | None
+    summary: str
+    before: Any = None
+    after: Any = None
+
+
+def record_many(session: Session, user: str, entries: Sequence[Entry]) -> None:
+    """Many entries at one instant in one flush (a batch of letters and its reminders)."""
+    at = datetime.now().replace(microsecond=0)
+    session.add_all(
+        [
+            AuditEntry(
+                at=at,
+                user=user,
+                action=e.action,
+                entity=e.entity,
+                entity_id=e.entity_id,
+                summary=e.summary,
+                before=dumps(e.before),
+                after=dumps(e.after),
+                undone=False,
+            )
+            for e in entries
+        ]
+    )
+    session.flush()
 
 
 class AuditService:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from tracker.domain.dates import format_cn
@@ -12,8 +14,15 @@ from tracker.domain.errors import ValidationError
 from tracker.domain.letter_request import IssuedLetterRecord
 from tracker.domain.records import ReminderMethod
 from tracker.services import audit
-from tracker.services.ledger import record_reminder
-from tracker.store.models import IssuedLetter, IssuedLetterItem, LetterSequence, Obligation
+from tracker.store.models import (
+    IssuedLetter,
+    IssuedLetterItem,
+    LetterSequence,
+    Obligation,
+    Reminder,
+    Requirement,
+    Unit,
+)
 from tracker.store.time import now
 
 if TYPE_CHECKING:
@@ -23,6 +32,11 @@ if TYPE_CHECKING:
 def format_number(prefix: str, year: int, sequence: int) -> str:
     """津市场监管标准函〔2023〕3号: 六角括号, full year, no leading zeros, no 第."""
     return f"{prefix}〔{year}〕{sequence}号"
+
+
+def sample_number(prefix: str, year: int) -> str:
+    """The number on a 样稿: year given, number left blank for nobody to mistake it."""
+    return f"{prefix.strip()}〔{year}〕\u3000号"
 
 
 def next_numbers(s: Session, prefix: str, year: int, count: int, *, reserve: bool) -> list[str]:
@@ -42,14 +56,57 @@ def next_numbers(s: Session, prefix: str, year: int, count: int, *, reserve: boo
     return [format_number(prefix, year, last + n) for n in range(1, count + 1)]
 
 
-def save_letter(
-    s: Session, user: str, req: LetterRequest, draft: LetterDraft, sha256: str, pages: int
+def save_letters(
+    s: Session,
+    user: str,
+    req: LetterRequest,
+    drafts: Sequence[LetterDraft],
+    shas: Sequence[str],
+    pages: Sequence[int],
+) -> list[IssuedLetter]:
+    """The letter rows, a 催报 record on each obligation they cover and the audit entries, in
+    a few bulk statements (issuing 200 letters is one short transaction)."""
+    rows = [
+        _letter_row(user, req, d, sha, n) for d, sha, n in zip(drafts, shas, pages, strict=True)
+    ]
+    s.add_all(rows)
+    s.flush()
+    names = _obligation_names(s, [oid for d in drafts for oid in d.obligation_ids])
+    stamp = now()
+    reminders = [
+        [
+            Reminder(
+                obligation_id=oid,
+                reminded_on=d.content.letter_date,
+                method=ReminderMethod.LETTER.value,
+                letter_number=d.content.number,
+                note="",
+                created_at=stamp,
+            )
+            for oid in d.obligation_ids
+        ]
+        for d in drafts
+    ]
+    s.add_all([r for group in reminders for r in group])
+    s.flush()
+    entries: list[audit.Entry] = []
+    for row, d, group in zip(rows, drafts, reminders, strict=True):
+        row.items.extend(
+            IssuedLetterItem(obligation_id=r.obligation_id, reminder_id=r.id) for r in group
+        )
+        entries.extend(_reminder_entry(r, names) for r in group)
+        entries.append(_letter_entry(row, d))
+    audit.record_many(s, user, entries)
+    return rows
+
+
+def _letter_row(
+    user: str, req: LetterRequest, draft: LetterDraft, sha256: str, pages: int
 ) -> IssuedLetter:
-    """The letter row, a 催报 record on each obligation it covers, and an audit entry."""
     content = draft.content
     prefix, rest = content.number.split("〔", 1)
     year, seq = rest.rstrip("号").split("〕")
-    row = IssuedLetter(
+    return IssuedLetter(
         number=content.number,
         prefix=prefix,
         year=int(year),
@@ -67,30 +124,53 @@ def save_letter(
         created_at=now(),
         created_by=user,
     )
-    s.add(row)
-    s.flush()
-    for oid in draft.obligation_ids:
-        o = s.get(Obligation, oid)
-        assert o is not None  # the rows were read a moment ago; a deletion fails the FK below
-        _, rid = record_reminder(
-            s, user, o, ReminderMethod.LETTER, content.letter_date, content.number
+
+
+def _obligation_names(s: Session, ids: Sequence[int]) -> dict[int, str]:
+    """单位·报送事项 for each obligation, in chunks (SQLite limits bound parameters)."""
+    names: dict[int, str] = {}
+    for at in range(0, len(ids), 500):
+        chunk = ids[at : at + 500]
+        stmt = (
+            select(Obligation.id, Unit.name, Requirement.title)
+            .join(Unit, Unit.id == Obligation.unit_id)
+            .join(Requirement, Requirement.id == Obligation.requirement_id)
+            .where(Obligation.id.in_(chunk))
         )
-        row.items.append(IssuedLetterItem(obligation_id=oid, reminder_id=rid))
+        names.update({oid: f"{unit}·{title}" for oid, unit, title in s.execute(stmt)})
+    missing = set(ids) - set(names)
+    if missing:  # deleted a moment ago by another clerk: fail, roll back, say so
+        raise ValidationError("所选事项已被删除或修改，请刷新后重新生成催报函")
+    return names
+
+
+def _reminder_entry(r: Reminder, names: dict[int, str]) -> audit.Entry:
+    summary = (
+        f"记录催报：{names[r.obligation_id]}，{format_cn(r.reminded_on)}"
+        f"{r.method}催报（{r.letter_number}）"
+    )
+    after = {
+        "reminder_id": r.id,
+        "obligation_id": r.obligation_id,
+        "reminded_on": r.reminded_on,
+        "method": r.method,
+        "letter_number": r.letter_number,
+    }
+    return audit.Entry(
+        action="reminder.create", entity="reminder", entity_id=r.id, summary=summary, after=after
+    )
+
+
+def _letter_entry(row: IssuedLetter, draft: LetterDraft) -> audit.Entry:
+    content = draft.content
     summary = (
         f"发催报函：{content.number}，致{content.addressee}，"
         f"{format_cn(content.letter_date)}，涉及{len(draft.obligation_ids)}项"
     )
     after = {"letter_id": row.id, "number": content.number, "obligations": draft.obligation_ids}
-    audit.record(
-        s,
-        user=user,
-        action="letter.issue",
-        entity="letter",
-        entity_id=row.id,
-        summary=summary,
-        after=after,
+    return audit.Entry(
+        action="letter.issue", entity="letter", entity_id=row.id, summary=summary, after=after
     )
-    return row
 
 
 def letter_record(row: IssuedLetter, pdf_path: Path) -> IssuedLetterRecord:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import date
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -40,12 +41,16 @@ from tracker.services.ledger_rows import LedgerQuery
 from tracker.services.letter_store import (
     letter_record,
     next_numbers,
-    save_letter,
+    sample_number,
+    save_letters,
 )
 from tracker.services.notices import NoticeService
 from tracker.services.settings import SettingsService
 from tracker.services.workspace import Workspace
 from tracker.store.models import IssuedLetter
+
+if TYPE_CHECKING:
+    from tracker.reports.pdf_letters import RenderReport
 
 Progress = Callable[[int, int], None]
 IsCancelled = Callable[[], bool]
@@ -98,7 +103,8 @@ class LetterService:
         return self.ws.calendar().add_workdays(letter_date, office.reminder_workdays)
 
     def drafts(self, req: LetterRequest, numbers: Sequence[str] | None = None) -> list[LetterDraft]:
-        """The letters as they would be issued now (numbers: the next free ones, unless given)."""
+        """The letters as they would be issued now. Without ``numbers`` they are 样稿: marked
+        on every page, the number left blank (``津市场监管标准函〔2026〕　号``)."""
         if req.mode not in MODES:
             raise ValidationError(
                 f"发函方式应为 unit（按单位）或 category（按类别），而不是“{req.mode}”"
@@ -115,7 +121,9 @@ class LetterService:
             )
         groups = _group(items, req.mode)
         letter_date = req.letter_date or today()
-        numbers = list(numbers or self.peek_numbers(len(groups), letter_date, office))
+        sample = numbers is None
+        if numbers is None:
+            numbers = [sample_number(office.letter_prefix, letter_date.year)] * len(groups)
         deadline = self.new_deadline(letter_date, office)
         drafts = []
         for owed, number in zip(groups.values(), numbers, strict=True):
@@ -127,6 +135,7 @@ class LetterService:
                 to = req.addressee or group_addressee(owed[0].category)
                 content = compose_group_letter(owed, office, frame, to, template)
                 unit_id = None
+            content = replace(content, sample=sample)
             drafts.append(LetterDraft(content, _ids(owed), unit_id, owed[0].category, deadline))
         return drafts
 
@@ -142,7 +151,8 @@ class LetterService:
         from tracker.reports.pdf_letters import letters_pdf
 
         drafts = self.drafts(req)[:limit]
-        return letters_pdf([d.content for d in drafts])[0]
+        duplex = self.settings.office().letter_duplex
+        return letters_pdf([d.content for d in drafts], duplex=duplex)[0]
 
     # -- issuing ---------------------------------------------------------------------
     def issue(
@@ -151,15 +161,17 @@ class LetterService:
         progress: Progress | None = None,
         cancelled: IsCancelled | None = None,
     ) -> IssueResult:
-        """Number, render, archive and record the letters, all or nothing. Progress counts
-        rendering then recording, two steps a letter."""
-        from tracker.reports.pdf_letters import letters_pdf
+        """Number, render, archive and record the letters, all or nothing. The PDF is rendered
+        and archived with the numbers that are free now, before the write transaction; the
+        transaction takes them (re-rendering only if another clerk took them meanwhile) and
+        records the letters, reminders and audit entries. Progress counts rendering then
+        recording, two steps a letter."""
         from tracker.reports.pdf_output import Cancelled
-        from tracker.reports.pdf_split import split_pdf
 
         drafts = self.drafts(req)
         office = self.settings.office()
         count = len(drafts)
+        letter_date = drafts[0].content.letter_date
 
         def step(n: int) -> None:
             if cancelled is not None and cancelled():
@@ -167,24 +179,40 @@ class LetterService:
             if progress is not None:
                 progress(n, 2 * count)
 
+        numbers = self.peek_numbers(count, letter_date, office)
+        rendered = self._render(drafts, numbers, office.letter_duplex, step)
         records: list[IssuedLetterRecord] = []
-        year = drafts[0].content.letter_date.year
         with self.ws.transaction() as s:
-            numbers = next_numbers(s, office.letter_prefix, year, count, reserve=True)
-            drafts = [_numbered(d, num) for d, num in zip(drafts, numbers, strict=True)]
-            contents = [d.content for d in drafts]
-            combined, report = letters_pdf(contents, progress=lambda n, _: step(n))
-            parts = split_pdf(combined, report.page_counts)
-            for n, (draft, data) in enumerate(zip(drafts, parts, strict=True), 1):
-                stored = self.ws.files.store_bytes(data, "letter.pdf")
-                pages = report.page_counts[n - 1]
-                row = save_letter(s, self.ws.user, req, draft, stored.sha256, pages)
-                path = self.ws.files.path_for(stored.sha256, "letter.pdf")
-                records.append(letter_record(row, path))
+            taken = next_numbers(s, office.letter_prefix, letter_date.year, count, reserve=True)
+            if taken != numbers:  # another clerk issued in between: these numbers, again
+                rendered = self._render(drafts, taken, office.letter_duplex, None)
+            numbered, combined, report, stored = rendered
+            rows = save_letters(s, self.ws.user, req, numbered, stored, report.page_counts)
+            for n, (row, sha) in enumerate(zip(rows, stored, strict=True), 1):
+                records.append(letter_record(row, self.ws.files.path_for(sha, "letter.pdf")))
                 step(count + n)
         covered = [oid for d in drafts for oid in d.obligation_ids]
         self.ws.announce(Changes.of(Topic.REMINDERS | Topic.LETTERS, covered))
         return IssueResult(records, combined, report.missing_chars)
+
+    def _render(
+        self,
+        drafts: list[LetterDraft],
+        numbers: Sequence[str],
+        duplex: bool,
+        step: Callable[[int], None] | None,
+    ) -> tuple[list[LetterDraft], bytes, RenderReport, list[str]]:
+        """The numbered letters as one PDF, each letter's part archived (content-addressed,
+        so a rolled-back issue leaves only an unreferenced file)."""
+        from tracker.reports.pdf_letters import letters_pdf
+        from tracker.reports.pdf_split import split_pdf
+
+        numbered = [_numbered(d, num) for d, num in zip(drafts, numbers, strict=True)]
+        tick = (lambda n, _: step(n)) if step is not None else None
+        combined, report = letters_pdf([d.content for d in numbered], progress=tick, duplex=duplex)
+        parts = split_pdf(combined, report.page_counts, report.blanks)
+        stored = [self.ws.files.store_bytes(data, "letter.pdf").sha256 for data in parts]
+        return numbered, combined, report, stored
 
     # -- issued letters --------------------------------------------------------------
     def issued(self, year: int | None = None) -> list[IssuedLetterRecord]:
@@ -219,7 +247,7 @@ def _group(items: list[LetterItem], mode: str) -> dict[object, list[LetterItem]]
 
 
 def _numbered(draft: LetterDraft, number: str) -> LetterDraft:
-    return replace(draft, content=replace(draft.content, number=number))
+    return replace(draft, content=replace(draft.content, number=number, sample=False))
 
 
 def _ids(items: Sequence[LetterItem]) -> tuple[int, ...]:

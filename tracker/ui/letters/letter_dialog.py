@@ -127,7 +127,9 @@ class LetterDialog(QDialog):
         self.ui.issue.setEnabled(True)
         self.ui.preview.show_pdf(data)
         self._drafts = drafts
-        first, last = drafts[0].content.number, drafts[-1].content.number
+        letter_date = drafts[0].content.letter_date
+        numbers = self.services.letters.peek_numbers(len(drafts), letter_date)
+        first, last = numbers[0], numbers[-1]
         items = sum(len(d.obligation_ids) for d in drafts)
         self.ui.summary.setText(
             f"将发出 {len(drafts)} 封（文号 {first}" + (f" 至 {last}" if len(drafts) > 1 else "")

@@ -1,0 +1,82 @@
+"""Word boundaries for titles: jieba's dictionary, plus the words the caller names (notice and
+requirement titles, campaign names) and dates such as ``2023年`` kept whole.
+
+jieba loads its dictionary once per process (about half a second); results are cached per
+text and word list, so a batch of letters with the same title segments it once.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections.abc import Iterable
+from functools import lru_cache
+from typing import Any
+
+# Words of the trade jieba splits into single characters (催/报, 研/学).
+OFFICE_WORDS = (
+    "催报", "报送", "上报", "补报", "免报", "通报", "延期", "研学", "印发", "标委会",
+    "市场监管", "市场监管委", "市场监管局", "标准化", "阶段性", "加盖公章", "佐证材料",
+    "世界标准日", "未报送", "电子版", "纸质版",
+)  # fmt: skip
+# A number and its unit, a bracketed year with its number: never split.
+_WHOLE = re.compile(r"〔\d+〕\d*号?|\d+(?:\.\d+)?[年月日号届次批期个家项件%％]?|[A-Za-z][\w.@\-/]*")
+
+_LOCK = threading.Lock()
+_TOKENIZER: Any = None
+
+
+def _tokenizer() -> Any:
+    global _TOKENIZER
+    with _LOCK:
+        if _TOKENIZER is None:
+            import logging
+
+            import jieba
+
+            jieba.setLogLevel(logging.WARNING)
+            tk = jieba.Tokenizer()
+            tk.initialize()
+            for word in OFFICE_WORDS:
+                tk.add_word(word, freq=100000)
+            _TOKENIZER = tk
+        return _TOKENIZER
+
+
+def word_cuts(text: str, keep: Iterable[str] = ()) -> frozenset[int]:
+    """Character offsets (0 < k < len(text)) where ``text`` may break between two words."""
+    return _cuts(text, tuple(sorted({w for w in keep if len(w) > 1})))
+
+
+@lru_cache(maxsize=512)
+def _cuts(text: str, keep: tuple[str, ...]) -> frozenset[int]:
+    tk = _tokenizer()
+    with _LOCK:
+        for word in keep:
+            if len(word) <= 12:  # a phrase, not a whole sentence: let jieba know it
+                tk.add_word(word, freq=100000)
+        words = list(tk.cut(text, HMM=False))
+    cuts: set[int] = set()
+    pos = 0
+    for w in words:
+        pos += len(w)
+        cuts.add(pos)
+    cuts.discard(len(text))
+    for span in _protected(text, keep):
+        cuts -= set(range(span[0] + 1, span[1]))
+    return frozenset(cuts)
+
+
+def _protected(text: str, keep: tuple[str, ...]) -> list[tuple[int, int]]:
+    spans = [(m.start(), m.end()) for m in _WHOLE.finditer(text)]
+    for word in keep:
+        start = text.find(word)
+        while start >= 0:
+            spans.append((start, start + len(word)))
+            start = text.find(word, start + 1)
+    return spans
+
+
+def protected_spans(text: str, keep: Iterable[str]) -> list[tuple[int, int]]:
+    """The caller's words found in ``text`` (for tests and for relaxing a too-long word)."""
+    return [s for s in _protected(text, tuple(keep)) if s[1] - s[0] > 1]

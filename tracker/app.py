@@ -18,11 +18,17 @@ from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
 from tracker.launch import Target
+from tracker.ui.common.errors import (
+    install_excepthook,
+    log,
+    log_file,
+    setup_logging,
+    show_error,
+)
 
 if TYPE_CHECKING:
     from tracker.services.bundle import Services
     from tracker.ui.main_window import MainWindow
-from tracker.ui.common.errors import install_excepthook, log, setup_logging, show_error
 from tracker.ui.common.state import APPLICATION, ORGANIZATION, ui_settings
 from tracker.ui.icon import app_icon, install_qt_chinese
 
@@ -248,6 +254,30 @@ def make_application(argv: list[str]) -> QApplication:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """The window's error boundary: whatever escapes start-up or the event loop ends as one
+    message (the traceback in the log) and a non-zero exit, never a bare traceback."""
+    try:
+        return _run(argv)
+    except Exception as exc:
+        return _failed_to_start(exc)
+
+
+def _failed_to_start(exc: BaseException) -> int:
+    from tracker.services.failures import known_failure
+    from tracker.services.locations import user_data_dir
+
+    if log_file() is None:
+        setup_logging(user_data_dir() / "logs")
+    log().error("程序出错，已退出", exc_info=exc)
+    if QApplication.instance() is not None:
+        show_error(None, exc)
+    else:  # no window at all: say it on the console, in one line
+        known = known_failure(exc)
+        print(f"错误：{known or f'{type(exc).__name__}: {exc}'}", file=sys.stderr)
+    return 1
+
+
+def _run(argv: list[str] | None) -> int:
     argv = list(sys.argv if argv is None else argv)
     args = parse_args(argv[1:])
     app = make_application(argv)

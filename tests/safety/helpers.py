@@ -60,3 +60,23 @@ def _make_read_only(folder: Path) -> list[tuple[Path, int]]:
         modes.append((path, path.stat().st_mode))
         path.chmod(0o555 if path.is_dir() else 0o444)
     return modes
+
+
+def run_on_small_disk(
+    folder: Path, size_kib: int, code: str, *args: str
+) -> subprocess.CompletedProcess[str] | None:
+    """Run ``code`` with a real, small tmpfs mounted on ``folder`` (a private mount namespace
+    that vanishes with the child), so it meets a genuinely full disk. None where mounting is
+    not possible here (not root, no unshare, no namespaces)."""
+    if os.geteuid() != 0 or not shutil.which("unshare"):
+        return None
+    folder.mkdir(parents=True, exist_ok=True)
+    script = 'mount -t tmpfs -o size="$2"k tmpfs "$1" && shift 2 && exec "$@"'
+    cmd = ["unshare", "-m", "sh", "-c", script, "sh", str(folder), str(size_kib),
+           sys.executable, "-c", code]  # fmt: skip
+    result = subprocess.run(
+        [*cmd, *args], capture_output=True, text=True, env=child_env(), cwd=REPO, check=False
+    )
+    if "mount" in result.stderr and result.returncode != 0 and "Traceback" not in result.stderr:
+        return None
+    return result

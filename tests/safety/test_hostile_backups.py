@@ -207,7 +207,7 @@ def test_only_pool_names_survive_the_manifest_check(files: dict[str, Any]) -> No
 
 @pytest.mark.filterwarnings("ignore:Duplicate name")
 @settings(max_examples=200, deadline=None)
-@given(st.lists(names.filter(lambda n: n.strip("/\x00")), max_size=6))
+@given(st.lists(names.filter(lambda n: "\x00" not in n and n.strip("/")), max_size=6))
 def test_a_zip_with_any_member_outside_the_manifest_is_refused(
     tmp_path_factory: pytest.TempPathFactory, extra: list[str]
 ) -> None:

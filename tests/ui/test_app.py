@@ -185,3 +185,24 @@ def test_a_damaged_workspace_is_restored_from_its_newest_backup(qtbot, tmp_path,
     assert any("pre-restore" in p.name for p in (folder / "backups").rglob("*"))  # kept aside
     launcher.server.close()
     window.close()
+
+
+def test_anything_escaping_start_up_is_one_message_and_exit_1(
+    qapp: QApplication, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tracker import log_file as log_module
+    from tracker.log_file import log_file
+
+    monkeypatch.setattr(log_module, "_handler", None)  # no log yet: the user's folder gets it
+    shown: list[BaseException] = []
+
+    def broken(_argv: list[str]) -> None:
+        raise RuntimeError("不该出现的错误")
+
+    monkeypatch.setattr(app_module, "parse_args", broken)
+    monkeypatch.setattr(app_module, "show_error", lambda _parent, exc, *a: shown.append(exc))
+    assert app_module.main(["tracker-gui"]) == 1
+    assert [str(e) for e in shown] == ["不该出现的错误"]
+    log = log_file()
+    assert log == data_dir / "logs" / "tracker.log"
+    assert "不该出现的错误" in log.read_text(encoding="utf-8")

@@ -1,7 +1,8 @@
 """Command line: the same services as the window (python -m tracker / tracker).
 
 One module per command group; each adds its sub-commands with ``register(sub, common)``.
-Errors print one plain Chinese line and exit non-zero; never a traceback.
+Errors print one plain Chinese line and exit non-zero; never a traceback (that goes to
+``logs/tracker.log``; see :mod:`tracker.cli.boundary`).
 """
 
 from __future__ import annotations
@@ -25,9 +26,9 @@ from tracker.cli import (
     units,
     workspace,
 )
+from tracker.cli.boundary import plain_output, report_failure
 from tracker.cli.context import Context
 from tracker.cli.parsing import ChineseParser, common_options
-from tracker.domain.errors import TrackerError
 
 COMMAND_GROUPS = (
     workspace,
@@ -56,6 +57,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    plain_output()
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
@@ -70,17 +72,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     ctx = Context(args)
     try:
         return int(args.func(args, ctx) or 0)
-    except TrackerError as exc:
-        print(f"错误：{exc}", file=sys.stderr)
-        return 1
     except KeyboardInterrupt:
         print("已取消", file=sys.stderr)
         return 130
-    except OSError as exc:
-        print(
-            f"错误：{exc.strerror or exc}（{getattr(exc, 'filename', '') or ''}）", file=sys.stderr
-        )
-        return 1
+    except Exception as exc:  # the boundary: one Chinese line, the traceback in the log
+        return report_failure(exc, args)
     finally:
         ctx.close()
 

@@ -81,8 +81,11 @@ def cmd_letters(args: argparse.Namespace, ctx: Context) -> int:
     req = _request(args, ctx)
     if args.preview:
         return _preview(args, ctx, req)
+    for folder in (args.out.parent, args.split):  # refused before anything is numbered
+        if folder is not None:
+            _check_writable(Path(folder))
     result = ctx.services.letters.issue(req)
-    _write(args.out, result.combined)
+    _write(args.out, result)
     for letter in result.letters:
         items = len(letter.obligation_ids)
         print(f"{letter.number}  致{letter.addressee}  {items}项  {letter.pages}页")
@@ -116,16 +119,35 @@ def _list(ctx: Context) -> int:
     return 0
 
 
-def _write(path: Path, data: bytes) -> None:
-    from tracker.domain.errors import TrackerError
+def _check_writable(folder: Path) -> None:
+    import tempfile
+
+    from tracker.domain.errors import os_failure
+
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryFile(dir=folder):
+            pass
+    except OSError as exc:
+        raise os_failure(exc, f"无法写入文件夹“{folder}”，没有发出任何函件") from None
+
+
+def _write(path: Path, result: Any) -> None:
+    """The printable PDF; the letters are issued already, so a failure says where they are."""
+    from tracker.domain.errors import TrackerError, os_error_text
 
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(data)
-    except PermissionError:
+        path.write_bytes(result.combined)
+    except OSError as exc:
+        numbers = [x.number for x in result.letters]
+        archive = result.letters[0].pdf_path.parent.parent
+        why = "文件可能正在阅读器中打开" if isinstance(exc, PermissionError) else os_error_text(exc)
         raise TrackerError(
-            f"函已编号并记录，但无法写入“{path.name}”（文件可能正在阅读器中打开）；"
-            "可用 --reprint 重新输出"
+            f"已发出催报函 {len(numbers)} 封（{numbers[0]}"
+            + (f" 至 {numbers[-1]}" if len(numbers) > 1 else "")
+            + f"），已编号、记为催报并存档在“{archive}”；但无法写入“{path}”（{why}）。"
+            f'可用 tracker letters --reprint "{numbers[0]}" --out 其他文件 重新输出'
         ) from None
 
 

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from tracker.domain.errors import TrackerError
+from tracker.domain.errors import TrackerError, os_failure
 
 
 class Cancelled(TrackerError):
@@ -45,7 +45,7 @@ def write_pdf(
         fd, tmp = tempfile.mkstemp(prefix=".~", suffix=".pdf", dir=path.parent)
         os.close(fd)
     except OSError as exc:
-        raise TrackerError(f"无法写入“{path}”：{exc.strerror or exc}") from exc
+        raise os_failure(exc, f"无法写入“{path}”") from exc
     try:
         c = new_canvas(tmp, title, font, landscape)
         build(c)
@@ -55,6 +55,8 @@ def write_pdf(
         raise TrackerError(
             f"无法写入“{path.name}”：文件可能正在 PDF 阅读器中打开，请关闭后重试"
         ) from None
+    except OSError as exc:  # a full disk while saving: nothing is left half-written
+        raise os_failure(exc, f"无法写入“{path.name}”") from None
     finally:
         if os.path.exists(tmp):
             os.unlink(tmp)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import os
 import tempfile
 import zipfile
@@ -10,7 +11,13 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from tracker.domain.errors import FileInUseError, TrackerError
+from tracker.domain.errors import (
+    DISK_FULL_ERRNOS,
+    FileInUseError,
+    TrackerError,
+    os_error_text,
+    os_failure,
+)
 
 # Text starting with these is a formula to Excel/WPS; such cells are forced to plain text.
 FORMULA_LEADS = ("=", "+", "-", "@")
@@ -75,24 +82,33 @@ def _check_package(path: Path) -> None:
 
 
 def save_atomically(workbook: Any, path: Path) -> None:
-    """Write to a temporary file beside the target, then replace it: never half-written."""
+    """Write to a temporary file beside the target, then replace it: never half-written.
+
+    The workbook is serialised in memory first: when the disk is full, openpyxl's zip is never
+    left half-closed on a file (it would complain again when collected)."""
     path = Path(path)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=".~", suffix=".xlsx", dir=path.parent)
     except OSError as exc:  # a read-only or missing folder: nothing was written
+        if exc.errno in DISK_FULL_ERRNOS:
+            raise os_failure(exc, f"无法保存“{path.name}”") from None
         raise TrackerError(
-            f"无法在“{path.parent}”中保存文件：{exc.strerror or exc}。请换一个文件夹"
+            f"无法在“{path.parent}”中保存文件：{os_error_text(exc)}。请换一个文件夹"
         ) from None
-    os.close(fd)
     try:
-        workbook.save(tmp)
+        with os.fdopen(fd, "wb") as out:
+            data = io.BytesIO()
+            workbook.save(data)
+            out.write(data.getbuffer())
         os.chmod(tmp, 0o644)  # mkstemp's 0600 would follow the file into place
         os.replace(tmp, path)
     except PermissionError:
         raise FileInUseError(
             f"无法写入“{path.name}”：文件可能正在 Excel 或 WPS 中打开，请关闭后重试"
         ) from None
+    except OSError as exc:
+        raise os_failure(exc, f"无法保存“{path.name}”") from None
     finally:
         if os.path.exists(tmp):
             os.unlink(tmp)

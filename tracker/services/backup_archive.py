@@ -79,7 +79,11 @@ def sync_pool(files_dir: Path, pool: Path) -> None:
             continue
         target.parent.mkdir(parents=True, exist_ok=True)
         tmp = target.with_name(f".incoming-{src.name}")
-        shutil.copyfile(src, tmp)
+        try:
+            shutil.copyfile(src, tmp)
+        except BaseException:
+            tmp.unlink(missing_ok=True)  # a full disk leaves no half copy behind
+            raise
         if sha256_of(tmp) != src.name[:64]:
             tmp.unlink()
             continue  # a damaged original is not worth keeping twice; the zip lists it anyway

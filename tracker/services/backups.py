@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
+from tracker.domain.errors import DISK_FULL_ADVICE, DiskFullError, os_failure
 from tracker.services.backup_archive import (
     BackupInfo,
     info_from_manifest,
@@ -37,6 +38,7 @@ from tracker.services.backup_manifest import (
     inside,
     read_manifest,
 )
+from tracker.services.failures import known_failure
 from tracker.store.engine import make_engine, sqlite_url
 from tracker.store.migrate import ensure_schema, known_revisions
 from tracker.store.sqlite_file import file_health, file_revision, overwrite_database, raw_copy
@@ -94,12 +96,19 @@ def backup_now(loc: Location, kind: str, dest: Path | None = None) -> BackupInfo
         dest = _unused(loc.backups / kind / f"{kind}-{stamp()}.zip")
     _clear_stale_temps(dest.parent)
     manual = kind == "manual"
-    if not manual:
-        sync_pool(loc.files, loc.pool)
     try:
+        if not manual:
+            sync_pool(loc.files, loc.pool)
         info = write_backup(loc.db, loc.files, dest, kind, include_files=manual)
     except OSError as exc:
-        raise BackupError(f"无法写入备份“{dest}”：{exc.strerror or exc}") from exc
+        raise os_failure(exc, f"无法写入备份“{dest}”") from exc
+    except sqlite3.OperationalError as exc:  # the database copy itself: disk full, locked …
+        known = known_failure(exc)
+        if isinstance(known, DiskFullError):
+            raise DiskFullError(
+                f"无法写入备份“{dest}”：磁盘空间已满，未写入任何内容。{DISK_FULL_ADVICE}。"
+            ) from exc
+        raise BackupError(f"无法写入备份“{dest}”：{known or exc}") from exc
     if kind in KEEP:
         prune(loc.backups / kind, KEEP[kind])
     return info
@@ -167,6 +176,7 @@ def restore(loc: Location, source: Path) -> RestoreResult:
     """Replace the workspace with ``source`` after checking it and saving what it replaces."""
     info = verify_backup(source)
     loc.root.mkdir(parents=True, exist_ok=True)
+    _check_room(loc, source)
     with tempfile.TemporaryDirectory(prefix=".restore-", dir=loc.root) as tmp:
         db = Path(tmp) / DB_MEMBER
         with zipfile.ZipFile(source) as zf, zf.open(DB_MEMBER) as src, db.open("wb") as out:
@@ -177,6 +187,22 @@ def restore(loc: Location, source: Path) -> RestoreResult:
         _put_database(db, loc.db)
     _upgrade(loc)
     return RestoreResult(info, safety, restored, missing)
+
+
+def _check_room(loc: Location, source: Path) -> None:
+    """Restoring needs room for the database twice (the copy, then the live file) and the
+    files: refused up front rather than stopped by a full disk halfway."""
+    with zipfile.ZipFile(source) as zf:
+        sizes = {i.filename: i.file_size for i in zf.infolist()}
+    needed = 2 * sizes.get(DB_MEMBER, 0) + sum(
+        n for name, n in sizes.items() if name.startswith(FILES_PREFIX)
+    )
+    free = shutil.disk_usage(loc.root).free
+    if free < needed + (1 << 20):
+        raise BackupError(
+            f"磁盘空间不足，无法恢复：约需 {needed / (1 << 20):,.1f} MB，"
+            f"“{loc.root}”所在磁盘只剩 {free / (1 << 20):,.1f} MB；未作任何改动"
+        )
 
 
 def _check_restorable(db: Path, name: str) -> None:

@@ -23,7 +23,7 @@ from tracker.services.status_lists import StatusListService
 from tracker.services.undo import UndoService
 from tracker.services.unit_import import RosterImport
 from tracker.services.units import UnitService, ensure_default_categories
-from tracker.services.workspace import Workspace
+from tracker.services.workspace import BusyPrompt, Workspace
 from tracker.store.models import Category
 
 
@@ -94,6 +94,10 @@ class Services:
     def warnings(self) -> list[str]:
         """What the clerk should hear at start-up (e.g. a daily backup that failed)."""
         return list(self.ws.warnings)
+
+    def ask_when_busy(self, prompt: BusyPrompt) -> None:
+        """The window's 重试 question, asked when another program holds the write lock."""
+        self.ws.on_busy = prompt
 
     def subscribe(self, listener: Callable[[Changes], None]) -> None:
         """``listener(changes)`` after each write, maybe from a worker thread."""

@@ -14,7 +14,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from tracker.domain.errors import TrackerError
+from tracker.domain.errors import TrackerError, os_failure
 
 _SAFE_SUFFIX = re.compile(r"^\.[A-Za-z0-9]{1,10}$")
 
@@ -80,7 +80,7 @@ class FileArchive:
         except OSError as exc:
             if os.path.exists(tmp_name):
                 os.unlink(tmp_name)
-            raise TrackerError(f"无法归档文件“{source.name}”：{exc.strerror or exc}") from exc
+            raise os_failure(exc, f"无法归档文件“{source.name}”") from exc
         return StoredFile(digest.hexdigest(), source.name, size)
 
     def store_bytes(self, data: bytes, name: str) -> StoredFile:

@@ -4,19 +4,28 @@ from __future__ import annotations
 
 import getpass
 import os
+import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 from sqlalchemy import Engine, select
-from sqlalchemy.exc import DatabaseError, OperationalError
+from sqlalchemy.exc import DatabaseError, DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from tracker.domain.changes import Changes
 from tracker.domain.clock import today
-from tracker.domain.errors import DatabaseDamagedError, ReadOnlyWorkspaceError, TrackerError
+from tracker.domain.errors import (
+    DISK_FULL_ADVICE,
+    DatabaseDamagedError,
+    DiskFullError,
+    ReadOnlyWorkspaceError,
+    TrackerError,
+    WorkspaceBusyError,
+)
 from tracker.domain.workdays import DayOverride, WorkCalendar
 from tracker.services.backups import Location, backup_now, daily_backup, newest_backup
+from tracker.services.failures import known_failure
 from tracker.services.files import FileArchive
 from tracker.services.locations import (
     DB_FILE,
@@ -24,12 +33,15 @@ from tracker.services.locations import (
     resolve_files_dir,
     resolve_workspace_dir,
 )
+from tracker.store import engine as store_engine
 from tracker.store.engine import make_engine, make_session_factory, sqlite_url, transaction
 from tracker.store.migrate import ensure_schema
 from tracker.store.models import CalendarDay
 from tracker.store.sqlite_file import check_health, sqlite_path, writable_problem
 
 Listener = Callable[[Changes], None]
+# The window's 重试 prompt: told why the write lock could not be had, True to wait again.
+BusyPrompt = Callable[[TrackerError], bool]
 
 
 def os_user() -> str:
@@ -52,6 +64,7 @@ class Workspace:
         self._calendar: WorkCalendar | None = None
         # Things the clerk should hear about at start-up (e.g. a daily backup that failed).
         self.warnings: list[str] = []
+        self.on_busy: BusyPrompt | None = None  # None (command line): refuse with a message
 
     # -- opening -------------------------------------------------------------------------
     @classmethod
@@ -133,14 +146,24 @@ class Workspace:
     # -- units of work -------------------------------------------------------------------
     @contextmanager
     def transaction(self) -> Iterator[Session]:
-        """A write: committed as a whole, or rolled back as a whole on any error."""
-        with transaction(self._factory, write=True) as session:
+        """A write: committed as a whole, or rolled back as a whole on any error. A full disk
+        or a lock held by another program becomes its own Chinese message."""
+        with (
+            _said_plainly(),
+            transaction(self._factory, write=True, retry_busy=self._retry_busy) as session,
+        ):
             yield session
 
     @contextmanager
     def reading(self) -> Iterator[Session]:
-        with transaction(self._factory, write=False) as session:
+        with _said_plainly(), transaction(self._factory, write=False) as session:
             yield session
+
+    def _retry_busy(self, exc: OperationalError) -> bool:
+        prompt = self.on_busy
+        if prompt is None:
+            return False
+        return prompt(known_failure(exc, busy_seconds()) or TrackerError(str(exc)))
 
     # -- change notification -------------------------------------------------------------
     def subscribe(self, listener: Listener) -> None:
@@ -165,6 +188,22 @@ class Workspace:
         self._calendar = None
 
 
+def busy_seconds() -> float:
+    return store_engine.BUSY_TIMEOUT_MS / 1000
+
+
+@contextmanager
+def _said_plainly() -> Iterator[None]:
+    """Database errors with a known cause (disk full, lock held) as one Chinese sentence."""
+    try:
+        yield
+    except DBAPIError as exc:
+        known = known_failure(exc, busy_seconds())
+        if known is None:
+            raise
+        raise known from exc
+
+
 def _prepare(engine: Engine, steps: Callable[[], None]) -> None:
     try:
         steps()
@@ -186,6 +225,7 @@ def check_workspace_health(engine: Engine, loc: Location) -> None:
     if not problems:
         return
     engine.dispose()
+    _not_damage(problems[0], loc)
     newest = newest_backup(loc)
     how = (
         f"请从备份恢复：在窗口菜单“文件 → 恢复…”中选择备份，或运行 "
@@ -195,6 +235,35 @@ def check_workspace_health(engine: Engine, loc: Location) -> None:
     )
     raise DatabaseDamagedError(
         f"台账数据库“{loc.db}”已损坏，未能打开（SQLite 检查结果：{problems[0]}）。{how}"
+    )
+
+
+FREE_SPACE_NEEDED = 1 << 20  # SQLite needs room for its -wal and -shm files to open at all
+
+
+def _not_damage(problem: str, loc: Location) -> None:
+    """A check that failed for a reason other than a damaged file says that reason instead:
+    a full disk (SQLite cannot create its -shm file), a lock, a disk that cannot be read."""
+    import shutil
+
+    text = problem.lower()
+    known = known_failure(sqlite3.OperationalError(problem), busy_seconds())
+    if isinstance(known, WorkspaceBusyError):
+        raise known
+    if "disk i/o error" not in text and "disk is full" not in text:
+        return
+    try:
+        free = shutil.disk_usage(loc.root).free
+    except OSError:
+        free = FREE_SPACE_NEEDED
+    if free < FREE_SPACE_NEEDED or "disk is full" in text:
+        raise DiskFullError(
+            f"台账所在的磁盘空间已满（剩余 {free // 1024} KB），无法打开台账；台账文件没有损坏。"
+            f"{DISK_FULL_ADVICE}。"
+        )
+    raise TrackerError(
+        f"读取台账文件“{loc.db}”时发生磁盘读写错误（{problem}），可能是 U 盘或网络盘已断开、"
+        "磁盘故障；台账文件未作改动。请检查磁盘后重试。"
     )
 
 
@@ -208,8 +277,15 @@ def _pre_migration(loc: Location, current: str | None) -> None:
 
 
 def _daily_backup(loc: Location) -> list[str]:
+    """The day's backup; whatever stops it (a full disk above all) is a warning, never a
+    workspace that no longer opens."""
     try:
         daily_backup(loc, today())
-    except (TrackerError, OSError) as exc:
-        return [f"今日自动备份未能完成：{exc}。台账可以照常使用，请尽快手动备份。"]
+    except Exception as exc:
+        from tracker.log_file import log
+
+        log().warning("今日自动备份未能完成", exc_info=exc)
+        known = known_failure(exc)
+        why = str(known) if known is not None else f"{type(exc).__name__}: {exc}"
+        return [f"今日自动备份未能完成：{why.rstrip('。')}。台账可以照常使用，请尽快手动备份。"]
     return []

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 BUSY_TIMEOUT_MS = 10_000
@@ -49,14 +50,41 @@ def make_session_factory(engine: Engine) -> sessionmaker[Session]:
     return sessionmaker(engine, expire_on_commit=False)
 
 
+# Asked when the write lock cannot be had within the busy timeout: True to try again.
+RetryBusy = Callable[[OperationalError], bool]
+
+
+def is_lock_busy(exc: BaseException) -> bool:
+    """SQLite's "database is locked" (another connection holds the write lock)."""
+    text = str(getattr(exc, "orig", exc)).lower()
+    return "database is locked" in text or "database is busy" in text
+
+
 @contextmanager
-def transaction(factory: sessionmaker[Session], *, write: bool = True) -> Iterator[Session]:
-    """One unit of work: committed as a whole when the block ends, rolled back on any error."""
+def transaction(
+    factory: sessionmaker[Session], *, write: bool = True, retry_busy: RetryBusy | None = None
+) -> Iterator[Session]:
+    """One unit of work: committed as a whole when the block ends, rolled back on any error.
+
+    A write takes SQLite's lock at BEGIN, before the block runs; when another program holds it
+    past the busy timeout, ``retry_busy`` may ask to wait again — nothing has run yet, so
+    trying again is a real retry of the whole unit of work."""
     with factory() as session:
-        session.connection(execution_options={"tracker_write": write})
+        _begin(session, write, retry_busy)
         try:
             yield session
             session.commit()
         except BaseException:
             session.rollback()
             raise
+
+
+def _begin(session: Session, write: bool, retry_busy: RetryBusy | None) -> None:
+    while True:
+        try:
+            session.connection(execution_options={"tracker_write": write})
+            return
+        except OperationalError as exc:
+            session.rollback()
+            if not (is_lock_busy(exc) and retry_busy is not None and retry_busy(exc)):
+                raise

@@ -46,7 +46,10 @@ class AppContext(QObject):
         return self._services
 
     def attach(self, services: Services) -> None:
+        from tracker.ui.common.busy import BusyPrompt
+
         self._services = services
+        services.ask_when_busy(BusyPrompt(self))  # a held write lock: 重试 or 取消
         self.workspace_label = services.label
         self.changes.watch(services)
         self.ready.emit()

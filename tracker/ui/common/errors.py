@@ -4,55 +4,23 @@ dialog with copyable details for unexpected ones, and a log file in the workspac
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 from types import TracebackType
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 
 from tracker.domain.errors import TrackerError
+from tracker.log_file import LOG_NAME as LOG_NAME
+from tracker.log_file import log as log
+from tracker.log_file import log_file as log_file
+from tracker.log_file import setup_logging as setup_logging
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
 
-LOG_NAME = "tracker.log"
-_handler: Any = None  # the file handler once set up (logging is imported lazily: start-up)
-
-
-def log() -> Any:
-    """The app's logger (``log().info(…)``)."""
-    import logging
-
-    return logging.getLogger("tracker")
-
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("Errors", text)
-
-
-def setup_logging(log_dir: Path) -> Path:
-    """Log to ``log_dir/tracker.log`` (rotated at 1 MB); replaces an earlier log file."""
-    global _handler
-    import logging
-    from logging.handlers import RotatingFileHandler
-
-    log_dir.mkdir(parents=True, exist_ok=True)
-    path = log_dir / LOG_NAME
-    handler = RotatingFileHandler(path, maxBytes=1_000_000, backupCount=3, encoding="utf-8")
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    root = logging.getLogger()
-    if _handler is not None:
-        root.removeHandler(_handler)
-        _handler.close()
-    root.addHandler(handler)
-    root.setLevel(logging.INFO)
-    _handler = handler
-    return path
-
-
-def log_file() -> Path | None:
-    name = getattr(_handler, "baseFilename", None)
-    return Path(name) if name else None
 
 
 def show_error(parent: QWidget | None, exc: BaseException, details: str = "") -> None:
@@ -61,8 +29,9 @@ def show_error(parent: QWidget | None, exc: BaseException, details: str = "") ->
 
     from tracker.ui.common.error_dialog import ErrorDialog
 
-    if isinstance(exc, TrackerError):
-        QMessageBox.warning(parent, _tr("无法完成"), str(exc))
+    known = _known(exc)
+    if known is not None:  # the clerk's to fix (a full disk, a lock held): one sentence
+        QMessageBox.warning(parent, _tr("无法完成"), str(known))
         return
     dialog = ErrorDialog(f"{type(exc).__name__}: {exc}", details or _format(exc), parent)
     dialog.exec()
@@ -71,12 +40,18 @@ def show_error(parent: QWidget | None, exc: BaseException, details: str = "") ->
 def report_exception(exc: BaseException, details: str = "") -> None:
     """Log an error and show it over the active window (used by workers and the excepthook)."""
     if not isinstance(exc, TrackerError):
-        log().error("未处理的异常\n%s", details or _format(exc))
+        log().error("未处理的异常\n%s", details or _format(exc))  # known causes too: keep why
     from PySide6.QtWidgets import QApplication
 
     if QApplication.instance() is None:
         return
     show_error(QApplication.activeWindow(), exc, details)
+
+
+def _known(exc: BaseException) -> TrackerError | None:
+    from tracker.services.failures import known_failure
+
+    return known_failure(exc)
 
 
 def _format(exc: BaseException) -> str:

@@ -192,16 +192,33 @@ class LetterDialog(QDialog):
             f" 至 {numbers[-1]}" if len(numbers) > 1 else ""
         )
         dialog = PdfPreviewDialog(result.combined, title, "催报函", self.parentWidget())
+        dialog.saved_elsewhere = archived_note(result)
         dialog.add_action("每封另存到文件夹…", lambda: save_each(result, dialog))
         dialog.exec()
 
 
+def archived_note(result: IssueResult) -> str:
+    folder = result.letters[0].pdf_path.parent.parent if result.letters else ""
+    return (
+        f"这些函已编号、记为催报，并已存档在台账的归档文件夹（{folder}）中；"
+        "可随时在“已发催报函”中重新打印或另存。"
+    )
+
+
 def save_each(result: IssueResult, parent: QWidget) -> None:
+    from tracker.domain.errors import os_failure
+
     folder = QFileDialog.getExistingDirectory(parent, "每封函另存到文件夹")
     if not folder:
         return
-    for letter in result.letters:
-        shutil.copyfile(letter.pdf_path, Path(folder) / split_name(letter.number, letter.addressee))
+    try:
+        for letter in result.letters:
+            target = Path(folder) / split_name(letter.number, letter.addressee)
+            shutil.copyfile(letter.pdf_path, target)
+    except OSError as exc:
+        why = os_failure(exc, f"无法存入“{folder}”")
+        QMessageBox.warning(parent, "另存", f"{why}\n\n{archived_note(result)}")
+        return
     QMessageBox.information(parent, "另存", f"已存入 {len(result.letters)} 个 PDF：{folder}")
 
 

@@ -75,14 +75,16 @@ def _fit(image: QImage, target: QRect) -> QRect:
 
 
 def save_pdf(data: bytes, path: Path) -> None:
-    from tracker.domain.errors import TrackerError
+    from tracker.domain.errors import TrackerError, os_failure
 
     try:
         Path(path).write_bytes(data)
     except PermissionError:
         raise TrackerError(
-            f"无法写入“{Path(path).name}”：文件可能正在 PDF 阅读器中打开，请关闭后重试"
+            f"无法写入“{Path(path).name}”：文件可能正在 PDF 阅读器中打开，或文件夹只读"
         ) from None
+    except OSError as exc:  # a read-only folder, a full disk …
+        raise os_failure(exc, f"无法写入“{Path(path).name}”") from None
 
 
 def open_in_viewer(data: bytes, name: str) -> Path:

@@ -68,6 +68,7 @@ class PdfPreviewDialog(QDialog):
         self.setWindowTitle(f"打印预览 — {title}")
         self.data = data
         self.file_name = file_name
+        self.saved_elsewhere = ""  # said when saving fails (issued letters are archived already)
         self.view = PagesView(self)
         self.view.show_pdf(data)
         self.buttons = buttons = close_buttons()
@@ -96,7 +97,7 @@ class PdfPreviewDialog(QDialog):
         print_with_dialog(self.data, self)
 
     def on_save_clicked(self) -> None:
-        save_with_dialog(self.data, self.file_name, self)
+        save_with_dialog(self.data, self.file_name, self, self.saved_elsewhere)
 
 
 def print_with_dialog(data: bytes, parent: QWidget) -> bool:
@@ -114,7 +115,7 @@ def print_with_dialog(data: bytes, parent: QWidget) -> bool:
     return True
 
 
-def save_with_dialog(data: bytes, file_name: str, parent: QWidget) -> Path | None:
+def save_with_dialog(data: bytes, file_name: str, parent: QWidget, note: str = "") -> Path | None:
     path, _ = QFileDialog.getSaveFileName(
         parent, "另存为 PDF", f"{file_name}.pdf", "PDF 文件 (*.pdf)"
     )
@@ -123,6 +124,6 @@ def save_with_dialog(data: bytes, file_name: str, parent: QWidget) -> Path | Non
     try:
         save_pdf(data, Path(path))
     except TrackerError as exc:
-        QMessageBox.warning(parent, "另存为", str(exc))
+        QMessageBox.warning(parent, "另存为", f"{exc}\n\n{note}".strip())
         return None
     return Path(path)

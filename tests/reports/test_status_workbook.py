@@ -94,10 +94,14 @@ def test_summary_counts_and_rates(book_path: Path) -> None:
     # 市教委 and three 协会 overdue, =1+1 extended (pending).
     assert stage[3] == datetime(2023, 6, 27)
     assert stage[4:11] == [8, 1, 1, 1, 4, 1, 1]
-    assert stage[11] == pytest.approx(2 / 8)
+    assert stage[11] == pytest.approx(2 / 7)  # the extended (not yet due) one is not counted
     assert rows["阶段性总结"][11].number_format == PERCENT_FORMAT
     total = [c.value for c in ws[7]]
-    assert total[1] == "合计" and total[4] == 14 and total[11] == pytest.approx(5 / 14)
+    # 14 owed; 10 already due (阶段性总结 7, 年度总结 3), 4 of them sent; 标准化工作总结 is not
+    # due until 12-11: 河西's early copy is counted apart, not in the rate
+    assert total[1] == "合计" and total[4] == 14 and total[11] == pytest.approx(4 / 10)
+    future = [c.value for c in rows["标准化工作总结"]]
+    assert future[4] == 3 and future[9] == 2 and future[11] == "—"  # no rate yet, not 0.0 %
 
 
 def test_summary_breaks_down_by_category(book_path: Path) -> None:
@@ -127,7 +131,7 @@ def test_matrix_words_fills_and_legend(book_path: Path) -> None:
         assert (c.value, c.fill.fgColor.rgb[-6:], c.font.color.rgb[-6:]) == (word, fill, ink)
         assert c.font.b == (word == "未报"), unit
     assert ws.cell(units["市教委"], titles.index("年度总结") + 1).value is None  # not owed
-    assert ws.cell(units["上报率"], col).value == pytest.approx(2 / 8)
+    assert ws.cell(units["上报率"], col).value == pytest.approx(2 / 7)  # of the 7 already due
     legend = [ws.cell(units["图例"] + i, 3).value for i in range(1, 7)]
     assert legend == [s.terms.meaning for s in STATUS_ORDER]
 

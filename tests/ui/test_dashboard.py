@@ -54,7 +54,7 @@ def test_clicking_progress_done_count_opens_done_rows(qtbot, main_window) -> Non
     item = dash.progress.rows[0]
     _click(qtbot, dash.views["progress"], 0, ProgressModel.COL_DONE)
     rows = main_window.ledger_page.visible_rows()
-    assert len(rows) == item.tally.done
+    assert len(rows) == item.tally.sent
     assert {r.requirement_id for r in rows} == {item.requirement_id}
     assert {r.status for r in rows} <= {Status.ON_TIME, Status.LATE}
 

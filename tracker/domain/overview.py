@@ -9,38 +9,10 @@ from datetime import date, timedelta
 
 from tracker.domain.records import ObligationRow
 from tracker.domain.status import Status
+from tracker.domain.tally import Tally, tally
 from tracker.domain.workdays import WorkCalendar
 
 HORIZON_DAYS = 14
-
-
-@dataclass(frozen=True, slots=True)
-class Tally:
-    """Counts of one group of obligations by status."""
-
-    counts: dict[Status, int]
-
-    def __getitem__(self, status: Status) -> int:
-        return self.counts.get(status, 0)
-
-    @property
-    def due(self) -> int:
-        """应报: every obligation not exempted."""
-        return sum(n for s, n in self.counts.items() if s.is_owed)
-
-    @property
-    def done(self) -> int:
-        """已报: complete, on time or late."""
-        return sum(n for s, n in self.counts.items() if s.is_done)
-
-    @property
-    def ratio(self) -> float:
-        return self.done / self.due if self.due else 1.0
-
-    @property
-    def open(self) -> int:
-        """Still to come: pending, overdue or partial."""
-        return sum(n for s, n in self.counts.items() if s.is_owed and not s.is_done)
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,7 +62,7 @@ class Overview:
 
 
 def _tally(rows: Iterable[ObligationRow]) -> Tally:
-    return Tally(dict(Counter(r.status for r in rows)))
+    return tally(rows)
 
 
 def requirement_progress(rows: list[ObligationRow]) -> tuple[RequirementProgress, ...]:

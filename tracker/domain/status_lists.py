@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from tracker.domain.records import ObligationRow
+from tracker.domain.tally import tally
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,16 +22,6 @@ class StatusList:
     totals: str
 
 
-def tally(rows: Sequence[ObligationRow]) -> tuple[int, int]:
-    """(应报, 已报) over ``rows``: exempt obligations are not counted as owed."""
-    owed = [r for r in rows if r.status.is_owed]
-    return len(owed), sum(r.status.is_done for r in owed)
-
-
-def rate(done: int, owed: int) -> str:
-    return f"{done / owed * 100:.1f}%" if owed else "—"
-
-
 def group_rows(
     listed: Sequence[ObligationRow], scope: Sequence[ObligationRow], unit_word: str
 ) -> tuple[tuple[str, str, tuple[ObligationRow, ...]], ...]:
@@ -40,18 +31,21 @@ def group_rows(
         order.setdefault(r.category, []).append(r)
     out = []
     for category, rows in order.items():
-        owed, done = tally([r for r in scope if r.category == category])
+        t = tally(r for r in scope if r.category == category)
         w = unit_word
-        note = f"{category}（应报{owed}{w}，已报{done}{w}，列入本表{len(rows)}{w}）"
+        note = f"{category}（应报{t.required}{w}，已报{t.sent}{w}，列入本表{len(rows)}{w}）"
         out.append((category, note, tuple(rows)))
     return tuple(out)
 
 
 def totals_line(scope: Sequence[ObligationRow], listed: int, unit_word: str) -> str:
-    owed, done = tally(scope)
+    """合计：应报 N，已报 M，上报率 x%（只计已到期的 D，未到期 P 不计）；列入本表 L."""
+    t = tally(scope)
+    w = unit_word
+    apart = f"，未到期{t.not_due}{w}不计入" if t.not_due else ""
     return (
-        f"合计：应报{owed}{unit_word}，已报{done}{unit_word}，上报率{rate(done, owed)}；"
-        f"列入本表{listed}{unit_word}"
+        f"合计：应报{t.required}{w}，已报{t.sent}{w}，上报率{t.rate_text()}"
+        f"（已到期{t.due}{w}中已报{t.due_sent}{w}{apart}）；列入本表{listed}{w}"
     )
 
 

@@ -9,7 +9,7 @@ from openpyxl.utils import get_column_letter
 
 from tracker.domain.dates import format_cn_short
 from tracker.domain.status import STATUS_ORDER, Status
-from tracker.domain.tally import tally_by
+from tracker.domain.tally import NO_RATE, tally_by
 from tracker.reports.status_book import Progress, RequirementColumn, StatusBook
 from tracker.reports.xlsx_style import (
     BORDER,
@@ -138,12 +138,16 @@ def _body(
             progress(done + i, total)
 
 
+def _rate_cell(ws: Any, rate: float | None) -> Any:
+    """The rate, or — when nothing is due yet (never 0.0 %)."""
+    if rate is None:
+        return cell(ws, NO_RATE, border=BORDER, alignment=CENTER_WRAP)
+    return cell(ws, rate, border=BORDER, number_format=PERCENT_FORMAT)
+
+
 def _rates(ws: Any, book: StatusBook, reqs: list[RequirementColumn]) -> None:
     by_req = tally_by(book.rows, lambda r: r.requirement_id)
-    rates = [
-        cell(ws, by_req[r.requirement_id].rate, border=BORDER, number_format=PERCENT_FORMAT)
-        for r in reqs
-    ]
+    rates = [_rate_cell(ws, by_req[r.requirement_id].rate) for r in reqs]
     label = cell(ws, "上报率", font=HEADER_FONT, border=BORDER)
     ws.append([cell(ws, None, border=BORDER), label, cell(ws, None, border=BORDER), *rates])
 

@@ -8,7 +8,7 @@ from typing import Any
 from openpyxl.cell import Cell
 
 from tracker.domain.status import Status
-from tracker.domain.tally import Tally, tally, tally_by
+from tracker.domain.tally import NO_RATE, Tally, tally, tally_by
 from tracker.reports.status_book import RequirementColumn, StatusBook
 from tracker.reports.xlsx_style import (
     BORDER,
@@ -32,8 +32,9 @@ COUNT_HEADERS = ("应报", "按时", "逾期补报", "部分", "逾期未报", "
 HEADERS = ("序号", "通知文号", "报送事项", "时限", *COUNT_HEADERS)
 COUNTED = (Status.ON_TIME, Status.LATE, Status.PARTIAL, Status.OVERDUE, Status.PENDING)
 NOTE = (
-    "说明：应报为需报送的单位数（不含免报）；上报率 =（按时 + 逾期补报）÷ 应报，"
-    "部分报送计为未报；各项按截至日期当天的登记情况统计。"
+    "说明：应报为需报送的单位数（不含免报）；上报率只计截至日期已到期的事项："
+    "（按时 + 逾期补报）÷ 已到期应报，未到期的另列、不计入，部分报送计为未报；"
+    "没有已到期事项时上报率为“—”。"
 )
 HEADER_ROW = 3
 
@@ -54,9 +55,12 @@ class _Sheet:
         if bold:
             style["font"] = HEADER_FONT
         cells = [v if isinstance(v, Cell) else cell(self.ws, v, **style) for v in label]
-        for value in (t.due, *(t[s] for s in COUNTED), t[Status.EXEMPT]):
+        for value in (t.required, *(t[s] for s in COUNTED), t[Status.EXEMPT]):
             cells.append(cell(self.ws, value, border=BORDER, alignment=CENTER_WRAP))
-        rate = cell(self.ws, t.rate, border=BORDER, number_format=PERCENT_FORMAT)
+        if t.rate is None:  # nothing due yet, or all 免报: no rate, not 0.0 %
+            rate = cell(self.ws, NO_RATE, border=BORDER, alignment=CENTER_WRAP)
+        else:
+            rate = cell(self.ws, t.rate, border=BORDER, number_format=PERCENT_FORMAT)
         self.append([*cells, rate])
 
 

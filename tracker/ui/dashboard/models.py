@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QWidget
 from tracker.domain.dates import format_cn
 from tracker.domain.overview import CategoryOverdue, RequirementProgress, UpcomingDeadline
 from tracker.domain.status import DONE, OPEN, Status
+from tracker.domain.tally import Tally
 from tracker.ui.common.table import CENTER, COLOUR_ROLES, DATE_SAMPLE, RIGHT, Column, RowTableModel
 from tracker.ui.ledger.filtering import LedgerFilter
 
@@ -49,6 +50,19 @@ class DrillModel(RowTableModel[R]):
         return None
 
 
+def _rate_key(p: RequirementProgress) -> float:
+    rate = p.tally.rate
+    return -1.0 if rate is None else rate
+
+
+def rate_tip(t: Tally) -> str:
+    """What the rate counts: only items already due; those not yet due are named apart."""
+    text = f"上报率只计已到期的事项：已到期应报{t.due}，已报齐{t.due_sent}"
+    if t.not_due:
+        text += f"；未到期{t.not_due}（已提前报送{t.not_due_sent}），不计入上报率"
+    return text
+
+
 def _count(n: int) -> str:
     return str(n)
 
@@ -75,8 +89,10 @@ class UpcomingModel(DrillModel[UpcomingDeadline]):
             ),
             Column("通知", lambda u: u.doc_number, sample="津市场监管标准〔2023〕14号"),
             Column("报送事项", lambda u: u.title, width_chars=12),
-            Column("应报", lambda u: _count(u.tally.due), lambda u: u.tally.due, RIGHT, 3),
-            Column("已报", lambda u: _count(u.tally.done), lambda u: u.tally.done, RIGHT, 3),
+            Column(
+                "应报", lambda u: _count(u.tally.required), lambda u: u.tally.required, RIGHT, 3
+            ),
+            Column("已报", lambda u: _count(u.tally.sent), lambda u: u.tally.sent, RIGHT, 3),
             Column("未报", lambda u: _count(u.tally.open), lambda u: u.tally.open, RIGHT, 3),
         )
         self.drills = {
@@ -118,8 +134,10 @@ class ProgressModel(DrillModel[RequirementProgress]):
                 lambda p: p.deadline,
                 sample=DATE_SAMPLE,
             ),
-            Column("应报", lambda p: _count(p.tally.due), lambda p: p.tally.due, RIGHT, 3),
-            Column("已报", lambda p: _count(p.tally.done), lambda p: p.tally.done, RIGHT, 3),
+            Column(
+                "应报", lambda p: _count(p.tally.required), lambda p: p.tally.required, RIGHT, 3
+            ),
+            Column("已报", lambda p: _count(p.tally.sent), lambda p: p.tally.sent, RIGHT, 3),
             Column(
                 "逾期",
                 lambda p: _count(p.tally[Status.OVERDUE]),
@@ -134,7 +152,7 @@ class ProgressModel(DrillModel[RequirementProgress]):
                 RIGHT,
                 3,
             ),
-            Column("进度", lambda p: f"{p.tally.ratio:.0%}", lambda p: p.tally.ratio, CENTER, 8),
+            Column("上报率", lambda p: p.tally.rate_text(), _rate_key, CENTER, 8),
         )
         self.drills = {
             self.COL_DUE: lambda p: LedgerFilter(requirement_id=p.requirement_id),
@@ -149,7 +167,9 @@ class ProgressModel(DrillModel[RequirementProgress]):
 
     def cell_data(self, row: RequirementProgress, column: int, role: int) -> Any:
         if column == self.COL_PROGRESS and role == PROGRESS_ROLE:
-            return row.tally.ratio
+            return row.tally.rate  # None (nothing due yet): the cell reads —
+        if column == self.COL_PROGRESS and role == Qt.ItemDataRole.ToolTipRole:
+            return rate_tip(row.tally)
         if (
             column == self.COL_DEADLINE
             and role == Qt.ItemDataRole.ToolTipRole

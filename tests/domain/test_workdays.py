@@ -37,7 +37,8 @@ def test_years_without_data_fall_back_to_weekends_with_a_note() -> None:
     cal = WorkCalendar()
     assert not cal.knows_year(2099)
     assert "2099年节假日数据缺失" in cal.fallback_note(2099)
-    assert cal.is_workday(date(2099, 1, 1)) is True  # a Thursday: unknown holiday
+    assert cal.is_workday(date(2099, 1, 2)) is True  # a Friday: unknown bridge day
+    assert cal.is_workday(date(2099, 1, 1)) is False  # 元旦 is fixed by law, known anyway
     assert cal.is_workday(date(2099, 1, 3)) is False  # a Saturday
 
 
@@ -53,3 +54,25 @@ def test_clerk_entries_override_and_complete_a_missing_year() -> None:
     assert not cal.is_workday(date(2099, 1, 1))
     assert cal.info(date(2099, 1, 1)).note == "元旦"
     assert cal.is_workday(date(2099, 1, 3))
+
+
+def test_fixed_statutory_holidays_are_known_in_any_year() -> None:
+    cal = WorkCalendar()  # chinese-calendar has no 2027 or 2031
+    for year in (2027, 2031):
+        assert not cal.knows_year(year)
+        for month, day, name in ((1, 1, "元旦"), (5, 1, "劳动节"), (10, 3, "国庆节")):
+            info = cal.info(date(year, month, day))
+            assert not info.is_workday and info.name == name
+    assert cal.is_workday(date(2027, 10, 4))  # Monday after: no data, so a working day
+
+
+def test_counting_into_an_unknown_year_warns_naming_it() -> None:
+    cal = WorkCalendar()
+    # Mon 28 Dec 2026 + 5: 29, 30, 31 Dec, (1 Jan 元旦), 4, 5 Jan
+    assert cal.add_workdays(date(2026, 12, 28), 5) == date(2027, 1, 5)
+    warning = cal.count_warning(date(2026, 12, 28), date(2027, 1, 5))
+    assert "2027年" in warning and "2026年" not in warning
+    assert "tracker holidays 2027 --import" in warning and "工具 ▸ 设置 ▸ 节假日" in warning
+    assert cal.count_warning(date(2026, 12, 1), date(2026, 12, 8)) == ""
+    entered = WorkCalendar({date(2027, 1, 1): DayOverride(date(2027, 1, 1), False, "元旦")})
+    assert entered.count_warning(date(2026, 12, 28), date(2027, 1, 5)) == ""

@@ -92,3 +92,12 @@ def test_print_sends_every_page_to_the_printer(
     # three one-page letters, each followed by a blank back (双面打印 on by default) but the last
     assert print_pdf(data, printer) == 5
     assert len(pages_text(tmp_path / "printed.pdf")) == 5
+
+
+def test_dialog_warns_of_a_year_without_holidays(qtbot, overdue_ledger: Services) -> None:
+    day = date(2026, 12, 28)
+    d = LetterDialog(overdue_ledger, LetterRequest(as_of=day, letter_date=day))
+    qtbot.addWidget(d)
+    text = d.ui.problem.text()
+    assert "2027年的节假日安排尚无数据" in text and "工具 ▸ 设置 ▸ 节假日" in text
+    assert d.ui.issue.isEnabled()  # a warning, not a stop

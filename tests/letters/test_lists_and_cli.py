@@ -110,3 +110,21 @@ def test_cli_preview_records_nothing_and_overdue_pdf(run, tmp_path: Path) -> Non
     assert "即将到期" in pages_text(tmp_path / "d.pdf")[0]
     err = run("letters", "--as-of", "2023-06-28", ok=False)
     assert "--out" in err
+
+
+def test_cli_warns_of_a_year_without_holidays(run, tmp_path: Path) -> None:
+    out = run("letters", "--as-of", "2026-12-28", "--date", "2026-12-28", "--preview",
+              "--out", str(tmp_path / "p.pdf"))  # fmt: skip
+    assert "2027年的节假日安排尚无数据" in out
+    assert "tracker holidays 2027 --import" in out and "工具 ▸ 设置 ▸ 节假日" in out
+    body = "".join(pages_text(tmp_path / "p.pdf")).replace("\n", "")
+    assert "请于2027年1月5日前" in body  # 1 January counted as the holiday it always is
+
+
+def test_cli_back_dated_letter_is_issued_with_a_warning(run, tmp_path: Path) -> None:
+    run("letters", "--as-of", "2023-06-28", "--date", "2023-06-28", "--unit", "和平局",
+        "--out", str(tmp_path / "a.pdf"))  # fmt: skip
+    out = run("letters", "--as-of", "2023-06-28", "--date", "2023-06-26", "--unit", "河西局",
+              "--out", str(tmp_path / "b.pdf"))  # fmt: skip
+    assert "早于已发出的津市场监管标准函〔2023〕1号（2023年6月28日）" in out
+    assert "津市场监管标准函〔2023〕2号" in out  # issued all the same

@@ -79,6 +79,8 @@ def cmd_letters(args: argparse.Namespace, ctx: Context) -> int:
         print(f"已重新输出 {letter.number}（致{letter.addressee}）：{args.out}")
         return 0
     req = _request(args, ctx)
+    for warning in ctx.services.letters.warnings(req):
+        print(warning)
     if args.preview:
         return _preview(args, ctx, req)
     for folder in (args.out.parent, args.split):  # refused before anything is numbered
@@ -104,7 +106,8 @@ def _preview(args: argparse.Namespace, ctx: Context, req: Any) -> int:
     from tracker.reports.pdf_letters import write_letters
 
     drafts = ctx.services.letters.drafts(req)
-    report = write_letters(args.out, [d.content for d in drafts])
+    duplex = ctx.services.settings.office().letter_duplex
+    report = write_letters(args.out, [d.content for d in drafts], duplex=duplex)
     _warn_missing(report.missing_chars)
     print(f"预览 {len(drafts)} 封（未编号、未记录催报）：{args.out}")
     return 0

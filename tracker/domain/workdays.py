@@ -26,6 +26,18 @@ _HOLIDAY_NAMES = {
 }
 
 
+# Statutory holidays fixed to the solar calendar (国务院《全国年节及纪念日放假办法》): known
+# for every year, even one whose announcement (bridges, make-up days, 春节) is not entered yet.
+FIXED_HOLIDAYS: dict[tuple[int, int], str] = {
+    (1, 1): "元旦",
+    (5, 1): "劳动节",
+    (10, 1): "国庆节",
+    (10, 2): "国庆节",
+    (10, 3): "国庆节",
+}
+HOLIDAY_ENTRY_HINT = "用“tracker holidays {year} --import 文件”或在 工具 ▸ 设置 ▸ 节假日 中录入"
+
+
 @dataclass(frozen=True, slots=True)
 class DayOverride:
     """A day the clerk entered: a holiday (is_workday False) or a make-up workday (True)."""
@@ -88,6 +100,9 @@ class WorkCalendar:
             if is_workday and day.weekday() >= 5:
                 name = "调休上班"
             return DayInfo(day, is_workday, name, "official")
+        fixed = FIXED_HOLIDAYS.get((day.month, day.day))
+        if fixed is not None:
+            return DayInfo(day, False, fixed, "statutory")
         weekend = day.weekday() >= 5
         return DayInfo(day, not weekend, WEEKDAY_NAMES[day.weekday()] if weekend else "", "weekend")
 
@@ -103,7 +118,28 @@ class WorkCalendar:
     def fallback_note(self, year: int) -> str:
         if self.knows_year(year):
             return ""
-        return f"{year}年节假日数据缺失，暂按周末计算；可在“节假日”中录入国务院公布的安排。"
+        return (
+            f"{year}年节假日数据缺失，暂按周末及元旦、劳动节、国庆节计算；"
+            f"可{HOLIDAY_ENTRY_HINT.format(year=year)}国务院公布的安排。"
+        )
+
+    def unknown_years(self, start: date, end: date) -> list[int]:
+        """Years from ``start`` to ``end`` whose holidays are neither in chinese-calendar nor
+        entered by the clerk (a working-day count over them may be off)."""
+        return [y for y in range(start.year, end.year + 1) if not self.knows_year(y)]
+
+    def count_warning(self, start: date, end: date) -> str:
+        """One Chinese line when counting working days from ``start`` to ``end`` ran into a year
+        without holiday data, naming the year and how to enter it; '' otherwise."""
+        years = self.unknown_years(start, end)
+        if not years:
+            return ""
+        names = "、".join(f"{y}年" for y in years)
+        how = "；".join(HOLIDAY_ENTRY_HINT.format(year=y) for y in years)
+        return (
+            f"注意：{names}的节假日安排尚无数据，工作日只按周末和元旦、劳动节、国庆节推算"
+            f"（春节、调休未计入），时限可能不准；请{how}国务院公布的放假安排。"
+        )
 
     def workdays_between(self, start: date, end: date) -> int:
         """Working days d with start <= d <= end (0 when end < start)."""

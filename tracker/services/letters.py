@@ -139,6 +139,35 @@ class LetterService:
             drafts.append(LetterDraft(content, _ids(owed), unit_id, owed[0].category, deadline))
         return drafts
 
+    def warnings(self, req: LetterRequest) -> list[str]:
+        """What the clerk should know before issuing: a new deadline counted over a year
+        without holiday data; a letter dated before the last one issued (numbers out of date
+        order). Neither stops issuing."""
+        office = self.settings.office()
+        letter_date = req.letter_date or today()
+        deadline = self.new_deadline(letter_date, office)
+        out = [self.ws.calendar().count_warning(letter_date, deadline)]
+        last = self._last_issued(office.letter_prefix, letter_date.year)
+        if last is not None and letter_date < last.letter_date:
+            out.append(
+                f"发函日期{format_cn(letter_date)}早于已发出的{last.number}"
+                f"（{format_cn(last.letter_date)}）：新函的文号将排在其后，文号与日期先后不一致。"
+            )
+        return [w for w in out if w]
+
+    def _last_issued(self, prefix: str, year: int) -> IssuedLetter | None:
+        stmt = (
+            select(IssuedLetter)
+            .where(IssuedLetter.prefix == prefix.strip(), IssuedLetter.year == year)
+            .order_by(IssuedLetter.letter_date.desc(), IssuedLetter.sequence.desc())
+            .limit(1)
+        )
+        with self.ws.reading() as s:
+            row = s.scalar(stmt)
+            if row is not None:
+                s.expunge(row)
+            return row
+
     def peek_numbers(
         self, count: int, letter_date: date, office: OfficeSettings | None = None
     ) -> list[str]:

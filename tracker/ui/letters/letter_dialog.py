@@ -123,7 +123,8 @@ class LetterDialog(QDialog):
             self.ui.problem.setText(str(exc))
             self.ui.issue.setEnabled(False)
             return
-        self.ui.problem.setText(_missing_note(report.missing_chars))
+        notes = [*self.services.letters.warnings(req), _missing_note(report.missing_chars)]
+        self.ui.problem.setText("\n".join(n for n in notes if n))
         self.ui.issue.setEnabled(True)
         self.ui.preview.show_pdf(data)
         self._drafts = drafts

@@ -102,7 +102,8 @@ def test_signature_date_contact_and_seal_room(long_letter: Path) -> None:
     date_line = next(w for w in ws if w.text == "2023年6月28日")
     signer = [w for w in ws if w.text == "天津市市场监督管理委员会"][-1]
     assert signer.page == date_line.page
-    assert date_line.top_mm - signer.top_mm == pytest.approx(225 / 22, abs=0.5)
+    # one grid line apart (the date starts with a serif digit, whose box sits a little lower)
+    assert date_line.top_mm - signer.top_mm == pytest.approx(225 / 22, abs=1.0)
     # date right-indented four characters: its right edge 4 × 5.57 mm from the type area's
     date_right = date_line.x_mm + width_mm(date_line.text, 16, GRID_TRACKING)
     assert 28 + 156 - date_right == pytest.approx(4 * 156 / 28, abs=1.5)
@@ -148,6 +149,31 @@ def test_missing_glyph_falls_back_or_is_reported(tmp_path: Path) -> None:
     assert report.missing_chars == {rare}
     text = "".join(pages_text(tmp_path / "m.pdf"))
     assert f"李{gbk_only}" in text
+
+
+def test_per_user_fonts_and_the_latin_serif(tmp_path: Path) -> None:
+    """方正小标宋 installed for the user only is found; Latin letters and digits of the body
+    are set in the serif (Times New Roman on Windows), CJK in 仿宋."""
+    from tracker.paths import resource_path
+
+    win, user = tmp_path / "Windows" / "Fonts", tmp_path / "Local" / "Fonts"
+    win.mkdir(parents=True)
+    user.mkdir(parents=True)
+    (win / "simfang.ttf").symlink_to(resource_path("fonts", "song.ttf"))
+    (win / "times.ttf").symlink_to(resource_path("fonts", "serif.ttf"))
+    (user / "FZXBSJW.TTF").symlink_to(resource_path("fonts", "hei.ttf"))
+    chosen = FontSet.discover(windows_dir=win, user_dir=user)
+    assert Path(chosen.face("title").path) == user / "FZXBSJW.TTF"
+    assert Path(chosen.face("latin").path) == win / "times.ttf"
+    runs = chosen.runs("发送至scjgbzhc@tj.gov.cn，电话27182054", "body")
+    assert [(f.path.endswith("times.ttf"), t) for f, t in runs] == [
+        (False, "发送至"), (True, "scjgbzhc@tj.gov.cn"), (False, "，电话"), (True, "27182054"),
+    ]  # fmt: skip
+    out = tmp_path / "x.pdf"
+    write_letters(out, [letter()], fonts=chosen)
+    names = [f["name"] for f in fonts(out)]
+    assert any("Serif" in n for n in names)  # the stand-in for times.ttf is Liberation Serif
+    assert all(f["emb"] == "yes" for f in fonts(out))
 
 
 def test_windows_fonts_preferred_when_present(tmp_path: Path) -> None:

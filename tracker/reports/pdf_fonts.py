@@ -15,22 +15,33 @@ from typing import Any
 
 from tracker.paths import resource_path
 
-ROLES = ("title", "body", "hei", "kai", "song")
+ROLES = ("title", "body", "hei", "kai", "song", "latin")
+# Roles whose Latin letters and digits are set in the matching serif (Times New Roman on
+# Windows), not in the CJK font's own typewriter-like Latin.
+SERIF_LATIN_ROLES = frozenset({"body", "kai"})
 
-# (file name in the Windows fonts folder, index in a .ttc), best first.
+# (file name in a Windows fonts folder, index in a .ttc), best first: 方正小标宋 and the
+# GB2312 仿宋/楷体 that offices install, then the fonts every Windows has.
 _WINDOWS: dict[str, tuple[tuple[str, int], ...]] = {
-    "title": (("FZXBSJW.TTF", 0), ("方正小标宋简体.ttf", 0), ("simhei.ttf", 0)),
-    "body": (("仿宋_GB2312.ttf", 0), ("FS_GB2312.ttf", 0), ("simfang.ttf", 0)),
-    "hei": (("simhei.ttf", 0),),
-    "kai": (("楷体_GB2312.ttf", 0), ("KAI_GB2312.ttf", 0), ("simkai.ttf", 0)),
-    "song": (("simsun.ttc", 0), ("simsun.ttf", 0)),
-}
+    "title": (
+        ("FZXBSJW.TTF", 0), ("方正小标宋简体.ttf", 0), ("方正小标宋_GBK.ttf", 0),
+        ("FZXBSK.TTF", 0), ("simhei.ttf", 0),
+    ),
+    "body": (("仿宋_GB2312.ttf", 0), ("FS_GB2312.ttf", 0), ("SIMFANG.TTF", 0), ("simfang.ttf", 0)),
+    "hei": (("simhei.ttf", 0), ("SIMHEI.TTF", 0)),
+    "kai": (
+        ("楷体_GB2312.ttf", 0), ("KAI_GB2312.ttf", 0), ("SIMKAI.TTF", 0), ("simkai.ttf", 0),
+    ),
+    "song": (("simsun.ttc", 0), ("SIMSUN.TTC", 0), ("simsun.ttf", 0)),
+    "latin": (("times.ttf", 0), ("TIMES.TTF", 0)),
+}  # fmt: skip
 _SHIPPED: dict[str, str] = {
     "title": "hei.ttf",
     "body": "song.ttf",
     "hei": "hei.ttf",
     "kai": "song.ttf",
     "song": "song.ttf",
+    "latin": "serif.ttf",  # Liberation Serif: Times New Roman's metrics
 }
 # Wider fonts tried for characters outside the chosen ones (rare names, symbols).
 _FALLBACK_FILES: tuple[tuple[str, int], ...] = (
@@ -63,6 +74,22 @@ def windows_fonts_dir() -> Path | None:
     return folder if folder.is_dir() else None
 
 
+def user_fonts_dir() -> Path | None:
+    """Fonts a user installed without administrator rights (Windows 10 1809 and later):
+    ``%LOCALAPPDATA%\\Microsoft\\Windows\\Fonts`` — where 方正小标宋 often ends up."""
+    local = os.environ.get("LOCALAPPDATA")
+    if not local:
+        return None
+    folder = Path(local) / "Microsoft" / "Windows" / "Fonts"
+    return folder if folder.is_dir() else None
+
+
+def font_dirs(windows_dir: Path | None = None, user_dir: Path | None = None) -> list[Path]:
+    """The folders searched, per-user first (a font installed there is the clerk's choice)."""
+    found = [user_dir or user_fonts_dir(), windows_dir or windows_fonts_dir()]
+    return [d for d in dict.fromkeys(found) if d is not None]
+
+
 def load_face(path: str | Path, index: int = 0) -> Face:
     """Register ``path`` with reportlab once per process."""
     key = (str(path), index)
@@ -93,20 +120,43 @@ def _try_load(path: Path, index: int) -> Face | None:
         return None
 
 
+class LazyFallbacks:
+    """The wider fonts, parsed only when a character first needs one (most documents never
+    do: parsing them cost more than the rest of a run)."""
+
+    def __init__(self, dirs: Sequence[Path], exclude: Iterable[Face] = ()) -> None:
+        self.dirs = list(dirs)
+        self.exclude = list(exclude)
+        self._faces: list[Face] | None = None
+
+    def faces(self) -> list[Face]:
+        if self._faces is None:
+            self._faces = [f for f in _fallback_faces(self.dirs) if f not in self.exclude]
+        return self._faces
+
+
 @dataclass
 class FontSet:
     """The faces for each role plus fallbacks; remembers characters no font has."""
 
     faces: dict[str, Face]
-    fallbacks: Sequence[Face]
+    lazy: LazyFallbacks
     missing: set[str] = field(default_factory=set)
 
+    @property
+    def fallbacks(self) -> list[Face]:
+        return self.lazy.faces()
+
     @classmethod
-    def discover(cls, windows_dir: Path | None = None, use_windows: bool = True) -> FontSet:
-        win = (windows_dir or windows_fonts_dir()) if use_windows else None
-        faces = {role: _pick(role, win) for role in ROLES}
-        fallbacks = [f for f in _fallback_faces(win) if f not in faces.values()]
-        return cls(faces, fallbacks)
+    def discover(
+        cls,
+        windows_dir: Path | None = None,
+        use_windows: bool = True,
+        user_dir: Path | None = None,
+    ) -> FontSet:
+        dirs = font_dirs(windows_dir, user_dir) if use_windows else []
+        faces = {role: _pick(role, dirs) for role in ROLES}
+        return cls(faces, LazyFallbacks(dirs, faces.values()))
 
     def face(self, role: str) -> Face:
         return self.faces[role]
@@ -114,11 +164,14 @@ class FontSet:
     def runs(self, text: str, role: str) -> list[tuple[Face, str]]:
         """``text`` split into (face, text) runs; every character drawn by a face that has it."""
         main = self.faces[role]
-        if all(ord(ch) in main.cmap for ch in text):
+        serif = role in SERIF_LATIN_ROLES
+        if not (serif and _has_latin(text)) and all(ord(ch) in main.cmap for ch in text):
             return [(main, text)] if text else []
+        latin = self.faces["latin"]
         out: list[tuple[Face, str]] = []
         for ch in text:
-            face = self._face_for(ch, main)
+            face = latin if serif and _is_latin(ch) and latin.covers(ch) else None
+            face = face or self._face_for(ch, main)
             if out and out[-1][0] is face:
                 out[-1] = (face, out[-1][1] + ch)
             else:
@@ -142,26 +195,32 @@ class FontSet:
         return self.missing - before
 
 
-def _pick(role: str, win: Path | None) -> Face:
-    if win is not None:
-        for name, index in _WINDOWS[role]:
-            face = _try_load(win / name, index)
+def _is_latin(ch: str) -> bool:
+    return " " <= ch <= "~"
+
+
+def _has_latin(text: str) -> bool:
+    return any(" " <= ch <= "~" for ch in text)
+
+
+def _pick(role: str, dirs: Sequence[Path]) -> Face:
+    for name, index in _WINDOWS[role]:  # the best font in any folder beats a lesser one
+        for folder in dirs:
+            face = _try_load(folder / name, index)
             if face is not None:
                 return face
     return load_face(resource_path("fonts", _SHIPPED[role]), 0)
 
 
-def _fallback_faces(win: Path | None) -> list[Face]:
+def _fallback_faces(dirs: Sequence[Path]) -> list[Face]:
     faces: list[Face] = []
     for name, index in _FALLBACK_FILES:
         path = Path(name)
-        if not path.is_absolute():
-            if win is None:
-                continue
-            path = win / name
-        face = _try_load(path, index)
-        if face is not None and face not in faces:
-            faces.append(face)
+        paths = [path] if path.is_absolute() else [d / name for d in dirs]
+        for candidate in paths:
+            face = _try_load(candidate, index)
+            if face is not None and face not in faces:
+                faces.append(face)
     for shipped in ("song.ttf", "hei.ttf"):
         faces.append(load_face(resource_path("fonts", shipped), 0))
     return faces
@@ -175,4 +234,4 @@ def default_fonts() -> FontSet:
     global _DEFAULT
     if _DEFAULT is None:
         _DEFAULT = FontSet.discover()
-    return FontSet(_DEFAULT.faces, _DEFAULT.fallbacks)
+    return FontSet(_DEFAULT.faces, _DEFAULT.lazy)

@@ -69,6 +69,9 @@ class OfficeTab(QWidget):
         self.workdays.setSuffix(self.tr(" 个工作日"))
         self.workdays.setToolTip(self.tr("催报函和延期的新时限：自发函之日起顺延的工作日数"))
         self.has_seal = QCheckBox(self.tr("催报函加盖公章"), self)
+        self.duplex = QCheckBox(
+            self.tr("双面打印（每封函补足偶数页，下一封不印在上一封的背面）"), self
+        )
         self.bodies = QTabWidget(self)
         self.body_edits: dict[str, QPlainTextEdit] = {}
         for name, label, _default in BODIES:
@@ -91,6 +94,7 @@ class OfficeTab(QWidget):
             form.addRow(self.tr(label), self.lines[name])
         form.addRow(self.tr("新时限"), self.workdays)
         form.addRow("", self.has_seal)
+        form.addRow("", self.duplex)
         form.addRow(self.tr("催报函正文"), self.bodies)
         names = " ".join(f"{{{key}}}" for key in PLACEHOLDERS)
         hint = self.placeholder_hint = QLabel(self.tr("可用占位符（悬停查看说明）：") + names, self)
@@ -113,6 +117,7 @@ class OfficeTab(QWidget):
             edit.setText(str(getattr(settings, name)))
         self.workdays.setValue(settings.reminder_workdays)
         self.has_seal.setChecked(settings.letter_has_seal)
+        self.duplex.setChecked(settings.letter_duplex)
         for name, edit in self.body_edits.items():
             edit.setPlainText(getattr(settings, name))
         self.letter_closing.setText(settings.letter_closing)
@@ -121,6 +126,7 @@ class OfficeTab(QWidget):
         values: dict[str, Any] = {name: edit.text().strip() for name, edit in self.lines.items()}
         values["reminder_workdays"] = self.workdays.value()
         values["letter_has_seal"] = self.has_seal.isChecked()
+        values["letter_duplex"] = self.duplex.isChecked()
         for name, edit in self.body_edits.items():
             values[name] = edit.toPlainText().strip()
         values["letter_closing"] = self.letter_closing.text().strip()

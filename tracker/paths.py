@@ -15,3 +15,15 @@ def resources_dir() -> Path:
 
 def resource_path(*parts: str) -> Path:
     return resources_dir().joinpath(*parts)
+
+
+def cache_dir() -> Path:
+    """Per-user cache (safe to delete): ``TRACKER_CACHE_DIR`` or the platform's cache folder."""
+    import os
+
+    override = os.environ.get("TRACKER_CACHE_DIR")
+    if override:
+        return Path(override)
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("tracker", appauthor=False))

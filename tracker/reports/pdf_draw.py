@@ -27,6 +27,7 @@ class Ink:
     _widths: dict[tuple[str, str], float] = field(default_factory=dict)
     memo: dict[Any, Any] = field(default_factory=dict)  # e.g. a title's lines, per document
     _runs: dict[tuple[str, str], list[tuple[Face, str]]] = field(default_factory=dict)
+    _code: dict[tuple[Any, ...], str] = field(default_factory=dict)  # a line's PDF operators
 
     def width(self, text: str, role: str, size: float, char_space: float = 0.0) -> float:
         key = (text, role)
@@ -60,7 +61,15 @@ class Ink:
         if not text:
             return
         c = self.canvas
-        obj = c.beginText(x, self.baseline(top, role, size))
+        y = self.baseline(top, role, size)
+        key = (text, role, size, char_space, color)
+        code = self._code.get(key)
+        if code is not None:  # the same line again (letters of a batch): only the place differs
+            from reportlab.lib.rl_accel import fp_str
+
+            c._code.append(f"BT 1 0 0 1 {fp_str(x, y)} Tm {code}")
+            return
+        obj = c.beginText(x, y)
         if color != BLACK:
             obj.setFillColorRGB(*color)
         if char_space:
@@ -72,7 +81,11 @@ class Ink:
         for face, run in runs:
             obj.setFont(face.name, size)
             obj.textOut(run)
-        c.drawText(obj)
+        drawn = str(obj.getCode())
+        c._code.append(drawn)
+        # Reused only within this document: the subset codes and font resources it names were
+        # registered by the first drawing.
+        self._code[key] = drawn.split(" Tm ", 1)[1]
 
     def centred(
         self, centre: float, top: float, text: str, role: str, size: float, **kw: Any

@@ -83,6 +83,37 @@ class FileArchive:
             raise os_failure(exc, f"无法归档文件“{source.name}”") from exc
         return StoredFile(digest.hexdigest(), source.name, size)
 
+    def store_many_bytes(self, blobs: list[bytes], name: str) -> list[StoredFile]:
+        """Archive generated contents (a batch of letters) in one pass: every file written,
+        then every file flushed to disk, then moved into place. Flushing after all writes
+        lets the file system commit them together instead of once per file."""
+        self.root.mkdir(parents=True, exist_ok=True)
+        pending: list[tuple[str, Path]] = []
+        stored: list[StoredFile] = []
+        try:
+            for data in blobs:
+                digest = hashlib.sha256(data).hexdigest()
+                stored.append(StoredFile(digest, name, len(data)))
+                target = self.path_for(digest, name)
+                if target.exists() or any(t == target for _, t in pending):
+                    continue
+                fd, tmp_name = tempfile.mkstemp(prefix=".incoming-", dir=self.root)
+                pending.append((tmp_name, target))
+                with os.fdopen(fd, "wb") as out:
+                    out.write(data)
+            for tmp_name, _ in pending:
+                with open(tmp_name, "rb+") as f:
+                    os.fsync(f.fileno())
+            for tmp_name, target in pending:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                os.replace(tmp_name, target)
+        except OSError as exc:
+            for tmp_name, _ in pending:
+                if os.path.exists(tmp_name):
+                    os.unlink(tmp_name)
+            raise TrackerError(f"无法归档“{name}”：{exc.strerror or exc}") from exc
+        return stored
+
     def store_bytes(self, data: bytes, name: str) -> StoredFile:
         """Archive generated content (e.g. an issued letter's PDF) under ``name``."""
         self.root.mkdir(parents=True, exist_ok=True)

@@ -240,7 +240,7 @@ class LetterService:
         tick = (lambda n, _: step(n)) if step is not None else None
         combined, report = letters_pdf([d.content for d in numbered], progress=tick, duplex=duplex)
         parts = split_pdf(combined, report.page_counts, report.blanks)
-        stored = [self.ws.files.store_bytes(data, "letter.pdf").sha256 for data in parts]
+        stored = [f.sha256 for f in self.ws.files.store_many_bytes(parts, "letter.pdf")]
         return numbered, combined, report, stored
 
     # -- issued letters --------------------------------------------------------------

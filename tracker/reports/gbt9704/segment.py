@@ -50,12 +50,7 @@ def word_cuts(text: str, keep: Iterable[str] = ()) -> frozenset[int]:
 
 @lru_cache(maxsize=512)
 def _cuts(text: str, keep: tuple[str, ...]) -> frozenset[int]:
-    tk = _tokenizer()
-    with _LOCK:
-        for word in keep:
-            if len(word) <= 12:  # a phrase, not a whole sentence: let jieba know it
-                tk.add_word(word, freq=100000)
-        words = list(tk.cut(text, HMM=False))
+    words = _words(text, keep)
     cuts: set[int] = set()
     pos = 0
     for w in words:
@@ -65,6 +60,68 @@ def _cuts(text: str, keep: tuple[str, ...]) -> frozenset[int]:
     for span in _protected(text, keep):
         cuts -= set(range(span[0] + 1, span[1]))
     return frozenset(cuts)
+
+
+def _words(text: str, keep: tuple[str, ...]) -> list[str]:
+    """jieba's words of ``text``, remembered across runs: loading jieba's dictionary costs
+    more than drawing a batch of letters, and an office's titles repeat."""
+    key = "\x1f".join((text, *keep))
+    cache = _disk_cache()
+    if key in cache:
+        return list(cache[key])
+    tk = _tokenizer()
+    with _LOCK:
+        for word in keep:
+            if len(word) <= 12:  # a phrase, not a whole sentence: let jieba know it
+                tk.add_word(word, freq=100000)
+        words = list(tk.cut(text, HMM=False))
+    cache[key] = words
+    _save_cache(cache)
+    return words
+
+
+_CACHE_VERSION = "1:" + "".join(OFFICE_WORDS)
+_CACHE: dict[str, list[str]] | None = None
+
+
+def _cache_file() -> Any:
+    from tracker.paths import cache_dir
+
+    return cache_dir() / "title-words.json"
+
+
+def _disk_cache() -> dict[str, list[str]]:
+    global _CACHE
+    if _CACHE is None:
+        import json
+
+        try:
+            data = json.loads(_cache_file().read_text(encoding="utf-8"))
+            ok = isinstance(data, dict) and data.get("version") == _CACHE_VERSION
+            _CACHE = dict(data.get("words", {})) if ok else {}
+        except (OSError, ValueError, AttributeError):
+            _CACHE = {}
+    return _CACHE
+
+
+def _save_cache(cache: dict[str, list[str]]) -> None:
+    """Best effort: a cache that cannot be written is just not kept."""
+    import json
+    import os
+    import tempfile
+
+    path = _cache_file()
+    if len(cache) > 2000:  # an office's titles number in the hundreds: keep the newest
+        for key in list(cache)[: len(cache) - 2000]:
+            del cache[key]
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".title-words-", dir=path.parent)
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            json.dump({"version": _CACHE_VERSION, "words": cache}, f, ensure_ascii=False)
+        os.replace(tmp, path)
+    except OSError:
+        pass
 
 
 def _protected(text: str, keep: tuple[str, ...]) -> list[tuple[int, int]]:

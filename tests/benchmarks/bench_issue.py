@@ -1,0 +1,135 @@
+"""Benchmark: issuing 200 催报函 from the command line, as whole processes, against a bare
+reportlab canvas script drawing 200 one-page letters with the same embedded fonts.
+
+    python tests/benchmarks/bench_issue.py [--count 200] [--runs 3]
+
+ours   ``tracker letters --out …`` on a workspace with ``count`` overdue units: start-up,
+       the query, composing, numbers, the PDF, 200 archived letters, 200 reminders and audit
+       entries, the combined file.
+floor  a fresh Python process that imports reportlab, registers the same font files and draws
+       each letter's lines on one page (no layout rules), then saves.
+Each is timed as the wall time of a child process, best of ``runs`` (the machine is shared).
+Target: ours / floor <= 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import subprocess
+import sys
+import tempfile
+import textwrap
+import time
+from datetime import date
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+
+AS_OF = "2023-06-28"
+
+
+def build_workspace(folder: Path, count: int) -> None:
+    from tracker.domain.forms import Form
+    from tracker.domain.records import NoticeSpec, RequirementSpec, UnitSpec
+    from tracker.services.bundle import Services
+
+    sv = Services.open(folder, create=True)
+    try:
+        for n in range(1, count + 1):
+            sv.units.save(UnitSpec(f"第{n}区市场监管局", "区局"))
+        sv.notices.create(
+            NoticeSpec(
+                title="市市场监管委关于开展2023年标准化研学行动的通知",
+                doc_number="津市场监管标准〔2023〕14号",
+                issuer="天津市市场监督管理委员会",
+                issued_on=date(2023, 6, 5),
+                requirements=(
+                    RequirementSpec(
+                        "阶段性总结", date(2023, 6, 27), Form.ELECTRONIC | Form.SEAL, ("区局",)
+                    ),
+                ),
+            )
+        )
+    finally:
+        sv.close()
+
+
+FLOOR = textwrap.dedent(
+    """
+    import sys
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.pdfgen.canvas import Canvas
+
+    out, count, body, title, serif = sys.argv[1], int(sys.argv[2]), *sys.argv[3:6]
+    for name, path in (("B", body), ("T", title), ("L", serif)):
+        pdfmetrics.registerFont(TTFont(name, path))
+    lines = [
+        "我委于2023年6月5日印发《市市场监管委关于开展2023年标准化研学",
+        "行动的通知》（津市场监管标准〔2023〕14号），要求于2023年6月27日",
+        "前报送阶段性总结。截至2023年6月28日，你单位尚未报送以下材料：",
+        "阶段性总结：电子版、加盖公章的纸质版。",
+        "请于2023年7月5日前将上述材料报送市市场监管委标准化处。电子版发送",
+        "至scjgbzhc@tj.gov.cn，纸质版寄送或送至天津市河西区友谊路。",
+        "逾期未报的，将予以通报。", "天津市市场监督管理委员会", "2023年6月28日",
+        "（联系人：苏文博，联系电话：27182054）",
+    ]
+    c = Canvas(out, pagesize=A4, initialFontName="B")
+    for n in range(1, count + 1):
+        c.setFont("T", 30); c.drawCentredString(297, 770, "天津市市场监督管理委员会")
+        c.setFont("B", 16); c.drawRightString(520, 700, f"津市场监管标准函〔2023〕{n}号")
+        c.setFont("T", 22); c.drawCentredString(297, 650, "关于催报2023年标准化研学行动")
+        c.drawCentredString(297, 621, "阶段性总结的函")
+        c.setFont("B", 16); c.drawString(79, 580, f"第{n}区市场监管局：")
+        for k, line in enumerate(lines):
+            c.drawString(79, 551 - 29 * k, line)
+        c.setFont("L", 16); c.drawString(300, 290, "scjgbzhc@tj.gov.cn 27182054")
+        c.showPage()
+    c.save()
+    """
+)
+
+
+def timed(cmd: list[str]) -> float:
+    start = time.perf_counter()
+    subprocess.run(cmd, check=True, capture_output=True, timeout=600)
+    return time.perf_counter() - start
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--count", type=int, default=200)
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args()
+    from tracker.reports.pdf_fonts import default_fonts
+
+    fonts = default_fonts()
+    paths = [fonts.face(r).path for r in ("body", "title", "latin")]
+    tmp = Path(tempfile.mkdtemp(prefix="print-bench-issue-"))
+    try:
+        base = tmp / "base"
+        build_workspace(base, args.count)
+        script = tmp / "floor.py"
+        script.write_text(FLOOR, encoding="utf-8")
+        t_ours, t_floor = float("inf"), float("inf")
+        for run in range(args.runs):  # interleaved: both see the same machine load
+            ws = tmp / f"ws{run}"
+            shutil.copytree(base, ws)
+            cmd = [sys.executable, "-m", "tracker", "--workspace", str(ws), "letters",
+                   "--as-of", AS_OF, "--date", AS_OF, "--out", str(tmp / f"ours{run}.pdf")]  # fmt: skip
+            t_ours = min(t_ours, timed(cmd))
+            floor = [sys.executable, str(script), str(tmp / "floor.pdf"), str(args.count), *paths]
+            t_floor = min(t_floor, timed(floor))
+        print(f"{args.count} letters issued from the command line (whole processes, best of "
+              f"{args.runs})")  # fmt: skip
+        print(f"  ours   {t_ours:6.2f} s")
+        print(f"  floor  {t_floor:6.2f} s   ours/floor = {t_ours / t_floor:.2f} (target <= 2)")
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -62,8 +62,8 @@ class Ink:
             return
         c = self.canvas
         y = self.baseline(top, role, size)
-        key = (text, role, size, char_space, color)
-        code = self._code.get(key)
+        line_key = (text, role, size, char_space, color)
+        code = self._code.get(line_key)
         if code is not None:  # the same line again (letters of a batch): only the place differs
             from reportlab.lib.rl_accel import fp_str
 
@@ -85,7 +85,7 @@ class Ink:
         c._code.append(drawn)
         # Reused only within this document: the subset codes and font resources it names were
         # registered by the first drawing.
-        self._code[key] = drawn.split(" Tm ", 1)[1]
+        self._code[line_key] = drawn.split(" Tm ", 1)[1]
 
     def centred(
         self, centre: float, top: float, text: str, role: str, size: float, **kw: Any

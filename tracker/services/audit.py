@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from tracker.domain.ledger_query import AuditQuery
@@ -102,25 +102,25 @@ class Entry:
 
 
 def record_many(session: Session, user: str, entries: Sequence[Entry]) -> None:
-    """Many entries at one instant in one flush (a batch of letters and its reminders)."""
+    """Many entries at one instant in one INSERT (a batch of letters and its reminders)."""
+    if not entries:
+        return
     at = datetime.now().replace(microsecond=0)
-    session.add_all(
-        [
-            AuditEntry(
-                at=at,
-                user=user,
-                action=e.action,
-                entity=e.entity,
-                entity_id=e.entity_id,
-                summary=e.summary,
-                before=dumps(e.before),
-                after=dumps(e.after),
-                undone=False,
-            )
-            for e in entries
-        ]
-    )
-    session.flush()
+    rows = [
+        {
+            "at": at,
+            "user": user,
+            "action": e.action,
+            "entity": e.entity,
+            "entity_id": e.entity_id,
+            "summary": e.summary,
+            "before": dumps(e.before),
+            "after": dumps(e.after),
+            "undone": False,
+        }
+        for e in entries
+    ]
+    session.execute(insert(AuditEntry), rows)
 
 
 class AuditService:

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from tracker.domain.dates import format_cn
@@ -56,6 +57,15 @@ def next_numbers(s: Session, prefix: str, year: int, count: int, *, reserve: boo
     return [format_number(prefix, year, last + n) for n in range(1, count + 1)]
 
 
+@dataclass(frozen=True, slots=True)
+class SavedLetter:
+    """A letter row just written: its id and the values it was written with."""
+
+    id: int
+    values: dict[str, Any]
+    obligation_ids: tuple[int, ...]
+
+
 def save_letters(
     s: Session,
     user: str,
@@ -63,67 +73,76 @@ def save_letters(
     drafts: Sequence[LetterDraft],
     shas: Sequence[str],
     pages: Sequence[int],
-) -> list[IssuedLetter]:
+) -> list[SavedLetter]:
     """The letter rows, a 催报 record on each obligation they cover and the audit entries, in
-    a few bulk statements (issuing 200 letters is one short transaction)."""
-    rows = [
-        _letter_row(user, req, d, sha, n) for d, sha, n in zip(drafts, shas, pages, strict=True)
+    four bulk statements (issuing 200 letters is one short transaction)."""
+    values = [
+        _letter_values(user, req, d, sha, n) for d, sha, n in zip(drafts, shas, pages, strict=True)
     ]
-    s.add_all(rows)
-    s.flush()
+    ids = _insert_returning_ids(s, IssuedLetter, values)
     names = _obligation_names(s, [oid for d in drafts for oid in d.obligation_ids])
     stamp = now()
     reminders = [
-        [
-            Reminder(
-                obligation_id=oid,
-                reminded_on=d.content.letter_date,
-                method=ReminderMethod.LETTER.value,
-                letter_number=d.content.number,
-                note="",
-                created_at=stamp,
-            )
-            for oid in d.obligation_ids
-        ]
+        {
+            "obligation_id": oid,
+            "reminded_on": d.content.letter_date,
+            "method": ReminderMethod.LETTER.value,
+            "letter_number": d.content.number,
+            "note": "",
+            "created_at": stamp,
+        }
         for d in drafts
+        for oid in d.obligation_ids
     ]
-    s.add_all([r for group in reminders for r in group])
-    s.flush()
+    reminder_ids = iter(_insert_returning_ids(s, Reminder, reminders))
+    items: list[dict[str, Any]] = []
     entries: list[audit.Entry] = []
-    for row, d, group in zip(rows, drafts, reminders, strict=True):
-        row.items.extend(
-            IssuedLetterItem(obligation_id=r.obligation_id, reminder_id=r.id) for r in group
-        )
-        entries.extend(_reminder_entry(r, names) for r in group)
-        entries.append(_letter_entry(row, d))
+    done = iter(reminders)
+    for lid, d in zip(ids, drafts, strict=True):
+        for oid in d.obligation_ids:
+            rid = next(reminder_ids)
+            items.append({"letter_id": lid, "obligation_id": oid, "reminder_id": rid})
+            entries.append(_reminder_entry(rid, next(done), names))
+        entries.append(_letter_entry(lid, d))
+    s.execute(insert(IssuedLetterItem), items)
     audit.record_many(s, user, entries)
-    return rows
+    return [
+        SavedLetter(lid, v, d.obligation_ids) for lid, v, d in zip(ids, values, drafts, strict=True)
+    ]
 
 
-def _letter_row(
+def _insert_returning_ids(s: Session, model: Any, rows: list[dict[str, Any]]) -> list[int]:
+    """One INSERT for many rows, their new ids in the rows' order."""
+    if not rows:
+        return []
+    stmt = insert(model).returning(model.id, sort_by_parameter_order=True)
+    return list(s.scalars(stmt, rows))
+
+
+def _letter_values(
     user: str, req: LetterRequest, draft: LetterDraft, sha256: str, pages: int
-) -> IssuedLetter:
+) -> dict[str, Any]:
     content = draft.content
     prefix, rest = content.number.split("〔", 1)
     year, seq = rest.rstrip("号").split("〕")
-    return IssuedLetter(
-        number=content.number,
-        prefix=prefix,
-        year=int(year),
-        sequence=int(seq),
-        letter_date=content.letter_date,
-        as_of=req.as_of,
-        new_deadline=draft.new_deadline,
-        mode=req.mode,
-        addressee=content.addressee,
-        unit_id=draft.unit_id,
-        category=draft.category,
-        title=content.title,
-        pdf_sha256=sha256,
-        pages=pages,
-        created_at=now(),
-        created_by=user,
-    )
+    return {
+        "number": content.number,
+        "prefix": prefix,
+        "year": int(year),
+        "sequence": int(seq),
+        "letter_date": content.letter_date,
+        "as_of": req.as_of,
+        "new_deadline": draft.new_deadline,
+        "mode": req.mode,
+        "addressee": content.addressee,
+        "unit_id": draft.unit_id,
+        "category": draft.category,
+        "title": content.title,
+        "pdf_sha256": sha256,
+        "pages": pages,
+        "created_at": now(),
+        "created_by": user,
+    }
 
 
 def _obligation_names(s: Session, ids: Sequence[int]) -> dict[int, str]:
@@ -144,32 +163,51 @@ def _obligation_names(s: Session, ids: Sequence[int]) -> dict[int, str]:
     return names
 
 
-def _reminder_entry(r: Reminder, names: dict[int, str]) -> audit.Entry:
+def _reminder_entry(rid: int, r: dict[str, Any], names: dict[int, str]) -> audit.Entry:
     summary = (
-        f"记录催报：{names[r.obligation_id]}，{format_cn(r.reminded_on)}"
-        f"{r.method}催报（{r.letter_number}）"
+        f"记录催报：{names[r['obligation_id']]}，{format_cn(r['reminded_on'])}"
+        f"{r['method']}催报（{r['letter_number']}）"
     )
     after = {
-        "reminder_id": r.id,
-        "obligation_id": r.obligation_id,
-        "reminded_on": r.reminded_on,
-        "method": r.method,
-        "letter_number": r.letter_number,
+        "reminder_id": rid,
+        "obligation_id": r["obligation_id"],
+        "reminded_on": r["reminded_on"],
+        "method": r["method"],
+        "letter_number": r["letter_number"],
     }
     return audit.Entry(
-        action="reminder.create", entity="reminder", entity_id=r.id, summary=summary, after=after
+        action="reminder.create", entity="reminder", entity_id=rid, summary=summary, after=after
     )
 
 
-def _letter_entry(row: IssuedLetter, draft: LetterDraft) -> audit.Entry:
+def _letter_entry(letter_id: int, draft: LetterDraft) -> audit.Entry:
     content = draft.content
     summary = (
         f"发催报函：{content.number}，致{content.addressee}，"
         f"{format_cn(content.letter_date)}，涉及{len(draft.obligation_ids)}项"
     )
-    after = {"letter_id": row.id, "number": content.number, "obligations": draft.obligation_ids}
+    after = {"letter_id": letter_id, "number": content.number, "obligations": draft.obligation_ids}
     return audit.Entry(
-        action="letter.issue", entity="letter", entity_id=row.id, summary=summary, after=after
+        action="letter.issue", entity="letter", entity_id=letter_id, summary=summary, after=after
+    )
+
+
+def saved_record(saved: SavedLetter, pdf_path: Path) -> IssuedLetterRecord:
+    v = saved.values
+    return IssuedLetterRecord(
+        id=saved.id,
+        number=v["number"],
+        letter_date=v["letter_date"],
+        as_of=v["as_of"],
+        new_deadline=v["new_deadline"],
+        mode=v["mode"],
+        addressee=v["addressee"],
+        title=v["title"],
+        pages=v["pages"],
+        obligation_ids=saved.obligation_ids,
+        pdf_path=pdf_path,
+        created_at=v["created_at"],
+        created_by=v["created_by"],
     )
 
 

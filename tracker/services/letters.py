@@ -43,6 +43,7 @@ from tracker.services.letter_store import (
     next_numbers,
     sample_number,
     save_letters,
+    saved_record,
 )
 from tracker.services.notices import NoticeService
 from tracker.services.settings import SettingsService
@@ -218,7 +219,7 @@ class LetterService:
             numbered, combined, report, stored = rendered
             rows = save_letters(s, self.ws.user, req, numbered, stored, report.page_counts)
             for n, (row, sha) in enumerate(zip(rows, stored, strict=True), 1):
-                records.append(letter_record(row, self.ws.files.path_for(sha, "letter.pdf")))
+                records.append(saved_record(row, self.ws.files.path_for(sha, "letter.pdf")))
                 step(count + n)
         covered = [oid for d in drafts for oid in d.obligation_ids]
         self.ws.announce(Changes.of(Topic.REMINDERS | Topic.LETTERS, covered))

@@ -9,7 +9,7 @@ import pytest
 
 from tests.letters.pdfcheck import fonts, page_sizes_mm, pages_text, raw_text, words
 from tracker.cli import main
-from tracker.domain.records import UnitSpec
+from tracker.domain.records import ReminderMethod, UnitSpec
 from tracker.services.bundle import Services
 from tracker.services.ledger_rows import LedgerQuery
 
@@ -128,3 +128,34 @@ def test_cli_back_dated_letter_is_issued_with_a_warning(run, tmp_path: Path) -> 
               "--out", str(tmp_path / "b.pdf"))  # fmt: skip
     assert "早于已发出的津市场监管标准函〔2023〕1号（2023年6月28日）" in out
     assert "津市场监管标准函〔2023〕2号" in out  # issued all the same
+
+
+def test_lists_show_the_original_deadline_and_fit_their_rows(
+    overdue_ledger: Services, tmp_path: Path
+) -> None:
+    sv = overdue_ledger
+    sv.settings.update_office(office_name="标准化处")
+    oid = sv.ledger.find_obligation("河西局", "阶段性总结")
+    sv.ledger.extend([oid], date(2023, 6, 25), "系统故障")
+    sv.ledger.remind([sv.ledger.find_obligation("南开局", "阶段性总结")],
+                     ReminderMethod.PHONE, date(2022, 12, 30))  # fmt: skip
+    report = sv.lists.overdue(LedgerQuery(as_of=AS_OF))
+    out = tmp_path / "逾期.pdf"
+    sv.lists.write(report, out)
+    text = raw_text(out)
+    assert "2023年6月20日（延期至6月25日）" in text  # the notice's deadline, the extension beside
+    assert "1次/2022年12月30日" in text  # not this year: the year is shown
+    assert "制表：" in text and "标准化处" in text and "报送督办台账" not in text
+    rows = [w for w in words(out) if w.text[:1].isdigit() and "区市场监管局" in w.text]
+    assert len(rows) == 3  # each unit's name whole on its row's first line
+
+
+def test_a_cell_never_leaves_one_character_on_its_last_line() -> None:
+    from tracker.reports.pdf_table import cell_lines
+
+    measure = lambda t: 12.0 * len(t)  # noqa: E731
+    lines = cell_lines("河西区市场监管局", 12.0 * 7 + 1, measure)  # 7 fit: 局 would stand alone
+    assert lines == ["河西区市场监", "管局"]
+    assert cell_lines("2023年6月20日\n（延期至6月25日）", 400, measure) == [
+        "2023年6月20日", "（延期至6月25日）",
+    ]  # fmt: skip

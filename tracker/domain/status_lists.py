@@ -20,6 +20,7 @@ class StatusList:
     as_of: date
     groups: tuple[tuple[str, str, tuple[ObligationRow, ...]], ...]  # (category, note, rows)
     totals: str
+    office: str = ""  # who made the list (its footer): the office, never the program
 
 
 def group_rows(

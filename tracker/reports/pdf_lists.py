@@ -12,6 +12,7 @@ from tracker.domain.forms import format_forms
 from tracker.domain.records import ObligationRow
 from tracker.domain.status_lists import StatusList
 from tracker.reports.gbt9704.titles import title_lines
+from tracker.reports.pdf_columns import fit_columns
 from tracker.reports.pdf_draw import MM, Ink, draw_page_number
 from tracker.reports.pdf_fonts import FontSet, default_fonts
 from tracker.reports.pdf_output import pdf_bytes, write_pdf
@@ -48,14 +49,22 @@ DUE_SOON_COLUMNS = (
 
 
 def _reminded(r: ObligationRow) -> str:
-    if not r.reminders:
+    """2次/6月30日; the year too when the reminder was not in the list's year."""
+    if not r.reminders or r.last_reminder is None:
         return "未催报"
-    return f"{r.reminders}次/{format_cn_short(r.last_reminder)}"
+    when = r.last_reminder
+    day = format_cn_short(when) if when.year == r.as_of.year else format_cn(when)
+    return f"{r.reminders}次/{day}"
 
 
 def _deadline(r: ObligationRow) -> str:
-    text = format_cn(r.effective_deadline)
-    return f"{text}（延期）" if r.extended_to else text
+    """The deadline the notice set; an extension beside it, never instead of it."""
+    text = format_cn(r.deadline)
+    if r.extended_to is None:
+        return text
+    until = r.extended_to
+    short = format_cn_short(until) if until.year == r.deadline.year else format_cn(until)
+    return f"{text}\n（延期至{short}）"
 
 
 def overdue_cells(n: int, r: ObligationRow) -> tuple[str, ...]:
@@ -103,6 +112,23 @@ def table_rows(report: StatusList) -> list[Row]:
     return rows
 
 
+# Columns that share the width left by the others, in the order they give way when the page
+# is too narrow: materials and reminders first, the unit's name last.
+FLEXIBLE = {"overdue": (5, 6, 2, 1), "due_soon": (6, 5, 2, 1)}
+
+
+def _footer(ink: Ink, report: StatusList, page: int) -> None:
+    """``— N —`` and, on the other side, the office that made the list."""
+    draw_page_number(ink, page, LEFT, RIGHT, BOTTOM)
+    if report.office:
+        top = BOTTOM + 7 * MM - (ink.fonts.face("song").ascent - 0.3) * 14.0 + 2.0
+        label = f"制表：{report.office}"
+        if page % 2:
+            ink.text(LEFT, top, label, "song", 10.5)
+        else:
+            ink.right(RIGHT, top, label, "song", 10.5)
+
+
 def _build(report: StatusList, fonts: FontSet) -> Callable[[Any], None]:
     def build(c: Any) -> None:
         ink = Ink(c, fonts, page_h=PAGE_H)
@@ -111,10 +137,10 @@ def _build(report: StatusList, fonts: FontSet) -> Callable[[Any], None]:
         def new_page() -> Frame:
             c.showPage()
             page[0] += 1
-            draw_page_number(ink, page[0], LEFT, RIGHT, BOTTOM)
+            _footer(ink, report, page[0])
             return Frame(LEFT, TOP, BOTTOM)
 
-        draw_page_number(ink, 1, LEFT, RIGHT, BOTTOM)
+        _footer(ink, report, 1)
         top = TOP
         measure = ink.measure("title", TITLE)
         for line in title_lines(report.title, RIGHT - LEFT, measure):
@@ -122,8 +148,14 @@ def _build(report: StatusList, fonts: FontSet) -> Callable[[Any], None]:
             top += TITLE * 1.4
         ink.centred(PAGE_W / 2, top, report.subtitle, "body", 14.0)
         columns = OVERDUE_COLUMNS if report.kind == "overdue" else DUE_SOON_COLUMNS
+        rows = table_rows(report)
+        pad = SIZE * 0.35
+        fitted = fit_columns(
+            columns, rows, RIGHT - LEFT, ink.measure("body", SIZE), ink.measure("hei", SIZE),
+            pad, FLEXIBLE[report.kind],
+        )  # fmt: skip
         frame = Frame(LEFT, top + 14.0 * 2, BOTTOM)
-        TableWriter(ink, columns, SIZE).draw(table_rows(report), frame, new_page)
+        TableWriter(ink, fitted, SIZE).draw(rows, frame, new_page)
         c.showPage()
 
     return build
@@ -132,10 +164,16 @@ def _build(report: StatusList, fonts: FontSet) -> Callable[[Any], None]:
 def write_status_list(path: Path, report: StatusList, fonts: FontSet | None = None) -> set[str]:
     """Write the list; returns the characters no font could draw (normally none)."""
     fonts = fonts or default_fonts()
-    write_pdf(path, _build(report, fonts), report.title, fonts.face("body").name, landscape=True)
+    write_pdf(
+        path, _build(report, fonts), report.title, fonts.face("body").name, landscape=True,
+        author=report.office,
+    )  # fmt: skip
     return set(fonts.missing)
 
 
 def status_list_pdf(report: StatusList, fonts: FontSet | None = None) -> bytes:
     fonts = fonts or default_fonts()
-    return pdf_bytes(_build(report, fonts), report.title, fonts.face("body").name, landscape=True)
+    return pdf_bytes(
+        _build(report, fonts), report.title, fonts.face("body").name, landscape=True,
+        author=report.office,
+    )  # fmt: skip

@@ -18,7 +18,9 @@ class Cancelled(TrackerError):
         super().__init__("已取消")
 
 
-def new_canvas(target: Any, title: str, font: str, landscape: bool = False) -> Any:
+def new_canvas(
+    target: Any, title: str, font: str, landscape: bool = False, author: str = ""
+) -> Any:
     """A canvas whose initial font is ``font`` (reportlab would name Helvetica on every page,
     a font never embedded)."""
     from reportlab import rl_config
@@ -30,13 +32,18 @@ def new_canvas(target: Any, title: str, font: str, landscape: bool = False) -> A
     size = turn(A4) if landscape else A4
     c = Canvas(target, pagesize=size, pageCompression=1, initialFontName=font)
     c.setTitle(title)
-    c.setAuthor("报送督办台账")
+    c.setAuthor(author or "报送督办台账")  # the office when known: the program is the creator
     c.setCreator("报送督办台账")
     return c
 
 
 def write_pdf(
-    path: Path, build: Callable[[Any], None], title: str, font: str, landscape: bool = False
+    path: Path,
+    build: Callable[[Any], None],
+    title: str,
+    font: str,
+    landscape: bool = False,
+    author: str = "",
 ) -> None:
     """``build(canvas)`` draws the pages; the file appears whole or not at all."""
     path = Path(path)
@@ -47,7 +54,7 @@ def write_pdf(
     except OSError as exc:
         raise os_failure(exc, f"无法写入“{path}”") from exc
     try:
-        c = new_canvas(tmp, title, font, landscape)
+        c = new_canvas(tmp, title, font, landscape, author)
         build(c)
         c.save()
         os.replace(tmp, path)
@@ -63,12 +70,12 @@ def write_pdf(
 
 
 def pdf_bytes(
-    build: Callable[[Any], None], title: str, font: str, landscape: bool = False
+    build: Callable[[Any], None], title: str, font: str, landscape: bool = False, author: str = ""
 ) -> bytes:
     import io
 
     buf = io.BytesIO()
-    c = new_canvas(buf, title, font, landscape)
+    c = new_canvas(buf, title, font, landscape, author)
     build(c)
     c.save()
     return buf.getvalue()

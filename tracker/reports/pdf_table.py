@@ -38,6 +38,28 @@ class Frame:
 NewPage = Callable[[], Frame]
 
 
+def cell_lines(text: str, width: float, measure: Callable[[str], float]) -> list[str]:
+    """A cell's lines: its own line breaks kept, each part broken to ``width``, and no line
+    left holding one character (``局`` alone under 河西区市场监管): the part is broken a little
+    narrower instead."""
+    out: list[str] = []
+    for part in text.split("\n"):
+        lines = [ln.text for ln in break_lines(part, width, measure)]
+        narrower = width
+        em = measure("中") or 1.0
+        for _ in range(3):
+            if len(lines) < 2 or _visible(lines[-1]) >= 2:
+                break
+            narrower -= em
+            lines = [ln.text for ln in break_lines(part, narrower, measure)]
+        out.extend(lines)
+    return out
+
+
+def _visible(line: str) -> int:
+    return sum(ch not in "，。、；：）》”" for ch in line)
+
+
 class TableWriter:
     def __init__(
         self, ink: Ink, columns: Sequence[Column], size: float, leading: float | None = None
@@ -52,10 +74,13 @@ class TableWriter:
     def draw(self, rows: Sequence[Row], frame: Frame, new_page: NewPage) -> float:
         """Draw ``rows`` starting in ``frame``; returns the y below the table."""
         y = self._header(frame)
-        for row in rows:
+        for n, row in enumerate(rows):
             cells = self._wrap(row)
             height = self._height(cells)
-            if y + height > frame.bottom + 0.01:
+            need = height
+            if row.kind == "group" and n + 1 < len(rows):  # a group heading keeps a row with it
+                need += self._height(self._wrap(rows[n + 1]))
+            if y + need > frame.bottom + 0.01:
                 frame = new_page()
                 y = self._header(frame)
             self._row(frame.left, y, row, cells, height)
@@ -70,11 +95,11 @@ class TableWriter:
             return [
                 [ln.text for ln in break_lines(row.cells[0], self.width - 2 * self.pad, measure)]
             ]
-        out = []
-        for col, text in zip(self.columns, row.cells, strict=True):
-            measure = self.ink.measure("body", self.size)
-            out.append([ln.text for ln in break_lines(text, col.width - 2 * self.pad, measure)])
-        return out
+        measure = self.ink.measure("body", self.size)
+        return [
+            cell_lines(text, col.width - 2 * self.pad, measure)
+            for col, text in zip(self.columns, row.cells, strict=True)
+        ]
 
     def _height(self, cells: list[list[str]]) -> float:
         return max(len(c) for c in cells) * self.leading + 2 * self.pad

@@ -56,7 +56,7 @@ class Services:
         self.calendar = CalendarService(self.ws)
         self.backups = BackupService(self.ws)
         self.letters = LetterService(self.ws, self.ledger, self.notices, self.settings)
-        self.lists = StatusListService(self.ledger)
+        self.lists = StatusListService(self.ledger, self.settings)
         self.export = ExportService(self.ws, self.ledger, self.notices, self.units)
         self.ledger_import = LedgerImport(self.ws)
         self.ranking = RankingService(self.ledger, self.notices, self.units)

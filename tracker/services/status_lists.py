@@ -10,19 +10,30 @@ from tracker.domain.status import Status
 from tracker.domain.status_lists import StatusList, build_status_list
 from tracker.services.ledger import LedgerService
 from tracker.services.ledger_rows import LedgerQuery
+from tracker.services.settings import SettingsService
 
 DUE_SOON_WORKDAYS = 5
 
 
 class StatusListService:
-    def __init__(self, ledger: LedgerService) -> None:
+    def __init__(self, ledger: LedgerService, settings: SettingsService | None = None) -> None:
         self.ledger = ledger
+        self.settings = settings
+
+    def _office(self) -> str:
+        """制表: the office named in the list's footer (处室 of the 发文机关)."""
+        if self.settings is None:
+            return ""
+        office = self.settings.office()
+        return " ".join(p for p in (office.sender_name, office.office_name) if p)
 
     def overdue(self, query: LedgerQuery) -> StatusList:
         """逾期未报 and 部分报送 rows of the scope (``query`` without its status filter)."""
         scope = self.ledger.rows(replace(query, statuses=()))
         listed = [r for r in scope if r.status.needs_action]
-        return build_status_list("overdue", listed, scope, query.as_of)
+        return replace(
+            build_status_list("overdue", listed, scope, query.as_of), office=self._office()
+        )
 
     def due_soon(self, query: LedgerQuery, within: int = DUE_SOON_WORKDAYS) -> StatusList:
         """Rows not yet due, still missing something, due within ``within`` working days."""
@@ -37,7 +48,8 @@ class StatusListService:
             and r.workdays_left <= within
         ]
         extra = f"，{within}个工作日内到期"
-        return build_status_list("due_soon", listed, scope, query.as_of, extra)
+        built = build_status_list("due_soon", listed, scope, query.as_of, extra)
+        return replace(built, office=self._office())
 
     @staticmethod
     def write(report: StatusList, path: Path) -> set[str]:

@@ -70,14 +70,46 @@ def test_prints_on_a4_landscape_with_page_numbers(
     convert(book_path, "pdf", tmp_path / "pdf", office_profile)
     pdf = tmp_path / "pdf" / "统计表.pdf"
     pages = PdfReader(pdf).pages
-    assert len(pages) == 4  # one page per sheet: small enough to fit one page wide and tall
+    # 汇总, 矩阵 and 排名 one page each; 明细 in two parts (序号 and 单位 repeated on both)
+    assert len(pages) == 5
     for page in pages:
         width, height = float(page.mediabox.width), float(page.mediabox.height)
         assert (round(width), round(height)) == (842, 595)  # A4 landscape in points
     text = subprocess.run(
         ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
     ).stdout
-    assert "第 1 页，共 4 页" in text and "第 4 页，共 4 页" in text
-    assert text.count("截至2023年12月1日") == 4
+    assert "第 1 页，共 5 页" in text and "第 5 页，共 5 页" in text
+    assert text.count("截至2023年12月1日") == 5
     assert "报送情况统计表（汇总）" in text and "逾期未报" in text
     assert "报送情况统计表（排名）" in text and "平均逾期天数" in text
+
+
+def test_detail_prints_legibly_and_the_legend_stays_whole(
+    book_path: Path, tmp_path: Path, office_profile: Path
+) -> None:
+    import pdfplumber
+
+    convert(book_path, "pdf", tmp_path / "pdf", office_profile)
+    with pdfplumber.open(tmp_path / "pdf" / "统计表.pdf") as pdf:
+        pages = [(p.extract_text() or "", p.chars) for p in pdf.pages]
+    detail = [(t, chars) for t, chars in pages if "明细" in t.splitlines()[-1]]
+    assert len(detail) == 2
+    for text, chars in detail:
+        body = [c["size"] for c in chars if c["text"].strip()]
+        assert min(body) >= 9.0, min(body)  # printed at 9 points or more, not squeezed
+        assert "河西区市场监管局" in text  # the unit column on both parts
+    first, second = (t for t, _ in detail)
+    assert "状态" in first and "备注" in second and "备注" not in first
+    matrix = [t for t, _ in pages if "矩阵" in t.splitlines()[-1]]
+    legend = [t for t in matrix if "图例" in t]
+    assert len(legend) == 1 and "空白：该单位无需报送此项" in legend[0]
+    from openpyxl import load_workbook
+
+    from tracker.reports.gbt9704.segment import word_cuts
+
+    for c in load_workbook(book_path)["矩阵"][4][3:-2]:  # the requirement headers
+        *lines, _deadline = str(c.value).split("\n")
+        title, at = "".join(lines), 0
+        for line in lines[:-1]:  # broken only between words (never 阶段性总 / 结)
+            at += len(line)
+            assert at in word_cuts(title), (title, lines)

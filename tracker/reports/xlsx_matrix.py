@@ -15,9 +15,11 @@ from tracker.reports.xlsx_style import (
     BORDER,
     CENTER_WRAP,
     HEADER_FONT,
+    LEFT_WRAP,
     PERCENT_FORMAT,
     PageSpec,
     cell,
+    column_px,
     excel_width,
     freeze_and_filter,
     header_cells,
@@ -34,26 +36,93 @@ FIRST = 4  # first requirement column (after 序号, 单位, 类别)
 FIT_WIDTH_LIMIT = 20  # more requirement columns than this print across pages instead
 
 
-def _header_heights(reqs: list[RequirementColumn]) -> tuple[float, float]:
-    """Heights of the notice row and the requirement row, so wrapped labels show whole."""
+def _room(width: float) -> float:
+    """Display units (a CJK character is 2) one line of a column ``width`` wide holds in the
+    narrower of Excel and LibreOffice."""
+    return max((width - 1.5) / 1.05 * 7 / 8.5, 2.0)
+
+
+def word_lines(text: str, width: float) -> str:
+    """``text`` broken at word boundaries into lines that fit a column ``width`` wide (Excel
+    units), joined by newlines: Excel, WPS and LibreOffice would otherwise wrap it anywhere
+    (世界标准日活 / 动总结)."""
+    from tracker.domain.text import display_width
+    from tracker.reports.gbt9704.titles import title_lines
+
+    lines = title_lines(text, _room(width), lambda t: float(display_width(t)))
+    return "\n".join(lines)
+
+
+def _fits_by_words(text: str, width: float) -> bool:
+    """Whether ``text`` breaks into lines of ``width`` only between words."""
+    from tracker.domain.text import display_width
+    from tracker.reports.gbt9704.segment import word_cuts
+
+    lines = word_lines(text, width).split("\n")
+    cuts, at = word_cuts(text), 0
+    for line in lines[:-1]:
+        at += len(line)
+        if at not in cuts:
+            return False
+    return all(display_width(line) <= _room(width) + 0.01 for line in lines)
+
+
+def requirement_width(title: str, notice_label: str | None) -> float:
+    """A requirement column wide enough that its title (and a notice label over it alone)
+    breaks only between words: REQ_WIDTH, or wider up to 18."""
+    texts = [title] + ([notice_label] if notice_label else [])
+    for width in (REQ_WIDTH, 12.0, 14.0, 16.0, 18.0):
+        if all(_fits_by_words(t, width) for t in texts):
+            return width
+    return 18.0
+
+
+def _spans(reqs: list[RequirementColumn]) -> dict[int, tuple[str, int]]:
     spans: dict[int, tuple[str, int]] = {}
     for r in reqs:
         label, n = spans.get(r.notice_id, (r.notice_label, 0))
         spans[r.notice_id] = (label, n + 1)
-    notice = max((text_lines(t, REQ_WIDTH * n) for t, n in spans.values()), default=1)
-    title = max((text_lines(r.title, REQ_WIDTH) for r in reqs), default=1) + 1  # + deadline
-    return min(LINE * notice + 6, 100.0), min(LINE * title + 6, 130.0)
+    return spans
 
 
-def _headers(ws: Any, reqs: list[RequirementColumn], end: int) -> None:
-    ws.row_dimensions[3].height, ws.row_dimensions[4].height = _header_heights(reqs)
+def _notice_widths(reqs: list[RequirementColumn], widths: list[float]) -> dict[int, float]:
+    """The width each notice's label spans: its requirements' columns together."""
+    spans: dict[int, float] = {}
+    for r, w in zip(reqs, widths[FIRST - 1 : FIRST - 1 + len(reqs)], strict=True):
+        spans[r.notice_id] = spans.get(r.notice_id, 0.0) + w
+    return spans
+
+
+def _header_heights(reqs: list[RequirementColumn], widths: list[float]) -> tuple[float, float]:
+    """Heights of the notice row and the requirement row, so wrapped labels show whole."""
+    spans = _notice_widths(reqs, widths)
+    labels = {r.notice_id: r.notice_label for r in reqs}
+    notice = max((_count(word_lines(labels[n], w)) for n, w in spans.items()), default=1)
+    own = widths[FIRST - 1 : FIRST - 1 + len(reqs)]
+    title = max((_count(word_lines(r.title, w)) for r, w in zip(reqs, own, strict=True)), default=1)
+    return min(LINE * notice + 6, 100.0), min(LINE * (title + 1) + 6, 130.0)
+
+
+def _count(lines: str) -> int:
+    return lines.count("\n") + 1
+
+
+def _headers(ws: Any, reqs: list[RequirementColumn], end: int, widths: list[float]) -> None:
+    ws.row_dimensions[3].height, ws.row_dimensions[4].height = _header_heights(reqs, widths)
     # each notice's label once, over its first requirement (the merge covers the rest)
+    spans = _notice_widths(reqs, widths)
     notices = [
-        r.notice_label if i == 0 or reqs[i - 1].notice_id != r.notice_id else ""
+        word_lines(r.notice_label, spans[r.notice_id])
+        if i == 0 or reqs[i - 1].notice_id != r.notice_id
+        else ""
         for i, r in enumerate(reqs)
     ]
     ws.append(header_cells(ws, ["序号", "单位", "类别", *notices, "逾期未报", "部分报送"]))
-    titles = [f"{r.title}\n{format_cn_short(r.deadline)}" for r in reqs]
+    own = widths[FIRST - 1 : FIRST - 1 + len(reqs)]
+    titles = [
+        f"{word_lines(r.title, w)}\n{format_cn_short(r.deadline)}"
+        for r, w in zip(reqs, own, strict=True)
+    ]
     ws.append(header_cells(ws, ["", "", "", *titles, "", ""]))
     for col in (1, 2, 3, end - 1, end):
         letter = get_column_letter(col)
@@ -84,24 +153,49 @@ def write_matrix(
             fit_width=len(reqs) <= FIT_WIDTH_LIMIT,
         ),
     )
-    widths = _widths(units, len(reqs))
+    widths = _widths(units, reqs)
     set_widths(ws, widths)
     ws.freeze_panes = "D5"
     title_rows(ws, f"{book.title}（矩阵）", book.subtitle, widths)
-    _headers(ws, reqs, end)
+    _headers(ws, reqs, end, widths)
     _body(ws, book, reqs, units, progress, done, total)
     freeze_and_filter(ws, 4, end, 4 + len(units), "D5")
     _rates(ws, book, reqs)
-    _legend(ws)
+    _legend(ws, 6 + len(units), _legend_break(widths, ws, 5 + len(units)))
     return ws
 
 
-def _widths(units: list[Any], requirements: int) -> list[float]:
+# A4 landscape, the margins of ``setup_page``: the printable area in points and in pixels.
+PRINT_HEIGHT = (210 / 25.4 - 1.4) * 72  # the page header and footer sit in the margins
+PRINT_WIDTH_PX = (297 / 25.4 - 0.8) * 96
+
+
+def _legend_break(widths: list[float], ws: Any, rows_before: int) -> bool:
+    """Whether the legend (8 rows) would straddle a page: then it starts a page of its own.
+    Estimated from the fit-to-width scale and the row heights; two rows of slack."""
+    px = sum(column_px(w) for w in widths)
+    scale = min(1.0, PRINT_WIDTH_PX / px)
+    room = PRINT_HEIGHT / scale
+    heights = [ws.row_dimensions[r].height or 15.0 for r in range(1, rows_before + 1)]
+    repeat = sum(heights[2:4])  # the header rows print on every page
+    used, first = 0.0, True
+    for h in heights:
+        if used + h > room:
+            used, first = repeat + h, False
+        else:
+            used += h
+    del first
+    return used + 9 * 15.0 > room - 15.0  # the legend's rows, a row of slack
+
+
+def _widths(units: list[Any], reqs: list[RequirementColumn]) -> list[float]:
+    spans = _spans(reqs)
+    alone = [r.notice_label if spans[r.notice_id][1] == 1 else None for r in reqs]
     return [
         5,
         excel_width([u.name for u in units] + ["单位"], minimum=12, maximum=34),
         excel_width([u.category for u in units], minimum=8, maximum=14),
-        *([REQ_WIDTH] * requirements),
+        *(requirement_width(r.title, a) for r, a in zip(reqs, alone, strict=True)),
         9,
         9,
     ]
@@ -117,6 +211,7 @@ def _body(
     total: int,
 ) -> None:
     grid = {(r.unit_id, r.requirement_id): r.status for r in book.rows}
+    unit_width = ws.column_dimensions["B"].width or 34
     styled = status_cells(ws, lambda s: s.word, border=BORDER, alignment=CENTER_WRAP)
     blank = cell(ws, None, border=BORDER)
     plain = {"border": BORDER}
@@ -124,10 +219,13 @@ def _body(
         statuses = [grid.get((unit.unit_id, req.requirement_id)) for req in reqs]
         overdue = sum(1 for s in statuses if s is Status.OVERDUE)
         partial = sum(1 for s in statuses if s is Status.PARTIAL)
+        lines = text_lines(unit.name, unit_width)
+        if lines > 1:  # a long name wraps (LibreOffice does not size the row itself)
+            ws.row_dimensions[4 + i].height = LINE * lines + 2
         ws.append(
             [
                 cell(ws, i, **plain),
-                cell(ws, unit.name, **plain),
+                cell(ws, unit.name, alignment=LEFT_WRAP, **plain),
                 cell(ws, unit.category, **plain),
                 *(blank if s is None else styled[s] for s in statuses),
                 cell(ws, overdue or None, alignment=CENTER_WRAP, **plain),
@@ -152,8 +250,13 @@ def _rates(ws: Any, book: StatusBook, reqs: list[RequirementColumn]) -> None:
     ws.append([cell(ws, None, border=BORDER), label, cell(ws, None, border=BORDER), *rates])
 
 
-def _legend(ws: Any) -> None:
+def _legend(ws: Any, blank_row: int, new_page: bool = False) -> None:
+    """The words and colours explained, kept on one page (after ``blank_row``)."""
     ws.append([])
+    if new_page:
+        from openpyxl.worksheet.pagebreak import Break
+
+        ws.row_breaks.append(Break(id=blank_row))
     ws.append([None, cell(ws, "图例", font=HEADER_FONT)])
     styled = status_cells(ws, lambda s: s.word, border=BORDER, alignment=CENTER_WRAP)
     for status in STATUS_ORDER:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from openpyxl.styles import Alignment
@@ -16,24 +17,26 @@ from tracker.reports.columns import Col
 from tracker.reports.status_book import Progress
 from tracker.reports.xlsx_common import FORMULA_LEADS
 from tracker.reports.xlsx_style import (
+    BORDER,
+    DATE_FORMAT,
     DATE_WIDTH,
     PERCENT_FORMAT,
     WRAP,
     PageSpec,
     TemplateCell,
-    cell,
-    date_template,
     excel_width,
     freeze_and_filter,
     header_cells,
     set_widths,
     setup_page,
+    split_print,
     status_cells,
     text_lines,
     title_rows,
 )
 
 HEADER_ROW = 3
+PRINTED_AGAIN = 2  # 序号 and 单位 repeat on each printed part of a wide sheet
 PROGRESS_STEP = 2000
 _LEADS = "".join(FORMULA_LEADS)
 FORMATTED = ("date", "percent")
@@ -95,6 +98,7 @@ def write_table(
     widths = column_widths(table)
     # write-only: sheet properties, views and widths go out before the first row
     setup_page(ws, table.page)
+    split_print(ws, widths, repeat=PRINTED_AGAIN)
     set_widths(ws, widths)
     ws.freeze_panes = table.freeze
     title_rows(ws, table.title, table.subtitle, widths)
@@ -130,54 +134,49 @@ def _write_rows(
 
 
 class _Styler:
-    """Turns a row of plain values into what ``ws.append`` needs.
-
-    Styled values go out through one reused template cell per column (see TemplateCell):
-    dates and percents always, wrapped text only when too long for its column. Text that
-    would read as a formula becomes a text cell.
+    """Turns a row of plain values into what ``ws.append`` needs: every cell through one
+    reused, thinly bordered template cell per column and value type (see TemplateCell) —
+    dates and percents formatted, statuses in their colours, long text wrapped. A text cell
+    is always written as text, so nothing reads as a formula.
     """
 
     def __init__(self, ws: Any, cols: Sequence[Col], widths: list[float]) -> None:
         self.ws = ws
-        self.stamps = [(j, _template(ws, c)) for j, c in enumerate(cols) if c.kind in FORMATTED]
-        self.texts = [j for j, c in enumerate(cols) if c.kind == "text" and not c.wrap]
-        self.statuses = [(j, _status_cells(ws)) for j, c in enumerate(cols) if c.kind == "status"]
-        self.wraps = [
-            (j, TemplateCell.make(ws, alignment=WRAP), _lines(widths[j]))
-            for j, c in enumerate(cols)
-            if c.wrap
+        self.cols = list(cols)
+        self.templates: list[dict[type, TemplateCell]] = [{} for _ in cols]
+        self.wrapped = [
+            TemplateCell.make(ws, alignment=WRAP, border=BORDER) if c.wrap else None for c in cols
         ]
+        self.line_count = [_lines(w) for w in widths]
+        self.statuses = {j: _status_cells(ws) for j, c in enumerate(cols) if c.kind == "status"}
+        self.blank = TemplateCell.make(ws, data_type="n", border=BORDER)  # an empty cell
 
     def apply(self, row: list[Any]) -> int:
-        """Replace values in ``row`` as needed; return the lines its tallest cell takes."""
-        for j, stamp in self.stamps:
-            v = row[j]
-            if v is not None:
-                if type(v) is str:
-                    row[j] = self._text(v)
-                else:
-                    stamp.put(v)
-                    row[j] = stamp
-        for j in self.texts:
-            v = row[j]
-            if type(v) is str:
-                row[j] = self._text(v)
-        for j, styled in self.statuses:
-            row[j] = styled.get(row[j], row[j])
+        """Replace the values in ``row`` by styled cells; return the lines its tallest cell
+        takes."""
         tallest = 1
-        for j, wrap, lines in self.wraps:
-            v = row[j]
-            if type(v) is str and v:
-                n = lines(v)
-                if n > 1 or v[0] in _LEADS:
-                    wrap.value = v
-                    wrap.data_type = "s"
+        for j, v in enumerate(row):
+            statuses = self.statuses.get(j)
+            if statuses is not None and v in statuses:
+                row[j] = statuses[v]
+                continue
+            if v is None or v == "":
+                row[j] = self.blank
+                continue
+            wrap = self.wrapped[j]
+            if wrap is not None and type(v) is str:
+                n = self.line_count[j](v)
+                if n > 1:
+                    wrap.put(v)
                     row[j] = wrap
                     tallest = max(tallest, n)
+                    continue
+            target = self.templates[j].get(type(v))
+            if target is None:
+                target = self.templates[j][type(v)] = _template(self.ws, self.cols[j], v)
+            target.put(v)
+            row[j] = target
         return tallest
-
-    def _text(self, v: str) -> Any:
-        return cell(self.ws, v) if v and v[0] in _LEADS else v
 
 
 def _lines(width: float) -> Callable[[str], int]:
@@ -195,15 +194,20 @@ def _lines(width: float) -> Callable[[str], int]:
 
 def _status_cells(ws: Any) -> dict[Any, TemplateCell]:
     """A status label's cell in the status's colours (as in the window's grid)."""
-    cells = status_cells(ws, lambda s: s.label, alignment=STATUS_ALIGNMENT)
+    cells = status_cells(ws, lambda s: s.label, alignment=STATUS_ALIGNMENT, border=BORDER)
     return {s.label: c for s, c in cells.items()}
 
 
-def _template(ws: Any, col: Col) -> TemplateCell:
-    # Every cell keeps Excel's default bottom alignment, so a wrapped row still lines up.
-    if col.kind == "date":
-        return date_template(ws)
-    return TemplateCell.make(ws, data_type="n", number_format=PERCENT_FORMAT)
+def _template(ws: Any, col: Col, sample: Any) -> TemplateCell:
+    """The bordered cell for values like ``sample`` in ``col``. Every cell keeps Excel's
+    default bottom alignment, so a wrapped row still lines up."""
+    if isinstance(sample, str):
+        return TemplateCell.make(ws, data_type="s", border=BORDER)
+    if isinstance(sample, date):
+        return TemplateCell.make(ws, data_type="d", number_format=DATE_FORMAT, border=BORDER)
+    if col.kind == "percent":
+        return TemplateCell.make(ws, data_type="n", number_format=PERCENT_FORMAT, border=BORDER)
+    return TemplateCell.make(ws, data_type="n", border=BORDER)
 
 
 class _RowHeights(dict[int, dict[str, str]]):

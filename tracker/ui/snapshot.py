@@ -10,6 +10,7 @@ import gc
 from datetime import date
 from typing import TYPE_CHECKING
 
+import shiboken6
 from PySide6.QtCore import QObject, Signal
 
 from tracker.ui.common.worker import Task, TaskControl, run_task
@@ -86,6 +87,8 @@ class SnapshotLoader(QObject):
         # later collection (a full pass costs hundreds of ms and would stall typing).
         gc.collect()
         gc.freeze()
+        if not shiboken6.isValid(self):  # the window closed while the load ran (tests' teardown)
+            return
         self.loaded.emit(snapshot)
 
     def _on_finished(self) -> None:

@@ -94,8 +94,8 @@ def _justified(ink: Measurer, line: Line, role: str, cs: float, room: float) -> 
         return cs
     glyphs = ink.width(line.text, role, BODY, 0.0)
     spare = room - glyphs
-    if spare < 0 or spare - cs * (len(line.text) - 1) > 2 * PITCH:
-        return cs  # a line cut short by 禁则 or a long Latin word: do not spread it out
+    if spare < 0 or spare - cs * (len(line.text) - 1) > 4 * PITCH:
+        return cs  # a line cut short by a long Latin word (an address): do not spread it out
     return spare / (len(line.text) - 1)
 
 

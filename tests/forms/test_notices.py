@@ -9,10 +9,11 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from tests.ui.conftest import ready_context
+from tests.helpers.typing import type_text
 from tracker.domain.forms import Form
 from tracker.domain.records import Channel
 from tracker.services.bundle import Services
-from tracker.ui.common.dates import to_qdate
+from tracker.ui.common.dates import CnDateEdit, to_qdate
 from tracker.ui.notices.editor import NoticeEditor
 from tracker.ui.notices.models import NoticeTableModel, RequirementSummaryModel
 from tracker.ui.notices.page import NoticesPage
@@ -201,3 +202,29 @@ def test_a_deactivated_unit_keeps_its_obligation_when_the_notice_is_edited(
     assert editor.model.index(0, COL_UNITS).data() == "3个"  # 和平、河西、市教委
     assert editor.save()
     assert study.notices.get(notice.id).requirements[0].obligations == 4  # 南开 kept
+
+
+def test_typed_dates_in_the_editor_are_refused_visibly(qtbot: QtBot, study: Services) -> None:
+    notice_id = study.notices.list_notices()[0].id
+    editor = NoticeEditor.for_notice(study, notice_id)
+    qtbot.addWidget(editor)
+    editor.show()
+    qtbot.waitExposed(editor)
+    issued = editor.ui.issued_on
+    type_text(issued, "2023年6月31日", replace=True)
+    qtbot.keyClick(issued, Qt.Key.Key_Return)
+    assert issued.text() == "2023年6月31日" and not editor.ui.save.isEnabled()
+    type_text(issued, "2023年6月5日", replace=True)
+    assert editor.ui.save.isEnabled()
+    # A deadline typed in the table that is no date leaves the cell and says so.
+    table, model = editor.ui.requirements, editor.model
+    before = model.index(0, COL_DEADLINE).data(Qt.ItemDataRole.EditRole)
+    table.setCurrentIndex(model.index(0, COL_DEADLINE))
+    table.edit(model.index(0, COL_DEADLINE))
+    qtbot.waitUntil(lambda: table.findChild(CnDateEdit) is not None)
+    cell = table.findChild(CnDateEdit)
+    type_text(cell, "2023年2月30日", replace=True)
+    qtbot.keyClick(cell, Qt.Key.Key_Return)  # the view commits on its next turn
+    qtbot.waitUntil(lambda: editor.ui.errors.isVisible())
+    assert model.index(0, COL_DEADLINE).data(Qt.ItemDataRole.EditRole) == before
+    assert "时限未修改" in editor.ui.errors.text() and "不存在" in editor.ui.errors.text()

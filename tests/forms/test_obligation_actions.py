@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from datetime import date
 
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from tests.helpers.typing import type_text
 from tracker.domain.status import Status
 from tracker.services.bundle import Services
 from tracker.ui.common.dates import to_qdate
@@ -103,3 +105,24 @@ def test_a_change_made_meanwhile_is_refused_not_overwritten(qtbot: QtBot, study:
     dialog.ok_button.click()
     assert "他人修改" in dialog.errors.text()
     assert study.ledger.row(oid(study, "和平局")).exempt_reason is None
+
+
+def test_a_typed_reminder_date_after_today_is_refused_not_clamped(
+    qtbot: QtBot, study: Services
+) -> None:
+    dialog = RemindDialog(study, [oid(study, "和平局")])
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    dialog.on.setFocus()
+    qtbot.waitUntil(dialog.on.hasFocus)
+    type_text(dialog.on, "2023年12月5日", replace=True)
+    qtbot.keyClick(dialog.on, Qt.Key.Key_Tab)
+    assert dialog.on.text() == "2023年12月5日" and not dialog.ok_button.isEnabled()
+    assert "催报日期不能晚于今天" in dialog.on.problem()
+    qtbot.keyClick(dialog.note, Qt.Key.Key_Return)
+    assert dialog.isVisible() and study.ledger.row(oid(study, "和平局")).reminders == 0
+    type_text(dialog.on, "11月28日", replace=True)
+    qtbot.keyClick(dialog.on, Qt.Key.Key_Return)
+    assert study.ledger.row(oid(study, "和平局")).last_reminder == date(2023, 11, 28)

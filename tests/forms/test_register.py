@@ -10,9 +10,11 @@ from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from tests.ui.conftest import ready_context
+from tests.helpers.typing import type_text
 from tracker.domain.forms import Form
 from tracker.domain.status import Status
 from tracker.services.bundle import Services
+from tracker.ui.dialogs.fields import hint_of
 from tracker.ui.dialogs.register import RegisterDialog
 from tracker.ui.dialogs.register_flow import RegisterFlow
 from tracker.ui.dialogs.undo_stack import ChangeStack
@@ -181,3 +183,60 @@ def test_undo_refused_says_why_and_drops_the_change(qtbot: QtBot, study: Service
     assert "已经撤销过了" in failed.args[0]
     assert len(stack) == 0
     assert stack.action.text() == "撤销"
+
+
+def _focus(qtbot: QtBot, widget: QWidget) -> None:
+    widget.window().activateWindow()
+    widget.setFocus()
+    qtbot.waitUntil(widget.hasFocus)
+
+
+def test_a_typed_date_past_today_is_refused_visibly(qtbot: QtBot, study: Services) -> None:
+    _, _, flow = make_flow(qtbot, study)
+    dialog = flow.start()
+    qtbot.waitExposed(dialog)
+    dialog.ui.unit.choose(study.units.resolve("和平局").id)
+    field = dialog.ui.received_on
+    _focus(qtbot, field)
+    type_text(field, "2026年12月1日", replace=True)
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    assert field.text() == "2026年12月1日"  # kept as typed, never another day
+    assert not dialog.ui.save_next.isEnabled() and not dialog.ui.save_close.isEnabled()
+    hint = hint_of(dialog.ui.received_row)
+    assert hint.isVisible() and "不能晚于今天（2023年12月1日）" in hint.text()
+    qtbot.keyClick(field, Qt.Key.Key_Return)  # Enter again: still nothing saved
+    assert dialog.isVisible() and study.ledger.submissions(oid(study, "和平局")) == []
+    type_text(field, "2023年11月18日", replace=True)
+    assert dialog.ui.save_next.isEnabled() and not hint.isVisible()
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: flow.current is not None and flow.current is not dialog)
+    [sub] = study.ledger.submissions(oid(study, "和平局"))
+    assert sub.received_on == date(2023, 11, 18)
+
+
+def test_a_back_dated_day_is_kept_visibly_with_today_offered(qtbot: QtBot, study: Services) -> None:
+    _, _, flow = make_flow(qtbot, study)
+    dialog = flow.start()
+    qtbot.waitExposed(dialog)
+    assert not dialog.ui.received_today.isVisible() and not dialog.ui.kept_date.isVisible()
+    dialog.ui.unit.choose(study.units.resolve("和平局").id)
+    dialog.ui.received_on.set_date_value(date(2023, 11, 18))
+    assert dialog.ui.received_today.isVisible()
+    dialog.ui.save_next.click()
+    nxt = flow.current
+    qtbot.waitExposed(nxt)
+    assert nxt.ui.received_on.date_value() == date(2023, 11, 18)
+    assert nxt.ui.kept_date.isVisible() and nxt.ui.received_today.isVisible()
+    nxt.ui.received_today.click()
+    assert nxt.ui.received_on.date_value() == date(2023, 12, 1)
+    assert not nxt.ui.kept_date.isVisible() and not nxt.ui.received_today.isVisible()
+
+
+def test_two_starts_while_a_dialog_is_open_show_the_same_dialog(
+    qtbot: QtBot, study: Services
+) -> None:
+    _, _, flow = make_flow(qtbot, study)
+    first = flow.start()
+    assert flow.start() is first
+    first.reject()
+    assert flow.start() is not first

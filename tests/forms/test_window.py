@@ -109,3 +109,35 @@ def test_files_dropped_on_a_grid_row(forms_window, study, tmp_path: Path) -> Non
 def test_settings_from_the_tools_menu(forms_window) -> None:  # type: ignore[no-untyped-def]
     forms_window.features.forms.settings_action.trigger()
     assert isinstance(forms_window.features.forms.dialog, SettingsDialog)
+
+
+def test_double_clicking_a_row_opens_one_dialog_and_registers_once(
+    qtbot: QtBot, forms_window, study
+) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QApplication
+
+    from tracker.ui.dialogs.register import RegisterDialog
+
+    window, hub = forms_window, forms_window.features.forms
+    target = oid(study, "南开局")
+    window.show_section("ledger")
+    page = window.ledger_page
+    opened: list[object] = []
+    hub.flow.dialog_opened.connect(opened.append)
+    row = next(r for r in range(page.proxy.rowCount()) if page._obligation_at(r) == target)
+    view = page.view
+    view.scrollTo(page.proxy.index(row, 1))
+    rect = view.visualRect(page.proxy.index(row, 1))
+    # As the system delivers a double-click: press, release, double-click, release.
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.waitUntil(lambda: hub.flow.current is not None)
+    QApplication.processEvents()
+    dialogs = [w for w in QApplication.topLevelWidgets() if isinstance(w, RegisterDialog)]
+    assert len(opened) == 1 and [d for d in dialogs if d.isVisible()] == [hub.flow.current]
+    dialog = hub.flow.current
+    assert dialog.current_row().obligation_id == target
+    qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_Return)  # Enter saves …
+    qtbot.waitUntil(lambda: hub.flow.current is not dialog)
+    qtbot.keyClick(hub.flow.current, Qt.Key.Key_Escape)  # … and the next form is cancelled
+    assert len(study.ledger.submissions(target)) == 1

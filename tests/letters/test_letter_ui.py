@@ -101,3 +101,11 @@ def test_dialog_warns_of_a_year_without_holidays(qtbot, overdue_ledger: Services
     text = d.ui.problem.text()
     assert "2027年的节假日安排尚无数据" in text and "工具 ▸ 设置 ▸ 节假日" in text
     assert d.ui.issue.isEnabled()  # a warning, not a stop
+
+
+def test_letters_are_dated_today_whatever_day_is_viewed(qtbot, overdue_ledger: Services) -> None:
+    d = LetterDialog(overdue_ledger, LetterRequest(as_of=AS_OF))
+    qtbot.addWidget(d)
+    assert d.ui.as_of.date_value() == AS_OF
+    assert d.ui.letter_date.date_value() == date(2023, 12, 1)  # today, not the viewed day
+    assert "2023年12月1日" in d.ui.letter_date.text()

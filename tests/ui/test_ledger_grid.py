@@ -117,11 +117,19 @@ def test_copy_puts_selected_rows_on_the_clipboard(qtbot, main_window) -> None:
     assert lines[1].startswith(page.visible_rows()[0].unit_name)
 
 
-def test_activating_a_row_announces_its_obligation(qtbot, main_window) -> None:
+def test_a_double_click_or_enter_announces_its_obligation_once(qtbot, main_window) -> None:
     page = main_window.ledger_page
-    with qtbot.waitSignal(page.obligationActivated) as blocker:
-        page.view.doubleClicked.emit(page.proxy.index(1, 0))
-    assert blocker.args == [page.visible_rows()[1].obligation_id]
+    main_window.show_section("ledger")
+    seen: list[int] = []
+    page.obligationActivated.connect(seen.append)
+    centre = page.view.visualRect(page.proxy.index(1, 1)).center()
+    # As the system delivers a double-click: press, release, double-click, release.
+    qtbot.mouseClick(page.view.viewport(), Qt.MouseButton.LeftButton, pos=centre)
+    qtbot.mouseDClick(page.view.viewport(), Qt.MouseButton.LeftButton, pos=centre)
+    wanted = page.visible_rows()[1].obligation_id
+    assert seen == [wanted]
+    qtbot.keyClick(page.view, Qt.Key.Key_Return)
+    assert seen == [wanted, wanted]
 
 
 def test_files_dropped_on_a_row_go_to_the_handler(qtbot, main_window, tmp_path: Path) -> None:

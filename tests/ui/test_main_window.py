@@ -136,3 +136,17 @@ def test_partial_rows_name_missing_forms(qtbot, main_window) -> None:
     page.apply_filter(LedgerFilter(statuses=frozenset({Status.PARTIAL})))
     rows = page.visible_rows()
     assert rows and all(r.missing_forms != Form.NONE for r in rows)
+
+
+def test_a_typed_as_of_day_is_replayed_as_typed_or_refused(qtbot, main_window) -> None:
+    from tests.helpers.typing import type_text
+
+    field = main_window.status.as_of_edit
+    type_text(field, "2023年2月30日", replace=True)
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    assert main_window.ctx.as_of == date(2023, 12, 1)  # not 2月28日, nor anything else
+    assert "不存在" in field.toolTip() and not field.is_valid()
+    with qtbot.waitSignal(main_window.ctx.snapshots.loaded, timeout=10_000):
+        type_text(field, "2023-11-23", replace=True)
+        qtbot.keyClick(field, Qt.Key.Key_Return)
+    assert main_window.ctx.as_of == date(2023, 11, 23) and field.text() == "2023年11月23日"

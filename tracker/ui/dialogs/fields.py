@@ -3,15 +3,19 @@ saying what is wrong, date fields, and read-only tables set up like the shell's.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel, QLocale, Qt
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QAbstractItemView,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QTableView,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -64,6 +68,47 @@ def date_edit(day: date, parent: QWidget | None = None) -> CnDateEdit:
     edit = CnDateEdit(day, parent)
     edit.setLocale(CHINESE)
     return edit
+
+
+def with_hint(field: CnDateEdit, *beside: QWidget) -> QWidget:
+    """``field`` (and ``beside`` it, e.g. a 今天 button) with, below, why a typed date is
+    refused; the line is hidden while the date is fine. Focus goes to the field."""
+    box = QWidget(field.parentWidget())
+    column = QVBoxLayout(box)
+    column.setContentsMargins(0, 0, 0, 0)
+    column.setSpacing(2)
+    row = QHBoxLayout()
+    row.addWidget(field)
+    for widget in beside:
+        row.addWidget(widget)
+    row.addStretch(1)
+    column.addLayout(row)
+    hint = QLabel(box)
+    hint.setObjectName("dateHint")
+    hint.setWordWrap(True)
+    hint.setStyleSheet("color:#a61b1b;")
+    hint.hide()
+    column.addWidget(hint)
+    field.problemShown.connect(lambda text: (hint.setText(text), hint.setVisible(bool(text))))
+    box.setFocusProxy(field)
+    return box
+
+
+def hint_of(box: QWidget) -> QLabel:
+    return box.findChild(QLabel, "dateHint")  # type: ignore[return-value]
+
+
+def enable_while_valid(buttons: Sequence[QAbstractButton], fields: Sequence[CnDateEdit]) -> None:
+    """保存 and its kin stay disabled while any of ``fields`` holds no acceptable date."""
+
+    def update(_valid: bool = True) -> None:
+        ok = all(f.is_valid() for f in fields)
+        for button in buttons:
+            button.setEnabled(ok)
+
+    for f in fields:
+        f.validityChanged.connect(update)
+    update()
 
 
 def optional_date_edit(special: str, parent: QWidget | None = None) -> OptionalDateEdit:

@@ -11,8 +11,7 @@ from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QWidget
 from tracker.domain.clock import today
 from tracker.domain.dates import format_cn
 from tracker.domain.records import Change, ReminderMethod
-from tracker.ui.common.dates import from_qdate, to_qdate
-from tracker.ui.dialogs.fields import MessageStrip, date_edit
+from tracker.ui.dialogs.fields import MessageStrip, date_edit, enable_while_valid, with_hint
 from tracker.ui.dialogs.obligation_dialog import ObligationDialog
 
 
@@ -62,10 +61,11 @@ class ExtendDialog(ObligationDialog):
         self.form.addRow(self.tr("原定时限"), self.original)
         if extended:
             self.form.addRow(self.tr("已延期至"), QLabel(deadlines_text(extended), self))
-        self.form.addRow(self.tr("新的时限(&D)"), self.new_date)
+        self.form.addRow(self.tr("新的时限(&D)"), with_hint(self.new_date))
         self.form.addRow("", self.day_note)
         self.form.addRow(self.tr("延期理由(&R)"), self.reason)
         self.new_date.dateChanged.connect(self.on_new_date_changed)
+        enable_while_valid([self.ok_button], [self.new_date])
         self.on_new_date_changed()
         self.reason.setFocus()
 
@@ -76,7 +76,7 @@ class ExtendDialog(ObligationDialog):
         return self.services.ws.calendar().add_workdays(start, days)
 
     def on_new_date_changed(self) -> None:
-        day = from_qdate(self.new_date.date())
+        day = self.new_date.date_value()
         cal = self.services.ws.calendar()
         notes = []
         if note := cal.info(day).note:
@@ -86,7 +86,7 @@ class ExtendDialog(ObligationDialog):
         self.day_note.show_message("\n".join(notes))
 
     def apply(self) -> Change:
-        day = from_qdate(self.new_date.date())
+        day = self.new_date.date_value()
         return self.services.ledger.extend(
             self.obligation_ids, day, self.reason.text(), expected=self.versions()
         )
@@ -105,17 +105,20 @@ class RemindDialog(ObligationDialog):
         self.method = QComboBox(self)
         self.method.addItems([m.value for m in ReminderMethod])
         self.on = date_edit(today(), self)
-        self.on.setMaximumDate(to_qdate(today()))
+        self.on.set_limits(
+            maximum=today(), too_late=self.tr("催报日期不能晚于今天（%s）") % format_cn(today())
+        )
         self.letter_number = QLineEdit(self)
         prefix = services.settings.office().letter_prefix
         example = f"{prefix}〔{today().year}〕号" if prefix else self.tr("催报函的文号")
         self.letter_number.setPlaceholderText(example)
         self.note = QLineEdit(self)
         self.form.addRow(self.tr("催报方式(&M)"), self.method)
-        self.form.addRow(self.tr("催报日期(&D)"), self.on)
+        self.form.addRow(self.tr("催报日期(&D)"), with_hint(self.on))
         self.form.addRow(self.tr("函号(&L)"), self.letter_number)
         self.form.addRow(self.tr("备注(&N)"), self.note)
         self.method.currentIndexChanged.connect(self.on_method_changed)
+        enable_while_valid([self.ok_button], [self.on])
         self.on_method_changed()
         self.method.setFocus()
 
@@ -129,5 +132,5 @@ class RemindDialog(ObligationDialog):
         method = self.chosen_method()
         number = self.letter_number.text().strip() if method is ReminderMethod.LETTER else ""
         return self.services.ledger.remind(
-            self.obligation_ids, method, from_qdate(self.on.date()), number, self.note.text()
+            self.obligation_ids, method, self.on.date_value(), number, self.note.text()
         )

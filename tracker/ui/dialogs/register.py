@@ -22,7 +22,7 @@ from tracker.domain.forms import FORM_ORDER, Form, format_forms
 from tracker.domain.ledger_query import LedgerQuery
 from tracker.domain.records import Change, Channel, ObligationRow
 from tracker.domain.status import Status
-from tracker.ui.common.dates import from_qdate, to_qdate
+from tracker.ui.dialogs.fields import enable_while_valid
 from tracker.ui.dialogs.register_layout import RegisterLayout
 
 
@@ -91,12 +91,21 @@ class RegisterDialog(QDialog):
         ui.save_close.clicked.connect(lambda: self.save(next_one=False))
         ui.cancel.clicked.connect(self.reject)
         ui.add_files.clicked.connect(self.on_add_files_clicked)
+        ui.received_today.clicked.connect(lambda: ui.received_on.set_date_value(today()))
+        ui.received_on.dateValueChanged.connect(self.on_received_on_changed)
+        enable_while_valid([ui.save_next, ui.save_close], [ui.received_on])
         ui.remove_files.clicked.connect(ui.files.remove_selected)
 
     def _apply_preset(self) -> None:
         p = self.preset
-        self.ui.received_on.setDate(to_qdate(p.received_on or today()))
-        self.ui.received_on.setMaximumDate(to_qdate(today()))
+        now = today()
+        self.ui.received_on.set_limits(
+            maximum=now, too_late=self.tr("收到日期不能晚于今天（%s）") % format_cn(now)
+        )
+        self.ui.received_on.set_date_value(p.received_on or now)
+        # A back-dated day kept from the last form says so, with 今天 one click away.
+        self.ui.kept_date.setVisible(p.received_on not in (None, now))
+        self.on_received_on_changed(p.received_on or now)
         self.ui.channel.setCurrentIndex(list(Channel).index(p.channel))
         self.ui.files.add_paths(p.files)
         if p.unit_id is not None:
@@ -148,6 +157,12 @@ class RegisterDialog(QDialog):
             font.setBold(bool(required & form))
             box.setFont(font)
 
+    def on_received_on_changed(self, day: date) -> None:
+        is_today = day == today()
+        self.ui.received_today.setVisible(not is_today)
+        if day != self.preset.received_on:
+            self.ui.kept_date.hide()
+
     def on_add_files_clicked(self) -> None:
         names, _ = QFileDialog.getOpenFileNames(self, self.tr("选择收到的文件"))
         self.ui.files.add_paths(Path(n) for n in names)
@@ -169,7 +184,7 @@ class RegisterDialog(QDialog):
             change = self.services.ledger.register(
                 row.obligation_id,
                 self.chosen_forms(),
-                from_qdate(self.ui.received_on.date()),
+                self.ui.received_on.date_value(),
                 list(Channel)[self.ui.channel.currentIndex()],
                 self.ui.note.text(),
                 self.ui.files.paths(),
@@ -188,7 +203,7 @@ class RegisterDialog(QDialog):
         row = self.current_row()
         return RegisterPreset(
             requirement_id=row.requirement_id if row else None,
-            received_on=from_qdate(self.ui.received_on.date()),
+            received_on=self.ui.received_on.date_value(),
             channel=list(Channel)[self.ui.channel.currentIndex()],
         )
 

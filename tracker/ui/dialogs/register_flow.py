@@ -30,7 +30,12 @@ class RegisterFlow(QObject):
     def start(
         self, preset: RegisterPreset | None = None, saved: Change | None = None
     ) -> RegisterDialog:
-        """Open a dialog; ``saved`` is the change just made, shown so the clerk sees it took."""
+        """Open a dialog; ``saved`` is the change just made, shown so the clerk sees it took.
+        While one is open, that one is brought forward instead: one dialog, one registration."""
+        if self.current is not None and self.current.isVisible():
+            self.current.raise_()
+            self.current.activateWindow()
+            return self.current
         dialog = RegisterDialog(self.ctx.services, preset, self.window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.addAction(self.stack.action)  # Ctrl+Z works while the dialog has focus

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from tracker.domain.clock import today
 from tracker.domain.forms import FORM_LABELS, FORM_ORDER
 from tracker.domain.records import Channel, UnitRecord
-from tracker.ui.dialogs.fields import MessageStrip, date_edit
+from tracker.ui.dialogs.fields import MessageStrip, date_edit, with_hint
 from tracker.ui.dialogs.file_drop import FileDropList
 from tracker.ui.dialogs.unit_picker import UnitLineEdit
 
@@ -37,6 +37,10 @@ class RegisterLayout:
         self.summary.setWordWrap(True)
         self.form_boxes = [QCheckBox(FORM_LABELS[f], dialog) for f in FORM_ORDER]
         self.received_on = date_edit(today(), dialog)
+        self.received_today = QPushButton(tr("今天"), dialog)
+        self.received_today.setToolTip(tr("收到日期改为今天"))
+        self.kept_date = QLabel(tr("沿用上一张的收到日期"), dialog)
+        self.kept_date.setStyleSheet("color:#7a4b00;")
         self.channel = QComboBox(dialog)
         self.channel.addItems([c.value for c in Channel])
         self.note = QLineEdit(dialog)
@@ -51,7 +55,8 @@ class RegisterLayout:
         self.save_next.setToolTip(tr("Enter：保存，并打开下一张登记单"))
         self.save_close = QPushButton(tr("保存并关闭"), dialog)
         self.cancel = QPushButton(tr("取消"), dialog)
-        for button in (self.add_files, self.remove_files, self.save_close, self.cancel):
+        buttons = (self.add_files, self.remove_files, self.received_today, self.save_close)
+        for button in (*buttons, self.cancel):
             button.setAutoDefault(False)
         self.save_next.setDefault(True)
         self._arrange(dialog)
@@ -67,7 +72,8 @@ class RegisterLayout:
             boxes.addWidget(box)
         boxes.addStretch(1)
         form.addRow(tr("收到材料"), boxes)
-        form.addRow(tr("收到日期(&D)"), self.received_on)
+        self.received_row = with_hint(self.received_on, self.received_today, self.kept_date)
+        form.addRow(tr("收到日期(&D)"), self.received_row)
         form.addRow(tr("报送方式"), self.channel)
         form.addRow(tr("备注(&N)"), self.note)
         file_buttons = QVBoxLayout()

@@ -26,7 +26,9 @@ from PySide6.QtWidgets import (
 )
 
 from tracker.domain.dates import format_cn
+from tracker.domain.errors import TrackerError
 from tracker.ui.common.dates import CnDateEdit
+from tracker.ui.dialogs.fields import enable_while_valid, with_hint
 from tracker.ui.excel.runner import ExportRunner
 
 NOTICE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -70,7 +72,7 @@ class ExportForm:
         form.addRow(dialog.tr("范围："), self.all_notices)
         form.addRow("", self.some_notices)
         form.addRow("", self.notice_list)
-        form.addRow(dialog.tr("截至日期："), self.as_of)
+        form.addRow(dialog.tr("截至日期："), with_hint(self.as_of))
         form.addRow(dialog.tr("保存到："), file_row)
         box = QVBoxLayout(dialog)
         box.addLayout(form)
@@ -98,6 +100,7 @@ class ExportDialog(QDialog):
         self.ui.browse.clicked.connect(self.on_browse_clicked)
         self.ui.export.clicked.connect(self.on_export_clicked)
         self.ui.buttons.rejected.connect(self.reject)
+        enable_while_valid([self.ui.export], [self.ui.as_of])
 
     def _fill_notices(self) -> None:
         for n in self.services.notices.list_notices():
@@ -146,7 +149,11 @@ class ExportDialog(QDialog):
         if not self.ui.path.text().strip():
             QMessageBox.warning(self, self.windowTitle(), self.tr("请选择保存位置。"))
             return
-        as_of = self.ui.as_of.date_value()
+        try:
+            as_of = self.ui.as_of.date_value()
+        except TrackerError as exc:
+            QMessageBox.warning(self, self.windowTitle(), str(exc))
+            return
         export = self.services.export
 
         def write(path: Path, progress: Any) -> Any:

@@ -77,7 +77,8 @@ class LedgerPage(QWidget):
         self.filter_bar.filterChanged.connect(self.refilter)
         self.view.selectionModel().selectionChanged.connect(self._on_selection_changed)
         self.proxy.modelReset.connect(self._on_selection_changed)
-        self.view.doubleClicked.connect(self._on_view_activated)
+        # ``activated`` alone: Qt emits it for a double-click (and Enter) besides
+        # ``doubleClicked``; listening to both opened two 登记报送 dialogs per double-click.
         self.view.activated.connect(self._on_view_activated)
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.view.customContextMenuRequested.connect(self._on_context_menu)

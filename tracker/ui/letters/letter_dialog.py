@@ -12,6 +12,7 @@ from typing import Any
 from PySide6.QtCore import QDate, Qt, QTimer
 from PySide6.QtWidgets import QDialog, QFileDialog, QListWidgetItem, QMessageBox, QWidget
 
+from tracker.domain.clock import today
 from tracker.domain.dates import format_cn
 from tracker.domain.errors import TrackerError
 from tracker.domain.letter_request import IssueResult, LetterRequest, split_name
@@ -42,7 +43,9 @@ class LetterDialog(QDialog):
         self.result_: IssueResult | None = None
         self.ui = LetterForm(self)
         self.ui.as_of.setDate(qdate(base.as_of))
-        self.ui.letter_date.setDate(qdate(base.letter_date or base.as_of))
+        # Letters go out today unless the clerk says otherwise, whatever day is being viewed:
+        # the viewed day is only what they count up to.
+        self.ui.letter_date.setDate(qdate(base.letter_date or today()))
         self.ui.by_category.setChecked(base.mode == "category")
         self._timer = QTimer(self, singleShot=True, interval=PREVIEW_DELAY_MS)
         self._timer.timeout.connect(self.refresh_preview)
@@ -57,6 +60,8 @@ class LetterDialog(QDialog):
         ui.addressee.textChanged.connect(self._timer.start)
         ui.as_of.dateChanged.connect(self._timer.start)
         ui.letter_date.dateChanged.connect(self._timer.start)
+        ui.as_of.validityChanged.connect(self._timer.start)
+        ui.letter_date.validityChanged.connect(self._timer.start)
         ui.mode.buttonToggled.connect(self.on_mode_toggled)
         ui.placeholders.itemDoubleClicked.connect(self.on_placeholders_double_clicked)
         ui.restore.clicked.connect(self.on_restore_clicked)
@@ -150,7 +155,12 @@ class LetterDialog(QDialog):
         PdfPreviewDialog(data, "催报函（预览，未编号）", "催报函预览", self).exec()
 
     def on_issue_clicked(self) -> None:
-        req = self.request()
+        try:
+            req = self.request()
+        except TrackerError as exc:
+            self.ui.problem.setText(str(exc))
+            self.ui.issue.setEnabled(False)
+            return
         count = len(getattr(self, "_drafts", []))
         sure = QMessageBox.question(
             self,

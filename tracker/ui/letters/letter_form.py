@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
-    QDateEdit,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
@@ -21,16 +20,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tracker.domain.clock import today
 from tracker.domain.letters import PLACEHOLDERS
+from tracker.ui.common.dates import CnDateEdit
+from tracker.ui.dialogs import fields
 from tracker.ui.letters.preview import PagesView, close_buttons
 
 
-def date_edit() -> QDateEdit:
-    edit = QDateEdit()
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("yyyy年M月d日")
-    edit.setDate(QDate.currentDate())
-    return edit
+def date_edit() -> CnDateEdit:
+    """The forms' date field: typed dates are taken as typed or refused in red."""
+    return fields.date_edit(today())
 
 
 class LetterForm:

@@ -15,6 +15,7 @@ from tracker.domain.clock import today
 from tracker.domain.dates import format_cn
 from tracker.domain.errors import TrackerError
 from tracker.domain.forms import Form
+from tracker.ui.dialogs.fields import enable_while_valid
 from tracker.ui.notices.drafts import (
     NoticeDraft,
     RequirementDraft,
@@ -108,6 +109,8 @@ class NoticeEditor(QDialog):
         )
         ui.save.clicked.connect(self.save)
         ui.cancel.clicked.connect(self.reject)
+        ui.deadline_delegate.refused.connect(ui.errors.show_message)
+        enable_while_valid([ui.save], [ui.issued_on])
 
     # -- requirements --------------------------------------------------------------------
     def selected_row(self) -> int:
@@ -126,7 +129,8 @@ class NoticeEditor(QDialog):
     def on_add_requirement_clicked(self) -> None:
         reqs = self.draft.requirements
         last = reqs[-1] if reqs else None
-        start = self.ui.issued_on.date_value_or_none() or today()
+        issued = self.ui.issued_on
+        start = (issued.date_value_or_none() if issued.is_valid() else None) or today()
         draft = RequirementDraft(
             title="",
             deadline=last.deadline if last else self.calendar.add_workdays(start, DEFAULT_WORKDAYS),
@@ -174,9 +178,9 @@ class NoticeEditor(QDialog):
         d.body_note = ui.body_note.toPlainText()
 
     def save(self) -> bool:
-        self._collect()
-        spec = to_spec(self.draft, self.units, self.categories)
         try:
+            self._collect()
+            spec = to_spec(self.draft, self.units, self.categories)
             if self.notice_id is None:
                 self.notice_id, change = self.services.notices.create(spec)
             else:

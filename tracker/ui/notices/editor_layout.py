@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from tracker.domain.records import UnitRecord
-from tracker.ui.dialogs.fields import MessageStrip, optional_date_edit
+from tracker.ui.dialogs.fields import MessageStrip, optional_date_edit, with_hint
 from tracker.ui.notices.audience import AudienceWidget
 from tracker.ui.notices.contacts_model import ContactsModel
 from tracker.ui.notices.requirements_model import (
@@ -67,7 +67,8 @@ class EditorLayout:
         self.remove_contact = QPushButton(tr("删除联系人"), dialog)
         self.requirements = QTableView(dialog)
         self.requirements.setModel(requirements)
-        self.requirements.setItemDelegateForColumn(COL_DEADLINE, DateDelegate(dialog))
+        self.deadline_delegate = DateDelegate(dialog)
+        self.requirements.setItemDelegateForColumn(COL_DEADLINE, self.deadline_delegate)
         self.add_requirement = QPushButton(tr("添加报送事项"), dialog)
         self.remove_requirement = QPushButton(tr("删除报送事项"), dialog)
         self.audience = AudienceWidget(units, categories, dialog)
@@ -100,7 +101,7 @@ class EditorLayout:
         fields.addRow(tr("文号(&D)"), self.doc_number)
         fields.addRow(tr("标题(&T)"), self.title)
         fields.addRow(tr("发文单位"), self.issuer)
-        fields.addRow(tr("发文日期"), self.issued_on)
+        fields.addRow(tr("发文日期"), with_hint(self.issued_on))
         fields.addRow(tr("主题"), self.theme)
         fields.addRow(tr("报送要求"), self.body_note)
         contacts = QVBoxLayout()

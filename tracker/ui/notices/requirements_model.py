@@ -9,6 +9,7 @@ from PySide6.QtCore import (
     QAbstractItemModel,
     QDate,
     Qt,
+    Signal,
 )
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem, QWidget
@@ -16,7 +17,7 @@ from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem, QWidget
 from tracker.domain.clock import today
 from tracker.domain.dates import format_cn
 from tracker.domain.forms import FORM_LABELS, FORM_ORDER, Form
-from tracker.ui.common.dates import from_qdate, to_qdate
+from tracker.ui.common.dates import CnDateEdit, from_qdate, to_qdate
 from tracker.ui.dialogs.fields import date_edit
 from tracker.ui.notices.drafts import RequirementDraft
 from tracker.ui.notices.edit_table import AnyIndex, DraftTable
@@ -116,7 +117,10 @@ class RequirementsModel(DraftTable[RequirementDraft]):
 
 
 class DateDelegate(QStyledItemDelegate):
-    """Edits a QDate cell with the Chinese date field and its calendar popup."""
+    """Edits a QDate cell with the Chinese date field and its calendar popup. A typed date
+    that is no date keeps the cell as it was and says so (``refused``), never another day."""
+
+    refused = Signal(str)
 
     def createEditor(
         self, parent: QWidget, option: QStyleOptionViewItem, index: AnyIndex
@@ -129,4 +133,10 @@ class DateDelegate(QStyledItemDelegate):
             editor.setDate(value)  # type: ignore[attr-defined]
 
     def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: AnyIndex) -> None:
-        model.setData(index, editor.date(), Qt.ItemDataRole.EditRole)  # type: ignore[attr-defined]
+        assert isinstance(editor, CnDateEdit)
+        if not editor.is_valid():
+            self.refused.emit(
+                f"第{index.row() + 1}个报送事项的时限未修改：{editor.problem() or '请填写日期'}"
+            )
+            return
+        model.setData(index, editor.date(), Qt.ItemDataRole.EditRole)

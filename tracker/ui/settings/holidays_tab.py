@@ -24,10 +24,11 @@ from PySide6.QtWidgets import (
 
 from tracker.domain.clock import today
 from tracker.domain.dates import format_cn
+from tracker.domain.errors import TrackerError
 from tracker.domain.workdays import WEEKDAY_NAMES, DayOverride, WorkCalendar
-from tracker.ui.common.dates import from_qdate, to_qdate
+from tracker.ui.common.dates import to_qdate
 from tracker.ui.common.table import Column, RowTableModel, setup_table
-from tracker.ui.dialogs.fields import MessageStrip, date_edit
+from tracker.ui.dialogs.fields import MessageStrip, date_edit, enable_while_valid
 
 KINDS = ("放假", "调休上班")
 
@@ -89,7 +90,8 @@ class HolidaysTab(QWidget):
             b.setAutoDefault(False)
         self.add.clicked.connect(self.on_add_clicked)
         self.remove.clicked.connect(self.on_remove_clicked)
-        self.start.dateChanged.connect(lambda d: self.end.setDate(max(d, self.end.date())))
+        self.start.dateValueChanged.connect(self.on_start_changed)
+        enable_while_valid([self.add], [self.start, self.end])
         self._arrange()
 
     def _arrange(self) -> None:
@@ -126,15 +128,24 @@ class HolidaysTab(QWidget):
         self.errors.clear_message()
         self._show_status()
 
+    def on_start_changed(self, first: date) -> None:
+        if self.end.is_valid() and self.end.date_value() < first:
+            self.end.set_date_value(first)
+
     def on_add_clicked(self) -> None:
-        year, first, last = self.year.value(), from_qdate(self.start.date()), self.end.date()
-        if first.year != year or from_qdate(last).year != year:
+        try:
+            first, last = self.start.date_value(), self.end.date_value()
+        except TrackerError as exc:
+            self.errors.show_error(exc)
+            return
+        year = self.year.value()
+        if first.year != year or last.year != year:
             self.errors.show_message(self.tr("日期应在{0}年内").format(year))
             return
         is_workday = self.kind.currentIndex() == 1
         days = {d.day: d for d in self.model.rows}
         day = first
-        while day <= from_qdate(last):
+        while day <= last:
             days[day] = DayOverride(day, is_workday, self.name.text().strip())
             day += timedelta(days=1)
         self._set(list(days.values()))

@@ -8,8 +8,8 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from tests.ui.conftest import ready_context
 from tests.helpers.typing import type_text
+from tests.ui.conftest import ready_context
 from tracker.domain.forms import Form
 from tracker.domain.records import Channel
 from tracker.services.bundle import Services

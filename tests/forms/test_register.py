@@ -9,8 +9,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
-from tests.ui.conftest import ready_context
 from tests.helpers.typing import type_text
+from tests.ui.conftest import ready_context
 from tracker.domain.forms import Form
 from tracker.domain.status import Status
 from tracker.services.bundle import Services

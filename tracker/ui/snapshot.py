@@ -74,8 +74,11 @@ class SnapshotLoader(QObject):
             return
         services, as_of = self._ctx.services, self._ctx.as_of
         self.loading.emit()
+        # owner: a window (and its context) closed while the load runs drops the result.
         self._task = run_task(
-            lambda control: load_snapshot(services, as_of, control), on_done=self._on_done
+            lambda control: load_snapshot(services, as_of, control),
+            on_done=self._on_done,
+            owner=self,
         )
         self._task.signals.finished.connect(self._on_finished)
 
@@ -92,6 +95,8 @@ class SnapshotLoader(QObject):
         self.loaded.emit(snapshot)
 
     def _on_finished(self) -> None:
+        if not shiboken6.isValid(self):
+            return
         self._task = None
         if self._again:
             self._again = False

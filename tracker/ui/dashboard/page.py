@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from tracker.domain.dates import format_cn
 from tracker.domain.overview import HORIZON_DAYS, Overview
 from tracker.domain.status import STATUS_ORDER, Status
+from tracker.domain.tally import format_rate
 from tracker.ui.common.proxy import BulkProxyModel
 from tracker.ui.common.state import restore_splitter, save_splitter
 from tracker.ui.common.table import setup_table
@@ -52,8 +53,8 @@ class ProgressDelegate(QStyledItemDelegate):
             super().paint(painter, option, index)
             return
         rect: QRect = option.rect  # type: ignore[attr-defined]
-        text = f"{float(ratio):.0%}"
-        text_width = option.fontMetrics.horizontalAdvance("100%") + 8  # type: ignore[attr-defined]
+        text = format_rate(float(ratio))  # as the workbook and the lists print it
+        text_width = option.fontMetrics.horizontalAdvance("100.0%") + 8  # type: ignore[attr-defined]
         bar = QRect(
             rect.left() + 6,
             rect.top() + rect.height() // 3,

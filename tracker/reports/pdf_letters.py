@@ -27,6 +27,7 @@ from tracker.reports.gbt9704.frame import (
 )
 from tracker.reports.gbt9704.pages import paginate
 from tracker.reports.gbt9704.titles import title_lines
+from tracker.reports.pdf_columns import fit_columns
 from tracker.reports.pdf_draw import A4_H, A4_W, MM, RED, Ink
 from tracker.reports.pdf_fonts import FontSet, default_fonts
 from tracker.reports.pdf_letter import flow_lines
@@ -132,10 +133,15 @@ def _draw_name_list(ink: Ink, letter: LetterContent, done: int) -> int:
         Column("原定时限", 28 * MM, "center"),
     ]
     rows = [
-        Row((str(n), r.unit, r.items, r.missing, r.deadline))
+        Row((str(n), r.unit, r.items, r.missing, r.deadline.replace("（", "\n（")))
         for n, r in enumerate(letter.name_list, 1)
     ]
-    TableWriter(ink, columns, 12.0).draw(rows, Frame(LEFT, TOP + 4 * LEAD, BOTTOM), new_page)
+    size = 12.0
+    fitted = fit_columns(
+        columns, rows, TYPE_W, ink.measure("body", size), ink.measure("hei", size),
+        size * 0.35, (3, 2, 1),
+    )  # fmt: skip
+    TableWriter(ink, fitted, size).draw(rows, Frame(LEFT, TOP + 4 * LEAD, BOTTOM), new_page)
     ink.canvas.showPage()
     return page[0]
 

@@ -39,6 +39,8 @@ def test_status_cells_are_coloured(qtbot, main_window) -> None:
     cell = page.proxy.index(0, COL_STATUS)
     assert cell.data() == "逾期未报"
     assert cell.data(Qt.ItemDataRole.BackgroundRole) == background(Status.OVERDUE)
+    assert cell.data(Qt.ItemDataRole.BackgroundRole).color().name() == Status.OVERDUE.terms.fill
+    assert cell.data(Qt.ItemDataRole.FontRole).bold()  # as in the workbook
     page.apply_filter(LedgerFilter(statuses=frozenset({Status.PENDING})))
     assert page.proxy.index(0, COL_STATUS).data(Qt.ItemDataRole.BackgroundRole) is None
 

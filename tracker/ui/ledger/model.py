@@ -13,7 +13,7 @@ from tracker.domain.forms import format_forms
 from tracker.domain.records import ObligationRow
 from tracker.domain.status import STATUS_ORDER, Status
 from tracker.ui.common.table import CENTER, COLOUR_ROLES, DATE_SAMPLE, RIGHT, Column, RowTableModel
-from tracker.ui.status_style import background, foreground
+from tracker.ui.status_style import background, font, foreground
 
 (
     COL_UNIT,
@@ -104,7 +104,7 @@ def _columns() -> tuple[Column[ObligationRow], ...]:
 class LedgerTableModel(RowTableModel[ObligationRow]):
     """Status cells in colour; tooltips explain deadlines on off days, extensions, exemptions."""
 
-    extra_roles = COLOUR_ROLES
+    extra_roles = COLOUR_ROLES | {Qt.ItemDataRole.FontRole}
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -119,6 +119,8 @@ class LedgerTableModel(RowTableModel[ObligationRow]):
                 return foreground(row.status)
             if role == Qt.ItemDataRole.BackgroundRole:
                 return background(row.status)
+            if role == Qt.ItemDataRole.FontRole:
+                return font(row.status)
         if role == Qt.ItemDataRole.ToolTipRole:
             return self.tooltip(row, column)
         return None

@@ -151,6 +151,23 @@ def test_undo_reverses_the_last_change(study: Services) -> None:
         study.undo.undo(change)
 
 
+def test_undoing_a_deletion_restores_the_submission_whole(study: Services, tmp_path: Path) -> None:
+    o = oid(study, "和平局")
+    scan = tmp_path / "阶段性总结.pdf"
+    scan.write_bytes(b"%PDF summary")
+    study.ws.user = "张三"
+    registered = study.ledger.register(o, E | S, date(2023, 6, 20), Channel.PAPER, "盖章件", [scan])
+    before = study.ledger.submissions(o)
+    study.ws.user = "李四"  # another clerk deletes it, then thinks better of it
+    deleted = study.ledger.delete_submission(before[0].id)
+    assert study.ledger.submissions(o) == []
+    study.undo.undo(deleted)
+    assert study.ledger.submissions(o) == before  # author, time, id, files, note: all kept
+    assert before[0].created_by == "张三"
+    study.undo.undo(registered)  # and the registration itself can still be undone
+    assert study.ledger.submissions(o) == []
+
+
 def test_undo_of_a_batch_exemption_restores_each(study: Services) -> None:
     ids = [oid(study, "和平局"), oid(study, "河西局")]
     study.ledger.extend(ids[:1], date(2023, 7, 3), "先延期")

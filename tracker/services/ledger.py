@@ -30,9 +30,10 @@ from tracker.services import audit
 from tracker.services.ledger_rows import load_rows
 from tracker.services.notices import find_requirement
 from tracker.services.reminders import ReminderQuery, list_reminders
+from tracker.services.submissions import new_submission, submission_snapshot
 from tracker.services.units import find_unit
 from tracker.services.workspace import Workspace
-from tracker.store.models import Obligation, Reminder, Submission, SubmissionFile
+from tracker.store.models import Obligation, Reminder, Submission
 from tracker.store.time import now
 
 Versions = Mapping[int, int] | None
@@ -43,18 +44,6 @@ def obligation_state(o: Obligation) -> dict[str, object]:
         "exempt_reason": o.exempt_reason,
         "extended_to": o.extended_to,
         "extension_reason": o.extension_reason,
-    }
-
-
-def submission_snapshot(sub: Submission) -> dict[str, object]:
-    return {
-        "submission_id": sub.id,
-        "obligation_id": sub.obligation_id,
-        "received_on": sub.received_on,
-        "channel": sub.channel,
-        "forms": sub.forms,
-        "note": sub.note,
-        "files": [[f.sha256, f.original_name, f.size] for f in sub.files],
     }
 
 
@@ -183,17 +172,13 @@ class LedgerService:
             # A new arrival changes what the obligation's status means: an exemption or an
             # extension decided on the screen from before it must be looked at again.
             flag_modified(o, "note")  # an UPDATE, so the version moves on
-            sub = Submission(
+            sub = new_submission(
                 received_on=received_on,
                 channel=channel.value,
                 forms=int(forms),
                 note=normalize_text(note),
-                created_at=now(),
                 created_by=self.ws.user,
-                files=[
-                    SubmissionFile(sha256=f.sha256, original_name=f.original_name, size=f.size)
-                    for f in stored
-                ],
+                files=[(f.sha256, f.original_name, f.size) for f in stored],
             )
             o.submissions.append(sub)
             s.flush()

@@ -19,7 +19,7 @@ from tracker.domain.ledger_map import LedgerMapping
 from tracker.domain.records import Change, Channel
 from tracker.reports.ledger_xlsx import SheetGrid, read_ledger_sheet
 from tracker.services import audit
-from tracker.services.ledger import obligation_state, submission_snapshot
+from tracker.services.ledger import obligation_state
 from tracker.services.ledger_import_plan import (
     EXEMPT,
     REGISTER,
@@ -28,9 +28,9 @@ from tracker.services.ledger_import_plan import (
     Planner,
 )
 from tracker.services.ledger_map_file import read_map_file, suggest_mapping
+from tracker.services.submissions import new_submission, submission_snapshot
 from tracker.services.workspace import Workspace
-from tracker.store.models import Obligation, Submission
-from tracker.store.time import now
+from tracker.store.models import Obligation
 
 EXEMPT_REASON = "原台账标注免报"
 
@@ -105,14 +105,12 @@ class LedgerImport:
                 after=obligation_state(o),
             )
         assert e.day is not None
-        sub = Submission(
+        sub = new_submission(
             received_on=e.day,
             channel=Channel.OTHER.value,
             forms=int(e.forms),
             note=f"导入原台账“{plan.source}”{e.cell}：{e.text}",
-            created_at=now(),
             created_by=self.ws.user,
-            files=[],
         )
         o.submissions.append(sub)
         s.flush()

@@ -13,9 +13,9 @@ from tracker.domain.errors import ConflictError, NotFoundError, TrackerError
 from tracker.domain.records import Change
 from tracker.services import audit
 from tracker.services.ledger import obligation_state
+from tracker.services.submissions import submission_from_snapshot
 from tracker.services.workspace import Workspace
-from tracker.store.models import AuditEntry, Obligation, Reminder, Submission, SubmissionFile
-from tracker.store.time import now
+from tracker.store.models import AuditEntry, Obligation, Reminder, Submission
 
 # What can be undone, and what its undo changes.
 UNDOABLE = {
@@ -104,17 +104,6 @@ class UndoService:
         o = s.get(Obligation, data["obligation_id"])
         if o is None:
             raise NotFoundError("报送记录已不存在，无法撤销")
-        o.submissions.append(
-            Submission(
-                received_on=date.fromisoformat(data["received_on"]),
-                channel=data["channel"],
-                forms=data["forms"],
-                note=data["note"],
-                created_at=now(),
-                created_by="",
-                files=[
-                    SubmissionFile(sha256=h, original_name=n, size=z) for h, n, z in data["files"]
-                ],
-            )
-        )
+        free = s.get(Submission, data["submission_id"]) is None  # SQLite may reuse a rowid
+        o.submissions.append(submission_from_snapshot(data, reuse_id=free))
         return o.id

@@ -1,7 +1,8 @@
 """报送情况 rows: one per obligation, its status derived as of a date.
 
 Three flat queries (obligations with their unit/requirement/notice, arrivals, reminders) and a
-pass through ``domain.status``; no ORM objects are built, so 100,000 rows stay quick.
+pass through ``domain.status``; no ORM objects are built, so 100,000 rows stay quick. Rows are
+built by keyword from labelled columns, never by position.
 """
 
 from __future__ import annotations
@@ -80,32 +81,40 @@ def _reminders(s: Session, q: LedgerQuery) -> dict[int, tuple[int, date]]:
     }
 
 
-def _main_rows(s: Session, q: LedgerQuery) -> list[Any]:
+# ObligationRow's fields read straight from the database, each selected under the field's
+# own name: a row is built from these names, so a column added or moved here cannot shift
+# another field (an unknown name fails loudly).
+STORED_FIELDS: dict[str, Any] = {
+    "obligation_id": Obligation.id,
+    "unit_id": Obligation.unit_id,
+    "unit_name": Unit.name,
+    "unit_short_name": Unit.short_name,
+    "category": Unit.category,
+    "unit_sort": Unit.sort_order,
+    "unit_active": Unit.active,
+    "contact_person": Unit.contact_person,
+    "phone": Unit.phone,
+    "email": Unit.email,
+    "notice_id": Requirement.notice_id,
+    "doc_number": Notice.doc_number,
+    "notice_title": Notice.title,
+    "requirement_id": Obligation.requirement_id,
+    "requirement_title": Requirement.title,
+    "deadline": Requirement.deadline,
+    "extended_to": Obligation.extended_to,
+    "extension_reason": Obligation.extension_reason,
+    "exempt_reason": Obligation.exempt_reason,
+    "note": Obligation.note,
+    "version": Obligation.version,
+}
+FORMS = "forms"  # Requirement.forms: an input of the status; the row holds required_forms
+
+
+def _main_rows(s: Session, q: LedgerQuery) -> tuple[tuple[str, ...], list[Any]]:
+    """(column names, rows) of the obligations in the ledger's order."""
+    columns = [c.label(name) for name, c in STORED_FIELDS.items()]
     stmt = (
-        select(
-            Obligation.id.label("oid"),
-            Obligation.unit_id,
-            Unit.name.label("unit_name"),
-            Unit.short_name,
-            Unit.category,
-            Unit.sort_order.label("unit_sort"),
-            Unit.active.label("unit_active"),
-            Unit.contact_person,
-            Unit.phone,
-            Unit.email,
-            Requirement.notice_id,
-            Notice.doc_number,
-            Notice.title.label("notice_title"),
-            Obligation.requirement_id,
-            Requirement.title.label("requirement_title"),
-            Requirement.deadline,
-            Requirement.forms,
-            Obligation.extended_to,
-            Obligation.extension_reason,
-            Obligation.exempt_reason,
-            Obligation.note,
-            Obligation.version,
-        )
+        select(*columns, Requirement.forms.label(FORMS))
         .join(Requirement, Requirement.id == Obligation.requirement_id)
         .join(Notice, Notice.id == Requirement.notice_id)
         .join(Unit, Unit.id == Obligation.unit_id)
@@ -123,7 +132,8 @@ def _main_rows(s: Session, q: LedgerQuery) -> list[Any]:
         # Replaying a past day: a notice issued after it did not exist yet.
         stmt = stmt.where(or_(Notice.issued_on.is_(None), Notice.issued_on <= q.as_of))
     # Core, not ORM, execution: no per-row ORM result processing.
-    return list(s.connection().execute(_filtered(stmt, q)).all())
+    result = s.connection().execute(_filtered(stmt, q))
+    return tuple(result.keys()), list(result.all())
 
 
 def load_rows(s: Session, q: LedgerQuery, cal: WorkCalendar) -> list[ObligationRow]:
@@ -133,26 +143,40 @@ def load_rows(s: Session, q: LedgerQuery, cal: WorkCalendar) -> list[ObligationR
     workdays_left = cache(lambda due: cal.workdays_between(q.as_of, due))
     wanted = set(q.statuses)
     rows: list[ObligationRow] = []
-    # Plain tuple unpacking: attribute access on 100,000 result rows costs a second.
-    for r in _main_rows(s, q):
-        (oid, unit_id, unit_name, short_name, category, unit_sort, unit_active, person, phone,
-         email, notice_id, doc_number, notice_title, requirement_id, requirement_title, deadline,
-         forms, extended_to, extension_reason, exempt_reason, note, version) = r  # fmt: skip
-        required = FORM_BY_VALUE[forms]
-        facts = Facts(deadline, required, tuple(arrivals.get(oid, ())), extended_to,
-                      exempt_reason is not None)  # fmt: skip
+    names, main = _main_rows(s, q)
+    for r in main:
+        # By name (a dict per row): attribute access on 100,000 result rows costs a second.
+        stored = dict(zip(names, r))  # noqa: B905 - the names are the result's own
+        required = FORM_BY_VALUE[stored.pop(FORMS)]
+        oid = stored["obligation_id"]
+        deadline, extended_to = stored["deadline"], stored["extended_to"]
+        facts = Facts(
+            deadline=deadline,
+            required=required,
+            arrivals=tuple(arrivals.get(oid, ())),
+            extended_to=extended_to,
+            exempt=stored["exempt_reason"] is not None,
+        )
         st = standing(facts, q.as_of)
         if wanted and st.status not in wanted:
             continue
         due = extended_to or deadline
         count, last = reminders.get(oid, (0, None))
-        left = workdays_left(due) if st.status is Status.PENDING else None
-        # Positional, in ObligationRow's field order (keywords cost ~30% more here).
-        rows.append(ObligationRow(
-            oid, q.as_of, unit_id, unit_name, short_name, category, unit_sort, unit_active,
-            person, phone, email, notice_id, doc_number, notice_title, requirement_id,
-            requirement_title, deadline, extended_to, extension_reason, exempt_reason, required,
-            st.status, st.received, st.missing, st.completed_on, st.days_overdue, left,
-            note_for(due), count, last, st.first_received, note, version,
-        ))  # fmt: skip
+        rows.append(
+            ObligationRow(
+                **stored,
+                as_of=q.as_of,
+                required_forms=required,
+                status=st.status,
+                received_forms=st.received,
+                missing_forms=st.missing,
+                completed_on=st.completed_on,
+                days_overdue=st.days_overdue,
+                workdays_left=workdays_left(due) if st.status is Status.PENDING else None,
+                deadline_note=note_for(due),
+                reminders=count,
+                last_reminder=last,
+                first_received=st.first_received,
+            )
+        )
     return rows

@@ -15,10 +15,9 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from tracker.domain.records import ObligationRow
-from tracker.domain.status import Status
+from tracker.domain.status import NEEDS_ACTION, Status
 
-MISSING = (Status.OVERDUE, Status.PARTIAL)
-LATE_OR_MISSING = (Status.LATE, Status.OVERDUE, Status.PARTIAL)
+LATE_OR_MISSING = frozenset((Status.LATE, *NEEDS_ACTION))
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,7 +91,7 @@ def figures(rows: Iterable[ObligationRow]) -> Figures:
     return Figures(
         on_time=counts[Status.ON_TIME],
         late=counts[Status.LATE],
-        missing=counts[Status.OVERDUE] + counts[Status.PARTIAL],
+        missing=sum(counts[s] for s in NEEDS_ACTION),
         exempt=counts[Status.EXEMPT],
         pending=counts[Status.PENDING],
         days_late=days,

@@ -101,7 +101,7 @@ class Entry:
     after: Any = None
 
 
-def record_many(session: Session, user: str, entries: Sequence[Entry]) -> None:
+def record_many(session: Session, *, user: str, entries: Sequence[Entry]) -> None:
     """Many entries at one instant in one INSERT (a batch of letters and its reminders)."""
     if not entries:
         return

@@ -105,7 +105,7 @@ def save_letters(
             entries.append(_reminder_entry(rid, next(done), names))
         entries.append(_letter_entry(lid, d))
     s.execute(insert(IssuedLetterItem), items)
-    audit.record_many(s, user, entries)
+    audit.record_many(s, user=user, entries=entries)
     return [
         SavedLetter(lid, v, d.obligation_ids) for lid, v, d in zip(ids, values, drafts, strict=True)
     ]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -159,3 +160,24 @@ def test_a_cell_never_leaves_one_character_on_its_last_line() -> None:
     assert cell_lines("2023年6月20日\n（延期至6月25日）", 400, measure) == [
         "2023年6月20日", "（延期至6月25日）",
     ]  # fmt: skip
+
+
+def test_due_soon_rows_take_one_or_two_lines(demo_services: Services, tmp_path: Path) -> None:
+    report = demo_services.lists.due_soon(LedgerQuery(as_of=date(2023, 6, 15)), 10)
+    listed = sum(len(rows) for _, _, rows in report.groups)
+    out = tmp_path / "即将到期.pdf"
+    demo_services.lists.write(report, out)
+    found = words(out)
+    rows = [w for w in found if w.size == 12.0 and w.text.split()[0].isdigit()]
+    assert len(rows) == listed
+    heads = [w for w in found if "（应报" in w.text]  # a category's heading between rows
+
+    def apart(a, b) -> bool:  # type: ignore[no-untyped-def]
+        return a.page == b.page and not any(
+            h.page == a.page and a.top_mm < h.top_mm < b.top_mm for h in heads
+        )
+
+    pitches = [b.top_mm - a.top_mm for a, b in pairwise(rows) if apart(a, b)]
+    two_lines = (2 * 12 * 1.35 + 2 * 12 * 0.35) / (72 / 25.4)  # two lines and the padding
+    assert pitches and max(pitches) <= two_lines + 0.5, max(pitches)
+    assert len(page_sizes_mm(out)) <= -(-listed // 12)  # at least 12 rows a page

@@ -148,7 +148,8 @@ class LetterDialog(QDialog):
 
         try:
             drafts = self.services.letters.drafts(self.request())
-            data, _ = letters_pdf([d.content for d in drafts])
+            duplex = self.services.settings.office().letter_duplex
+            data, _ = letters_pdf([d.content for d in drafts], duplex=duplex)
         except TrackerError as exc:
             QMessageBox.warning(self, "预览", str(exc))
             return

@@ -185,3 +185,17 @@ def test_windows_fonts_preferred_when_present(tmp_path: Path) -> None:
     chosen = FontSet.discover(windows_dir=win)
     assert Path(chosen.face("body").path) == win / "simfang.ttf"
     assert Path(chosen.face("song").path).name == "song.ttf"  # no simsun: the shipped one
+
+
+def test_user_font_folder_comes_from_localappdata(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tracker.reports.pdf_fonts import font_dirs, user_fonts_dir
+
+    folder = tmp_path / "Microsoft" / "Windows" / "Fonts"
+    folder.mkdir(parents=True)
+    monkeypatch.setenv("LOCALAPPDATA", str(tmp_path))
+    assert user_fonts_dir() == folder
+    system = tmp_path / "Windows" / "Fonts"
+    system.mkdir(parents=True)
+    assert font_dirs(windows_dir=system) == [folder, system]  # the clerk's own fonts first

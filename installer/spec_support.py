@@ -14,6 +14,7 @@ ROOT = Path(__file__).resolve().parent.parent
 APP_NAME = "报送督办台账"
 EXE_NAME = "tracker"  # ASCII: file names inside the bundle stay safe on any code page
 ICON_ICO = ROOT / "resources" / "icons" / "app.ico"
+RESOURCES_IN_BUNDLE = "tracker/resources"  # = tracker.paths.BUNDLE_FOLDER
 
 # The Qt modules the app imports; every other PySide6 module is left out.
 QT_MODULES_USED = ("QtCore", "QtGui", "QtWidgets", "QtNetwork", "QtPrintSupport")
@@ -80,18 +81,21 @@ def tracker_modules() -> list[str]:
 
 
 def datas() -> list[tuple[str, str]]:
-    """(source, folder in the bundle): the resources and the Alembic migration scripts,
-    which Alembic reads as .py files from ``tracker/store/migrations``."""
+    """(source, folder in the bundle): the Alembic migration scripts, which Alembic reads as
+    .py files from ``tracker/store/migrations``, and the resources, placed where the installed
+    package ``tracker.resources`` has them (tracker.paths finds them there through
+    ``sys._MEIPASS``)."""
     migrations = ROOT / "tracker" / "store" / "migrations"
     pairs = [(str(migrations / "env.py"), "tracker/store/migrations")]
     pairs += [
         (str(p), "tracker/store/migrations/versions")
         for p in sorted((migrations / "versions").glob("*.py"))
     ]
-    for path in sorted((ROOT / "resources").rglob("*")):
-        if path.is_file() and "__pycache__" not in path.parts:
-            rel = path.relative_to(ROOT).parent
-            pairs.append((str(path), rel.as_posix()))
+    source = ROOT / "resources"
+    for path in sorted(source.rglob("*")):
+        if path.is_file() and path.suffix not in (".py", ".pyc"):
+            folder = PurePosixPath(RESOURCES_IN_BUNDLE, path.relative_to(source).parent.as_posix())
+            pairs.append((str(path), folder.as_posix()))
     return pairs
 
 

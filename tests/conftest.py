@@ -12,6 +12,7 @@ import os
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
+from typing import NoReturn
 
 import pytest
 
@@ -55,8 +56,18 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
         metafunc.parametrize("db_backend", BACKENDS, indirect=True)
 
 
+def _no_pg(reason: str) -> NoReturn:
+    if os.environ.get("TRACKER_REQUIRE_PG") == "1":
+        pytest.fail(f"PostgreSQL is required (TRACKER_REQUIRE_PG=1): {reason}")
+    pytest.skip(f"PostgreSQL unavailable: {reason}")
+
+
 @pytest.fixture(scope="session")
 def pg_server() -> Iterator[PgServer]:
+    try:
+        import psycopg  # noqa: F401
+    except ImportError:
+        _no_pg("psycopg is not installed (pip install -e '.[test]')")
     url = os.environ.get("TRACKER_TEST_PG_URL", "").strip()
     if url:
         yield PgServer(url)
@@ -64,9 +75,7 @@ def pg_server() -> Iterator[PgServer]:
     try:
         server = PgServer.start()
     except PgUnavailable as exc:
-        if os.environ.get("TRACKER_REQUIRE_PG") == "1":
-            pytest.fail(f"PostgreSQL is required (TRACKER_REQUIRE_PG=1): {exc}")
-        pytest.skip(f"PostgreSQL unavailable: {exc}")
+        _no_pg(str(exc))
     yield server
     server.stop()
 

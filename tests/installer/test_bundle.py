@@ -67,7 +67,8 @@ def test_the_self_test_passes_inside_the_bundle(bundle: Path, tmp_path: Path) ->
     assert done.returncode == 0, done.stdout + done.stderr
     lines = report.read_text(encoding="utf-8").splitlines()
     assert [line.split()[0] for line in lines[:-1]] == ["ok"] * 6, lines
-    assert str(bundle / "_internal" / "resources") in lines[0]  # found through sys._MEIPASS
+    resources = bundle / "_internal" / "tracker" / "resources"
+    assert str(resources) in lines[0]  # found through sys._MEIPASS
     assert f"数据库版本 {HEAD_REVISION}" in lines[1]  # the bundled migrations ran
 
 

@@ -32,7 +32,7 @@ ISS = ROOT / "installer" / "tracker.iss"
         "PySide6/translations/qt_zh_CN.qm",
         "PySide6/Qt6Widgets.dll",
         "PySide6/Qt/lib/libQt6Widgets.so.6",
-        "resources/fonts/song.ttf",
+        "tracker/resources/fonts/song.ttf",
         "tracker/store/migrations/versions/0001_initial_schema.py",
     ],
 )
@@ -85,11 +85,18 @@ def test_data_files_carry_resources_and_the_migration_scripts() -> None:
     dests = {(Path(src).name, dest) for src, dest in pairs}
     assert ("env.py", "tracker/store/migrations") in dests
     assert ("0001_initial_schema.py", "tracker/store/migrations/versions") in dests
-    for name, folder in [("guide.html", "resources/guide"), ("app-16.png", "resources/icons"),
-                         ("units.toml", "resources/demo"), ("hei.ttf", "resources/fonts"),
-                         ("LICENSE-ARPHIC.txt", "resources/fonts")]:  # fmt: skip
-        assert (name, folder) in dests
+    for name, folder in [("guide.html", "guide"), ("app-16.png", "icons"), ("units.toml", "demo"),
+                         ("jc-2021-169.toml", "demo/notices"), ("hei.ttf", "fonts"),
+                         ("LICENSE-ARPHIC.txt", "fonts")]:  # fmt: skip
+        assert (name, f"tracker/resources/{folder}") in dests
     assert all(Path(src).is_file() for src, _ in pairs)
+    assert not [src for src, _ in pairs if src.endswith((".py", ".pyc")) and "resources" in src]
+
+
+def test_the_bundle_puts_the_resources_where_tracker_paths_looks() -> None:
+    from tracker.paths import BUNDLE_FOLDER
+
+    assert "/".join(BUNDLE_FOLDER) == sup.RESOURCES_IN_BUNDLE
 
 
 def test_every_tracker_module_is_taken_even_those_loaded_by_name() -> None:

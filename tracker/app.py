@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
+from tracker.chinese_argparse import ChineseParser
 from tracker.launch import Target
 from tracker.ui.common.errors import (
     install_excepthook,
@@ -40,10 +41,12 @@ HEAVY_MODULES = ("sqlalchemy", "alembic", "openpyxl", "reportlab", "pypinyin", "
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(prog="tracker-gui", description="报送督办台账")
+    parser = ChineseParser(prog="tracker-gui", description="报送督办台账")
     parser.add_argument("--demo", action="store_true", help="打开示例台账（首次使用时生成）")
-    parser.add_argument("--workspace", help="台账文件夹")
-    parser.add_argument("--db-url", help="数据库地址（SQLAlchemy URL），如共用的 PostgreSQL")
+    parser.add_argument("--workspace", metavar="DIR", help="台账文件夹")
+    parser.add_argument(
+        "--db-url", metavar="URL", help="数据库地址（SQLAlchemy URL），如共用的 PostgreSQL"
+    )
     parser.add_argument(
         "--self-test",
         nargs="?",

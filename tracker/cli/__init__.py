@@ -12,6 +12,7 @@ import sys
 from collections.abc import Sequence
 
 from tracker import APP_NAME, __version__
+from tracker.chinese_argparse import ChineseParser, version_option
 from tracker.cli import (
     audit,
     backup,
@@ -28,7 +29,7 @@ from tracker.cli import (
 )
 from tracker.cli.boundary import plain_output, report_failure
 from tracker.cli.context import Context
-from tracker.cli.parsing import ChineseParser, common_options
+from tracker.cli.parsing import common_options
 
 COMMAND_GROUPS = (
     workspace,
@@ -49,7 +50,7 @@ COMMAND_GROUPS = (
 def build_parser() -> argparse.ArgumentParser:
     common = common_options()
     parser = ChineseParser(prog="tracker", description=f"{APP_NAME} 命令行", parents=[common])
-    parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
+    version_option(parser, f"{APP_NAME} {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="命令", parser_class=ChineseParser)
     for group in COMMAND_GROUPS:
         group.register(sub, common)

@@ -21,7 +21,12 @@ def register(sub: Subparsers, common: argparse.ArgumentParser) -> None:
         "不写 DEST 时放在台账文件夹的 backups/manual/ 中；DEST 可以是文件夹或文件名。",
         parents=[common],
     )
-    p.add_argument("dest", nargs="?", type=Path, metavar="DEST")
+    p.add_argument(
+        "dest",
+        nargs="?",
+        metavar="DEST",
+        help="备份写到哪里：文件夹（已有的，或以 / 结尾的新文件夹）或 .zip 文件名",
+    )
     p.add_argument("--list", action="store_true", help="列出本台账已有的备份（含自动备份）")
     p.set_defaults(func=cmd_backup)
     p = sub.add_parser(
@@ -31,7 +36,7 @@ def register(sub: Subparsers, common: argparse.ArgumentParser) -> None:
         "再把当前数据另存到 backups/pre-restore/，然后替换。台账损坏无法打开时也可使用。",
         parents=[common],
     )
-    p.add_argument("file", type=Path, metavar="FILE")
+    p.add_argument("file", type=Path, metavar="FILE", help="备份 zip 文件")
     p.set_defaults(func=cmd_restore)
 
 

@@ -17,11 +17,16 @@ if TYPE_CHECKING:
 def register(sub: Subparsers, common: argparse.ArgumentParser) -> None:
     help_text = "导出报送情况统计表（汇总、明细、矩阵三张工作表）"
     p = sub.add_parser("export", help=help_text, description=help_text, parents=[common])
-    p.add_argument("file", type=Path, metavar="FILE.xlsx")
+    p.add_argument("file", type=Path, metavar="FILE.xlsx", help="写入的 Excel 文件")
     p.add_argument(
-        "--notice", action="append", default=[], help="通知文号或标题（可多次给出；默认全部通知）"
+        "--notice",
+        action="extend",
+        nargs="+",
+        default=[],
+        metavar="N",
+        help="通知文号或标题，可写多个（--notice A B）；默认全部通知",
     )
-    p.add_argument("--as-of", type=date_arg, help="截至日期（默认今天）")
+    p.add_argument("--as-of", type=date_arg, metavar="D", help="截至日期（默认今天）")
     p.set_defaults(func=cmd_export)
 
     help_text = "原 Excel 台账"
@@ -30,7 +35,7 @@ def register(sub: Subparsers, common: argparse.ArgumentParser) -> None:
     commands = ledger.add_subparsers(dest="ledger_command", metavar="子命令", parser_class=type(p))
     help_text = "按对应文件导入原台账：先列出将登记的内容，全部无误才一次导入"
     p = commands.add_parser("import", help=help_text, description=help_text, parents=[common])
-    p.add_argument("file", type=Path, metavar="FILE.xlsx")
+    p.add_argument("file", type=Path, metavar="FILE.xlsx", help="原台账（Excel 工作簿）")
     p.add_argument("--map", type=Path, required=True, metavar="MAP.toml", help="列对应文件")
     p.add_argument("--dry-run", action="store_true", help="只显示将登记的内容，不导入")
     p.set_defaults(func=cmd_ledger_import)

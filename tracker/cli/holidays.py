@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tracker.cli.output import table
-from tracker.cli.parsing import Subparsers
+from tracker.cli.parsing import Subparsers, int_arg
 from tracker.cli.parsing import add_command as add
 from tracker.domain.dates import format_cn, parse_date
 from tracker.domain.errors import ValidationError
@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 
 def register(sub: Subparsers, common: argparse.ArgumentParser) -> None:
     p = add(sub, common, "holidays", "查看或录入某年的节假日与调休上班日", cmd_holidays)
-    p.add_argument("year", type=int)
+    p.add_argument("year", type=int_arg, metavar="YEAR", help="年份，如 2026")
     p.add_argument(
         "--import",
         dest="source",

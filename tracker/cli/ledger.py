@@ -26,22 +26,26 @@ def register(sub: Subparsers, common: argparse.ArgumentParser) -> None:
     _target(p)
     p.add_argument("--date", type=date_arg, help="收到日期（默认今天）")
     p.add_argument("--forms", required=True, help="收到的材料，如 电子版,纸质版,加盖公章,佐证材料")
-    p.add_argument("--channel", default="邮件", choices=[c.value for c in Channel])
-    p.add_argument("--note", default="")
+    p.add_argument(
+        "--channel", default="邮件", choices=[c.value for c in Channel], help="收到方式（默认邮件）"
+    )
+    p.add_argument("--note", default="", help="备注")
     p.add_argument("--file", action="append", type=Path, default=[], help="归档的文件（可多个）")
     p = add(sub, common, "exempt", "免报", cmd_exempt)
     _target(p)
-    p.add_argument("--reason", required=True)
+    p.add_argument("--reason", required=True, help="免报理由")
     p = add(sub, common, "extend", "延期", cmd_extend)
     _target(p)
     p.add_argument("--to", required=True, type=date_arg, help="新的报送时限")
-    p.add_argument("--reason", required=True)
+    p.add_argument("--reason", required=True, help="延期理由")
     p = add(sub, common, "remind", "记录催报", cmd_remind)
     _target(p)
-    p.add_argument("--method", required=True, choices=[m.value for m in ReminderMethod])
+    p.add_argument(
+        "--method", required=True, choices=[m.value for m in ReminderMethod], help="催报方式"
+    )
     p.add_argument("--date", type=date_arg, help="催报日期（默认今天）")
     p.add_argument("--letter-number", default="", help="催报函文号")
-    p.add_argument("--note", default="")
+    p.add_argument("--note", default="", help="备注")
 
 
 def _obligation(args: argparse.Namespace, ctx: Context) -> int:

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from tracker.cli.output import table
-from tracker.cli.parsing import Subparsers, date_arg
+from tracker.cli.parsing import Subparsers, date_arg, int_arg
 from tracker.cli.scope import ledger_query, resolve_scope, status_filters
 from tracker.domain.clock import today
 from tracker.domain.dates import format_cn
@@ -42,7 +42,7 @@ def register(sub: Subparsers, common: argparse.ArgumentParser) -> None:
     text = "即将到期仍未报齐的名单（可输出 PDF）"
     p = sub.add_parser("due-soon", help=text, description=text, parents=[common])
     status_filters(p)
-    p.add_argument("--within", type=int, default=5, help="几个工作日内到期（默认 5）")
+    p.add_argument("--within", type=int_arg, default=5, help="几个工作日内到期（默认 5）")
     p.add_argument("--pdf", type=Path, help="输出 A4 横向 PDF")
     p.set_defaults(func=cmd_due_soon)
 

@@ -20,7 +20,7 @@ def register(sub: Subparsers, common: argparse.ArgumentParser) -> None:
     p = notice.add_parser(
         "add", help="从 TOML 文件新建通知（见 README 的格式说明）", parents=[common]
     )
-    p.add_argument("file", type=Path)
+    p.add_argument("file", type=Path, metavar="FILE.toml", help="通知文件（TOML，UTF-8）")
     p.set_defaults(func=cmd_notice_add)
     p = notice.add_parser("list", help="列出通知及其报送事项", parents=[common])
     p.set_defaults(func=cmd_notice_list)

@@ -1,13 +1,14 @@
-"""argparse in Chinese, the options every command takes, and the helpers command groups use."""
+"""The options every command takes, and the helpers command groups use (argparse in Chinese:
+tracker.chinese_argparse)."""
 
 from __future__ import annotations
 
 import argparse
-import sys
 from collections.abc import Callable
 from datetime import date
-from typing import TYPE_CHECKING, Any, NoReturn
+from typing import TYPE_CHECKING, Any
 
+from tracker.chinese_argparse import ChineseParser
 from tracker.domain.dates import parse_date
 from tracker.domain.errors import ValidationError
 
@@ -16,28 +17,19 @@ if TYPE_CHECKING:
 
 Handler = Callable[[argparse.Namespace, "Context"], int]
 Subparsers = Any  # argparse's _SubParsersAction, which typeshed keeps private
-
-_ARGPARSE_PHRASES = (
-    ("the following arguments are required", "缺少必填参数"),
-    ("unrecognized arguments", "无法识别的参数"),
-    ("invalid choice", "无效的选项"),
-    ("choose from", "可选"),
-    ("expected one argument", "需要一个值"),
-    ("invalid int value", "不是整数"),
-    ("argument ", "参数 "),
-)
-
-
-class ChineseParser(argparse.ArgumentParser):
-    def error(self, message: str) -> NoReturn:
-        for english, chinese in _ARGPARSE_PHRASES:
-            message = message.replace(english, chinese)
-        self.print_usage(sys.stderr)
-        self.exit(2, f"参数错误：{message}\n")
+__all__ = [
+    "ChineseParser",
+    "Handler",
+    "Subparsers",
+    "add_command",
+    "add_group",
+    "date_arg",
+    "int_arg",
+]
 
 
 def common_options() -> argparse.ArgumentParser:
-    common = argparse.ArgumentParser(add_help=False)
+    common = ChineseParser(add_help=False)
     common.add_argument(
         "--workspace",
         metavar="DIR",
@@ -83,6 +75,13 @@ def add_group(
     p = sub.add_parser(name, help=help_text, description=help_text, parents=[common])
     p.set_defaults(func=lambda args, ctx: p.print_help() or 2)
     return p.add_subparsers(dest=f"{name}_command", metavar="子命令", parser_class=type(p))
+
+
+def int_arg(text: str) -> int:
+    try:
+        return int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"“{text}”不是整数") from None
 
 
 def date_arg(text: str) -> date:

@@ -17,10 +17,12 @@ if TYPE_CHECKING:
 
 
 def status_filters(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--as-of", type=date_arg, help="截至日期（默认今天）")
-    p.add_argument("--notice", help="通知文号或标题")
-    p.add_argument("--requirement", help="报送事项名称")
-    p.add_argument("--category", action="append", default=[], help="单位类别（可多个）")
+    p.add_argument("--as-of", type=date_arg, metavar="D", help="截至日期（默认今天）")
+    p.add_argument("--notice", metavar="N", help="通知文号或标题")
+    p.add_argument("--requirement", metavar="R", help="报送事项名称")
+    p.add_argument(
+        "--category", action="append", default=[], metavar="C", help="单位类别（可多次给出）"
+    )
 
 
 def resolve_scope(

@@ -20,12 +20,21 @@ if TYPE_CHECKING:
 def register(sub: Subparsers, common: argparse.ArgumentParser) -> None:
     p = add(sub, common, "status", "报送情况（可回看任一天）", cmd_status)
     status_filters(p)
-    p.add_argument("--status", help="状态：逾期未报/部分报送/… 或 overdue/partial/…")
-    p.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    p.add_argument("--status", metavar="S", help="状态：逾期未报/部分报送/… 或 overdue/partial/…")
+    _format_option(p)
     p = add(sub, common, "overdue", "逾期未报与部分报送的名单", cmd_overdue)
     status_filters(p)
-    p.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    _format_option(p)
     p.add_argument("--pdf", type=Path, help="另输出逾期未报名单 PDF（A4 横向，按类别分组）")
+
+
+def _format_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--format",
+        choices=("table", "csv", "json"),
+        default="table",
+        help="输出格式：table 表格（默认）、csv、json（键名见 README）",
+    )
 
 
 def cmd_status(args: argparse.Namespace, ctx: Context) -> int:

@@ -18,15 +18,15 @@ def register(sub: Subparsers, common: argparse.ArgumentParser) -> None:
     p = units.add_parser(
         "import", help="从 Excel 导入或更新单位名录（按单位名称更新）", parents=[common]
     )
-    p.add_argument("file", type=Path)
+    p.add_argument("file", type=Path, metavar="FILE.xlsx", help="单位名录（Excel 工作簿）")
     p.add_argument("--dry-run", action="store_true", help="只显示将发生的变化，不导入")
     p.add_argument("--new-categories", action="store_true", help="允许同时新增名录中的新类别")
     p.set_defaults(func=cmd_units_import)
     p = units.add_parser("export", help="导出单位名录到 Excel", parents=[common])
-    p.add_argument("file", type=Path)
+    p.add_argument("file", type=Path, metavar="FILE.xlsx", help="写入的 Excel 文件")
     p.set_defaults(func=cmd_units_export)
     p = units.add_parser("template", help="生成单位名录导入模板", parents=[common])
-    p.add_argument("file", type=Path)
+    p.add_argument("file", type=Path, metavar="FILE.xlsx", help="写入的 Excel 文件")
     p.set_defaults(func=cmd_units_template)
     p = units.add_parser("list", help="列出单位", parents=[common])
     p.set_defaults(func=cmd_units_list)

@@ -12,7 +12,7 @@ import pytest
 
 from tracker.cli import main
 
-README_NOTICE = """
+NOTICE = """
 [notice]
 doc_number = "晋市市监〔2021〕169号"
 title = "关于印发《2021年世界标准日系列活动方案》的通知"
@@ -61,8 +61,9 @@ def test_a_clerks_day_from_the_command_line(run, tmp_path: Path) -> None:
     run("init")
     assert "新增4个" in run("units", "import", str(_roster(tmp_path / "名录.xlsx")))
     notice = tmp_path / "notice.toml"
-    notice.write_text(README_NOTICE, encoding="utf-8")
-    assert "4个单位需报送" in run("notice", "add", str(notice))
+    notice.write_text(NOTICE, encoding="utf-8")
+    said = run("notice", "add", str(notice))
+    assert "：1项报送事项，4个单位需报送（共4条报送义务）" in said
     assert "星期日" in run("notice", "list")
     run("register", "城区局", "报名表", "--date", "2021-10-08", "--forms", "电子版")
     out = run(
@@ -134,6 +135,57 @@ def test_units_template_and_export(run, tmp_path: Path) -> None:
     run("units", "export", str(tmp_path / "e.xlsx"))
     out = run("units", "import", "--dry-run", str(tmp_path / "e.xlsx"))
     assert "不变4个" in out
+
+
+def test_notice_add_counts_units_not_units_times_requirements(run, tmp_path: Path) -> None:
+    run("init")
+    run("units", "import", str(_roster(tmp_path / "名录.xlsx")))
+    notice = tmp_path / "notice.toml"
+    second = NOTICE.split("[[requirements]]")[1].replace("系列活动报名表", "活动总结")
+    notice.write_text(NOTICE + "[[requirements]]" + second, encoding="utf-8")
+    said = run("notice", "add", str(notice))
+    assert "：2项报送事项，4个单位需报送（共8条报送义务）" in said
+
+
+def test_units_import_dry_run_with_a_new_category_asks_for_the_flag(
+    run, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from openpyxl import Workbook
+
+    run("init")
+    wb = Workbook()
+    wb.active.append(["单位名称", "类别"])
+    wb.active.append(["天津市计量监督检测科学研究院", "检测机构"])
+    roster = tmp_path / "名录.xlsx"
+    wb.save(roster)
+    err = run("units", "import", "--dry-run", str(roster), ok=False)
+    assert "未知类别：检测机构" in err and "--new-categories" in err
+    err = run("units", "import", str(roster), ok=False)
+    assert "未知类别：检测机构" in err and "--new-categories" in err
+    out = run("units", "import", "--dry-run", "--new-categories", str(roster))
+    assert "新类别：检测机构" in out
+    assert "检测机构" not in run("units", "list")
+    run("units", "import", "--new-categories", str(roster))
+    assert "检测机构" in run("units", "list")
+
+
+def test_holidays_lists_the_years_arrangement(run) -> None:
+    run("init")
+    out = run("holidays", "2026")
+    assert "2026年2月15日—2月23日  9     放假      春节" in out
+    assert "2026年2月14日          1     调休上班  春节" in out
+    assert "2026年10月1日—10月7日  7     放假      国庆节" in out
+    assert out.rstrip().endswith("共放假33天，调休上班6天")
+
+
+def test_backup_into_a_folder_named_with_a_trailing_slash(run, tmp_path: Path) -> None:
+    run("init")
+    out = run("backup", f"{tmp_path / '备份'}/")
+    (made,) = (tmp_path / "备份").iterdir()
+    assert made.name.startswith("报送督办台账备份-") and made.suffix == ".zip"
+    assert str(made) in out
+    run("backup", str(tmp_path / "备份" / "第二份"))
+    assert (tmp_path / "备份" / "第二份.zip").is_file()
 
 
 def test_holidays_for_a_year_without_official_data(run, tmp_path: Path) -> None:

@@ -44,6 +44,19 @@ def test_export_one_notice_as_of_a_day(services: Services, run, tmp_path: Path) 
     assert wb["明细"].max_row == 3 + 12
 
 
+def test_export_takes_several_notices_after_one_flag(
+    services: Services, run, tmp_path: Path
+) -> None:
+    excel_ledger.build(services)
+    notices = [n.doc_number for n in services.notices.list_notices()]
+    assert len(notices) >= 2
+    out = tmp_path / "统计表.xlsx"
+    run("export", str(out), "--notice", *notices[:2], "--as-of", "2023-12-01")
+    summary = load_workbook(out)["汇总"]
+    text = " ".join(str(c.value) for row in summary.iter_rows() for c in row if c.value)
+    assert all(n in text for n in notices[:2])
+
+
 def test_export_refuses_a_name_that_is_not_xlsx(services: Services, run, tmp_path: Path) -> None:
     excel_ledger.build(services)
     assert ".xlsx 结尾" in run("export", str(tmp_path / "统计表.csv"), ok=False)
@@ -116,3 +129,37 @@ def test_start_up_does_not_load_openpyxl() -> None:
         [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True
     )
     assert out.stdout.strip() == "[]"
+
+
+def test_importing_the_same_old_ledger_twice_registers_nothing_new_and_succeeds(
+    services: Services, run, tmp_path: Path
+) -> None:
+    old_ledger.roster_and_notice(services)
+    ledger = old_ledger.write(tmp_path / "原台账.xlsx")
+    mapping = tmp_path / "MAP.toml"
+    mapping.write_text(readme_map(), encoding="utf-8")
+    run("ledger", "import", str(ledger), "--map", str(mapping))
+    log = run("log")
+    said = run("ledger", "import", str(ledger), "--map", str(mapping))
+    assert "没有需要新登记的内容" in said and "未作改动" in said
+    assert "登记0条、免报0条" in said
+    assert run("log") == log  # nothing written, nothing audited
+
+
+def test_a_mark_on_an_exempt_obligation_is_reported_not_registered(
+    services: Services, run, tmp_path: Path
+) -> None:
+    old_ledger.roster_and_notice(services)
+    oid = services.ledger.find_obligation("市教委", "阶段性总结", None)
+    services.ledger.exempt([oid], "不参加本次研学")
+    rows = [list(r) for r in old_ledger.ROWS]
+    rows[11][2] = "✓6月26日"  # 市教委's 阶段性总结/电子版
+    ledger = old_ledger.write(tmp_path / "原台账.xlsx", rows)
+    mapping = tmp_path / "MAP.toml"
+    mapping.write_text(readme_map(), encoding="utf-8")
+    said = run("ledger", "import", str(ledger), "--map", str(mapping))
+    assert "C12 市教委·阶段性总结（津市场监管标准〔2023〕14号）：跳过" in said
+    assert "（该单位此项已免报，原台账的标记未登记）" in said
+    assert "已免报未登记1条" in said
+    row = services.ledger.row(oid)
+    assert row.status.label == "免报" and not services.ledger.submissions(oid)

@@ -76,3 +76,32 @@ def test_counting_into_an_unknown_year_warns_naming_it() -> None:
     assert cal.count_warning(date(2026, 12, 1), date(2026, 12, 8)) == ""
     entered = WorkCalendar({date(2027, 1, 1): DayOverride(date(2027, 1, 1), False, "元旦")})
     assert entered.count_warning(date(2026, 12, 28), date(2027, 1, 5)) == ""
+
+
+def test_a_years_holidays_come_as_runs_with_their_make_up_days() -> None:
+    runs = WorkCalendar().holidays(2023)
+    dragon = [r for r in runs if r.name == "端午节"]
+    assert [(r.first, r.last, r.is_workday, r.days) for r in dragon] == [
+        (date(2023, 6, 22), date(2023, 6, 24), False, 3),
+        (date(2023, 6, 25), date(2023, 6, 25), True, 1),  # Sunday, the make-up workday
+    ]
+    assert not [r for r in runs if r.name in ("星期六", "星期日", "")]  # weekends not listed
+    fixed = [(r.first, r.days, r.name, r.source) for r in WorkCalendar().holidays(2099)]
+    assert fixed == [
+        (date(2099, 1, 1), 1, "元旦", "statutory"),
+        (date(2099, 5, 1), 1, "劳动节", "statutory"),
+        (date(2099, 10, 1), 3, "国庆节", "statutory"),
+    ]
+
+
+def test_the_clerks_entries_are_listed_as_their_own() -> None:
+    own = {
+        date(2099, 1, 1): DayOverride(date(2099, 1, 1), False, "元旦"),
+        date(2099, 1, 2): DayOverride(date(2099, 1, 2), False, "元旦"),
+        date(2099, 1, 4): DayOverride(date(2099, 1, 4), True, "元旦"),
+    }
+    runs = WorkCalendar(own).holidays(2099)
+    assert [(r.first.day, r.last.day, r.is_workday, r.source) for r in runs] == [
+        (1, 2, False, "workspace"),
+        (4, 4, True, "workspace"),
+    ]

@@ -42,7 +42,7 @@ def test_toml_notice_as_in_the_readme(tianjin_units: Services) -> None:
     record = tianjin_units.notices.get(notice_id)
     assert record.contacts[0].email == "jcbzhk@163.com"
     assert [r.obligations for r in record.requirements] == [4, 3]
-    assert "7个单位" in change.summary
+    assert "2项报送事项，4个单位需报送（共7条报送义务）" in change.summary  # not 7 units
 
 
 def test_toml_problems_are_all_reported(tmp_path: Path) -> None:

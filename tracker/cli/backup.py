@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -49,10 +50,20 @@ def cmd_backup(args: argparse.Namespace, ctx: Context) -> int:
         ]
         print(table(("时间", "类型", "数据库版本", "文件"), rows) if rows else "还没有备份")
         return 0
-    info = service.backup(args.dest)
+    info = service.backup(_destination(args.dest))
     size = info.size / 1024 / 1024
     print(f"已备份到：{info.path}（{size:.1f} MB，含 {info.files} 个归档文件，已校验）")
     return 0
+
+
+def _destination(text: str | None) -> Path | None:
+    """``DEST/`` names a folder even before it exists (a Path would drop the slash)."""
+    if text is None:
+        return None
+    dest = Path(text)
+    if text.endswith(("/", os.sep)):  # os.sep: the backslash on Windows
+        dest.mkdir(parents=True, exist_ok=True)
+    return dest
 
 
 def cmd_restore(args: argparse.Namespace, ctx: Context) -> int:

@@ -70,6 +70,9 @@ def cmd_ledger_import(args: argparse.Namespace, ctx: Context) -> int:
     if args.dry_run:
         print(f"预览（未导入）：{plan.summary}")
         return 0
+    if not plan.writes:
+        print(f"原台账“{plan.source}”中没有需要新登记的内容（{plan.summary}），未作改动")
+        return 0
     plan, change = importer.apply(args.file, mapping)
     print(f"已{change.summary}")
     return 0

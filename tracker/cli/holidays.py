@@ -9,11 +9,12 @@ from typing import TYPE_CHECKING
 from tracker.cli.output import table
 from tracker.cli.parsing import Subparsers, int_arg
 from tracker.cli.parsing import add_command as add
-from tracker.domain.dates import format_cn, parse_date
+from tracker.domain.dates import format_cn, format_cn_short, parse_date
 from tracker.domain.errors import ValidationError
 
 if TYPE_CHECKING:
     from tracker.cli.context import Context
+    from tracker.domain.workdays import HolidayRun
 
 
 def register(sub: Subparsers, common: argparse.ArgumentParser) -> None:
@@ -45,11 +46,23 @@ def cmd_holidays(args: argparse.Namespace, ctx: Context) -> int:
     note = cal.fallback_note(args.year)
     if note:
         print(note)
-    own = sv.calendar.days(args.year)
-    print(
-        table(
-            ("日期", "类型", "名称"),
-            [[format_cn(d.day), "调休上班" if d.is_workday else "休息", d.name] for d in own],
-        )
-    )
+    runs = cal.holidays(args.year)
+    rows = [
+        [_span(r), str(r.days), "调休上班" if r.is_workday else "放假", r.name, SOURCES[r.source]]
+        for r in runs
+    ]
+    print(f"{args.year}年节假日安排")
+    print(table(("日期", "天数", "类型", "节日", "来源"), rows))
+    off = sum(r.days for r in runs if not r.is_workday)
+    work = sum(r.days for r in runs if r.is_workday)
+    print(f"共放假{off}天，调休上班{work}天")
     return 0
+
+
+SOURCES = {"official": "国务院安排", "workspace": "本台账录入", "statutory": "固定日期的法定节日"}
+
+
+def _span(run: HolidayRun) -> str:
+    if run.first == run.last:
+        return format_cn(run.first)
+    return f"{format_cn(run.first)}—{format_cn_short(run.last)}"

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tracker.cli.output import table
 from tracker.cli.parsing import Subparsers, add_group, date_arg
+from tracker.domain.errors import ValidationError
 
 if TYPE_CHECKING:
     from tracker.cli.context import Context
+    from tracker.services.unit_import import ImportPlan
 
 
 def register(sub: Subparsers, common: argparse.ArgumentParser) -> None:
@@ -34,11 +37,31 @@ def register(sub: Subparsers, common: argparse.ArgumentParser) -> None:
 
 
 def cmd_units_import(args: argparse.Namespace, ctx: Context) -> int:
+    from tracker.services.unit_import import NewCategoriesError
+
     roster = ctx.services.roster
-    if args.dry_run:
-        plan = roster.preview(args.file)
-    else:
-        plan, _ = roster.apply(args.file, allow_new_categories=args.new_categories)
+    try:
+        if args.dry_run:
+            plan = roster.preview(args.file)
+        else:
+            plan, _ = roster.apply(args.file, allow_new_categories=args.new_categories)
+    except NewCategoriesError as exc:
+        raise ValidationError(_needs_flag(exc.categories)) from None
+    _print_plan(plan, args.dry_run)
+    if args.dry_run and plan.new_categories and not args.new_categories:
+        print(f"错误：{_needs_flag(plan.new_categories)}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def _needs_flag(categories: tuple[str, ...]) -> str:
+    return (
+        f"名录中有未知类别：{'、'.join(categories)}，未导入任何内容；"
+        "确认要一并新增这些类别，请加上 --new-categories"
+    )
+
+
+def _print_plan(plan: ImportPlan, dry_run: bool) -> None:
     for note in plan.notes:
         print(f"提示：{note}")
     for change in plan.changes:
@@ -48,8 +71,7 @@ def cmd_units_import(args: argparse.Namespace, ctx: Context) -> int:
                 f"  第{change.row}行 {change.kind} {change.name}"
                 + (f"：{detail}" if detail else "")
             )
-    print(("预览（未导入）：" if args.dry_run else "已导入：") + plan.summary)
-    return 0
+    print(("预览（未导入）：" if dry_run else "已导入：") + plan.summary)
 
 
 def cmd_units_export(args: argparse.Namespace, ctx: Context) -> int:

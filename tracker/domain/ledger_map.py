@@ -64,6 +64,7 @@ def column_index(letters: str) -> int | None:
 REGISTER, EXEMPT, SKIP = "登记", "免报", "跳过"
 NO_DATE_DEADLINE = "未写日期，按时限登记"
 NO_DATE_TODAY = "未写日期，时限未到，按今天登记"
+MARK_ON_EXEMPT = "该单位此项已免报，原台账的标记未登记"
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,8 +99,11 @@ class LedgerImportPlan:
     @property
     def summary(self) -> str:
         text = f"登记{self.count(REGISTER)}条、免报{self.count(EXEMPT)}条"
-        if self.count(SKIP):
-            text += f"、已登记过跳过{self.count(SKIP)}条"
+        on_exempt = sum(1 for e in self.entries if e.action == SKIP and e.note == MARK_ON_EXEMPT)
+        if self.count(SKIP) - on_exempt:
+            text += f"、已登记过跳过{self.count(SKIP) - on_exempt}条"
+        if on_exempt:
+            text += f"、已免报未登记{on_exempt}条"
         if self.problems:
             text += f"；有{len(self.problems)}处问题"
         return text

@@ -81,6 +81,22 @@ class DayInfo:
         return self.name or WEEKDAY_NAMES[self.day.weekday()]
 
 
+@dataclass(frozen=True, slots=True)
+class HolidayRun:
+    """Consecutive days off for one holiday (weekends inside it included), or a make-up
+    workday (is_workday), as the year's arrangement lists them."""
+
+    first: date
+    last: date
+    is_workday: bool
+    name: str  # the holiday: 春节; for a make-up workday, the holiday it makes up for
+    source: str  # "official", "workspace" or "statutory" (fixed days of a year without data)
+
+    @property
+    def days(self) -> int:
+        return (self.last - self.first).days + 1
+
+
 @dataclass(frozen=True)
 class WorkCalendar:
     """Answers 'is this a working day', preferring the clerk's entries over the library."""
@@ -140,6 +156,41 @@ class WorkCalendar:
             f"注意：{names}的节假日安排尚无数据，工作日只按周末和元旦、劳动节、国庆节推算"
             f"（春节、调休未计入），时限可能不准；请{how}国务院公布的放假安排。"
         )
+
+    def holidays(self, year: int) -> list[HolidayRun]:
+        """The year's holidays and make-up workdays, in order: the clerk's entries where
+        there are any, else chinese-calendar's, else the fixed statutory days; plain weekends
+        are not listed."""
+        runs: list[HolidayRun] = []
+        day = date(year, 1, 1)
+        while day.year == year:
+            special = self._special(day)
+            if special is not None:
+                is_workday, name, source = special
+                last = runs[-1] if runs else None
+                if (
+                    last is not None
+                    and last.last + timedelta(days=1) == day
+                    and (last.is_workday, last.name, last.source) == special
+                ):
+                    runs[-1] = HolidayRun(last.first, day, is_workday, name, source)
+                else:
+                    runs.append(HolidayRun(day, day, is_workday, name, source))
+            day += timedelta(days=1)
+        return runs
+
+    def _special(self, day: date) -> tuple[bool, str, str] | None:
+        own = self.overrides.get(day)
+        if own is not None:
+            return own.is_workday, own.name, "workspace"
+        official = _official(day)
+        if official is None:
+            fixed = FIXED_HOLIDAYS.get((day.month, day.day))
+            return None if fixed is None else (False, fixed, "statutory")
+        is_workday, name = official
+        if (not is_workday and name) or (is_workday and day.weekday() >= 5):
+            return is_workday, name, "official"
+        return None
 
     def workdays_between(self, start: date, end: date) -> int:
         """Working days d with start <= d <= end (0 when end < start)."""

@@ -19,6 +19,7 @@ from tracker.domain.errors import AmbiguousError, NotFoundError
 from tracker.domain.forms import Form, format_forms
 from tracker.domain.ledger_map import (
     EXEMPT,
+    MARK_ON_EXEMPT,
     NO_DATE_DEADLINE,
     NO_DATE_TODAY,
     REGISTER,
@@ -199,6 +200,9 @@ class Planner:
         self.entries.append(_with(base, action=EXEMPT, note="原台账标注免报"))
 
     def _register(self, base: PlannedEntry, oid: int, req: _Req, c: ColumnMap, m: Mark) -> None:
+        if oid in self.ctx.exempt:  # a mark cannot undo a 免报: the clerk revokes it first
+            self.entries.append(_with(base, day=m.day, note=MARK_ON_EXEMPT))
+            return
         forms = c.forms or req.forms or Form.ELECTRONIC
         day, note = m.day, ""
         if day is None:

@@ -148,7 +148,11 @@ class NoticeService:
             notice = Notice(created_at=now())
             s.add(notice)
             created = sync_requirements(s, notice, spec)
-            summary = f"新建通知“{notice.doc_number or notice.title}”，{created}个单位需报送"
+            units = len({o.unit_id for r in notice.requirements for o in r.obligations})
+            summary = (
+                f"新建通知“{notice.doc_number or notice.title}”：{len(notice.requirements)}项"
+                f"报送事项，{units}个单位需报送（共{created}条报送义务）"
+            )
             aid = audit.record(
                 s,
                 user=self.ws.user,

@@ -33,6 +33,18 @@ COLUMN_FIELDS = {
 FIELD_LABELS = {"name": "单位名称", "category": "类别", **{v: k for k, v in COLUMN_FIELDS.items()}}
 
 
+class NewCategoriesError(ValidationError):
+    """The roster names categories the workspace does not have, and adding them was not
+    confirmed."""
+
+    def __init__(self, categories: tuple[str, ...]) -> None:
+        super().__init__(
+            f"名录中有未知类别：{'、'.join(categories)}，未导入任何内容。"
+            "请先在单位名录中新增这些类别，或确认导入时一并新增"
+        )
+        self.categories = categories
+
+
 @dataclass(frozen=True, slots=True)
 class UnitChange:
     row: int
@@ -111,10 +123,7 @@ class RosterImport:
         with self.ws.transaction() as s:
             plan, specs = self._plan(s, roster, Path(path).name)
             if plan.new_categories and not allow_new_categories:
-                raise ValidationError(
-                    f"名录中有未知类别：{'、'.join(plan.new_categories)}，未导入任何内容。"
-                    "请先在单位名录中新增这些类别，或确认导入时一并新增"
-                )
+                raise NewCategoriesError(plan.new_categories)
             aid = self._write(s, plan, specs)
         self.ws.announce(Changes.of(Topic.UNITS))
         return plan, Change((aid,), f"导入单位名录：{plan.summary}")

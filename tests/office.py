@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import csv
-import shutil
 import subprocess
 from pathlib import Path
+
+from tests.tools import tool
 
 # Field sep ",", quote '"', UTF-8, …, 9th token: cells as shown (dates as 2023年6月27日),
 # last token -1: every sheet to its own file named <stem>-<sheet>.csv.
@@ -13,9 +14,7 @@ CSV_FILTER = "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,fals
 
 
 def soffice() -> str:
-    exe = shutil.which("soffice") or shutil.which("libreoffice")
-    assert exe, "LibreOffice (soffice) is needed: apt install libreoffice-calc-nogui"
-    return exe
+    return tool("soffice")
 
 
 def convert(source: Path, target: str, outdir: Path, profile: Path) -> None:

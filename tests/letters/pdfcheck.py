@@ -6,6 +6,8 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
+from tests.tools import tool
+
 MM = 72 / 25.4
 
 
@@ -21,7 +23,7 @@ class Word:
 
 def pages_text(path: Path) -> list[str]:
     out = subprocess.run(
-        ["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True
+        [tool("pdftotext"), "-layout", str(path), "-"], capture_output=True, text=True, check=True
     ).stdout
     return out.split("\f")[:-1]
 
@@ -29,7 +31,7 @@ def pages_text(path: Path) -> list[str]:
 def raw_text(path: Path) -> str:
     """The text in content order with line breaks removed (cells wrapped over lines join)."""
     out = subprocess.run(
-        ["pdftotext", "-raw", str(path), "-"], capture_output=True, text=True, check=True
+        [tool("pdftotext"), "-raw", str(path), "-"], capture_output=True, text=True, check=True
     ).stdout
     return out.replace("\n", "")
 
@@ -66,7 +68,7 @@ def page_sizes_mm(path: Path) -> list[tuple[float, float]]:
 
 def fonts(path: Path) -> list[dict[str, str]]:
     out = subprocess.run(
-        ["pdffonts", str(path)], capture_output=True, text=True, check=True
+        [tool("pdffonts"), str(path)], capture_output=True, text=True, check=True
     ).stdout.splitlines()[2:]
     rows = []
     for line in out:

@@ -13,6 +13,7 @@ from pypdf import PdfReader
 
 from tests.excel_ledger import AS_OF, INJECTIONS, build
 from tests.office import convert, sheets_as_csv
+from tests.tools import tool
 from tracker.domain.dates import format_cn
 from tracker.services.bundle import Services
 
@@ -76,7 +77,7 @@ def test_prints_on_a4_landscape_with_page_numbers(
         width, height = float(page.mediabox.width), float(page.mediabox.height)
         assert (round(width), round(height)) == (842, 595)  # A4 landscape in points
     text = subprocess.run(
-        ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
+        [tool("pdftotext"), "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
     ).stdout
     assert "第 1 页，共 5 页" in text and "第 5 页，共 5 页" in text
     assert text.count("截至2023年12月1日") == 5

@@ -32,7 +32,8 @@ def register(sub: Subparsers, common: argparse.ArgumentParser) -> None:
     p.add_argument("--year", type=int, help="只统计原定时限在该年的事项")
     p.add_argument("--category", action="append", default=[], help="单位类别（可多个）")
     p.add_argument("--as-of", type=date_arg, help="统计截止日期（默认今天）")
-    p.add_argument("--format", choices=("table", "json", "xlsx"), default="table")
+    p.add_argument("--format", choices=("table", "json", "xlsx"), default="table",
+                   help="输出格式：table 表格（默认）、json、xlsx（写入 --out）")  # fmt: skip
     p.add_argument("--out", type=Path, help="输出文件（--format xlsx 时必填）")
 
 

@@ -115,7 +115,8 @@ def register_history(units: Subparsers, common: argparse.ArgumentParser) -> None
     )  # fmt: skip
     p.add_argument("unit", metavar="UNIT", help="单位名称、简称或别名")
     p.add_argument("--as-of", type=date_arg, help="截至日期（默认今天）")
-    p.add_argument("--format", choices=("table", "json"), default="table")
+    p.add_argument("--format", choices=("table", "json"), default="table",
+                   help="输出格式：table 表格（默认）或 json")  # fmt: skip
     p.set_defaults(func=cmd_units_history)
 
 

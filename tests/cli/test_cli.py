@@ -78,8 +78,9 @@ def test_a_clerks_day_from_the_command_line(run, tmp_path: Path) -> None:
         "纸质",
     )
     assert "逾期补报" in out
-    run("exempt", "高平局", "系列活动报名表", "--reason", "本次不参加")
-    run("extend", "泽州局", "系列活动报名表", "--to", "2021-10-15", "--reason", "领导审签")
+    run("exempt", "高平局", "系列活动报名表", "--reason", "本次不参加", "--on", "2021-10-09")
+    run("extend", "泽州局", "系列活动报名表", "--to", "2021-10-15", "--reason", "领导审签",
+        "--on", "2021年10月9日")  # fmt: skip
     run("remind", "市局机关", "系列活动报名表", "--method", "电话", "--date", "2021-10-11")
     rows = json.loads(run("status", "--as-of", "2021-10-11", "--format", "json"))
     by_unit = {r["unit"]: r for r in rows}
@@ -208,3 +209,38 @@ def test_module_entry_point_prints_no_traceback(workspace_dir: Path) -> None:
     )
     assert proc.returncode == 1
     assert proc.stderr.startswith("错误：") and "Traceback" not in proc.stderr
+
+
+def test_revoking_from_the_command_line(run, tmp_path: Path) -> None:
+    run("init")
+    run("units", "import", str(_roster(tmp_path / "名录.xlsx")))
+    notice = tmp_path / "notice.toml"
+    notice.write_text(NOTICE, encoding="utf-8")
+    run("notice", "add", str(notice))
+    doc = tmp_path / "报名表.pdf"
+    doc.write_bytes(b"%PDF-1.4 signed")
+    run("register", "城区局", "报名表", "--date", "2021-10-08", "--forms", "电子版,纸质版",
+        "--note", "原件", "--file", str(doc))  # fmt: skip
+    [sub] = json.loads(run("submissions", "城区局", "报名表", "--format", "json"))
+    assert set(sub) == {"id", "received_on", "channel", "forms", "files", "note"}
+    assert (sub["received_on"], sub["forms"], sub["note"]) == (
+        "2021-10-08",
+        ["electronic", "paper"],
+        "原件",
+    )
+    assert sub["files"][0]["name"] == "报名表.pdf"
+    assert Path(sub["files"][0]["path"]).read_bytes() == b"%PDF-1.4 signed"
+    assert "2021年10月8日" in run("submissions", "城区局", "报名表")
+    assert "撤销的理由" in run("unregister", str(sub["id"]), "--reason", " ", ok=False)
+    assert "删除登记" in run("unregister", str(sub["id"]), "--reason", "登记错了")
+    assert json.loads(run("submissions", "城区局", "报名表", "--format", "json")) == []
+    run("exempt", "高平局", "报名表", "--reason", "本次不参加", "--on", "2021-10-09")
+    run("extend", "泽州局", "报名表", "--to", "2021-10-15", "--reason", "领导审签")
+    assert "撤销免报" in run("unexempt", "高平局", "报名表", "--reason", "实际参加")
+    assert "撤销延期" in run("unextend", "泽州局", "报名表", "--reason", "未获批准")
+    assert "没有延期" in run("unextend", "泽州局", "报名表", "--reason", "再来一次", ok=False)
+    rows = {r["unit"]: r for r in json.loads(run("status", "--format", "json"))}
+    assert rows["高平市市场监督管理局"]["status"] == "overdue"
+    assert rows["泽州县市场监督管理局"]["extended_to"] is None
+    log = run("log")
+    assert "撤销免报（理由：实际参加）" in log and "删除登记" in log

@@ -126,3 +126,30 @@ def test_a_typed_reminder_date_after_today_is_refused_not_clamped(
     type_text(dialog.on, "11月28日", replace=True)
     qtbot.keyClick(dialog.on, Qt.Key.Key_Return)
     assert study.ledger.row(oid(study, "和平局")).last_reminder == date(2023, 11, 28)
+
+
+def test_exempt_and_extend_carry_the_day_they_were_granted(qtbot: QtBot, study: Services) -> None:
+    o = oid(study, "和平局")
+    exempt = ExemptDialog(study, [o])
+    qtbot.addWidget(exempt)
+    exempt.show()
+    qtbot.waitExposed(exempt)
+    assert exempt.granted.date_value() == date(2023, 12, 1)  # today by default
+    exempt.reason.setText("机构调整")
+    type_text(exempt.granted, "2023年12月2日", replace=True)
+    qtbot.keyClick(exempt.granted, Qt.Key.Key_Return)
+    assert not exempt.ok_button.isEnabled()  # a decision cannot be dated tomorrow
+    type_text(exempt.granted, "2023-06-20", replace=True)
+    qtbot.keyClick(exempt.granted, Qt.Key.Key_Return)
+    assert study.ledger.row(o).exempt_on == date(2023, 6, 20)
+    assert study.ledger.row(o, date(2023, 6, 19)).status is Status.PENDING
+    n = oid(study, "南开局")
+    extend = ExtendDialog(study, [n])
+    qtbot.addWidget(extend)
+    extend.reason.setText("单位申请")
+    extend.new_date.set_date_value(date(2023, 12, 15))
+    extend.granted.set_date_value(date(2023, 11, 28))
+    extend.ok_button.click()
+    row = study.ledger.row(n)
+    assert (row.extended_to, row.extended_on) == (date(2023, 12, 15), date(2023, 11, 28))
+    assert study.ledger.row(n, date(2023, 11, 23)).status is Status.OVERDUE

@@ -149,3 +149,41 @@ def test_a_new_workspace_has_no_office_and_refuses_letters(tianjin_units: Servic
     sv.settings.update_office(sender_name="晋城市市场监督管理局", letter_prefix="晋市市监函")
     result = sv.letters.issue(LetterRequest(as_of=date(2023, 6, 28)))
     assert result.letters[0].number == "晋市市监函〔2023〕1号"
+
+
+def test_the_ladder_follows_what_was_done(overdue_ledger: Services) -> None:
+    from tracker.domain.ladder import Step
+    from tracker.domain.ledger_query import LedgerQuery
+    from tracker.domain.records import ReminderMethod
+
+    sv = overdue_ledger
+    sv.settings.update_office(ladder_phone_after=1, ladder_letter_after=10, ladder_phone_grace=3)
+
+    def steps(day: date) -> dict[str, Step]:
+        rows = sv.ledger.rows(LedgerQuery(as_of=day))
+        by_id = {r.obligation_id: r.unit_name for r in rows}
+        return {by_id[oid]: s.step for oid, s in sv.ladder.suggestions(rows).items()}
+
+    assert steps(date(2023, 6, 28)) == {
+        "和平区市场监管局": Step.PHONE,
+        "河西区市场监管局": Step.PHONE,
+        "南开区市场监管局": Step.PHONE,
+    }  # 市教委 sent everything: nothing to suggest
+    hexi = sv.ledger.find_obligation("河西局", "阶段性总结")
+    sv.ledger.remind([hexi], ReminderMethod.PHONE, date(2023, 6, 28))
+    assert steps(date(2023, 6, 29))["河西区市场监管局"] is Step.WAIT
+    assert steps(date(2023, 7, 3))["河西区市场监管局"] is Step.LETTER
+    nankai = sv.ledger.find_obligation("南开局", "阶段性总结")
+    sv.letters.issue(LetterRequest(as_of=date(2023, 7, 3), letter_date=date(2023, 7, 3),
+                                   obligation_ids=(nankai,)))  # fmt: skip
+    deadline = sv.letters.issued()[0].new_deadline
+    assert steps(deadline)["南开区市场监管局"] is Step.WAIT
+    assert steps(date(2023, 7, 3))["南开区市场监管局"] is Step.WAIT
+    later = date.fromordinal(deadline.toordinal() + 1)
+    assert steps(later)["南开区市场监管局"] is Step.BULLETIN
+    assert steps(date(2023, 7, 2))["南开区市场监管局"] is Step.PHONE  # replayed before the letter
+
+
+def test_ladder_thresholds_are_checked(services: Services) -> None:
+    with pytest.raises(ValidationError, match="督办升级"):
+        services.settings.update_office(ladder_phone_after=6, ladder_letter_after=5)

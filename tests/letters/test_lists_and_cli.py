@@ -137,7 +137,7 @@ def test_lists_show_the_original_deadline_and_fit_their_rows(
     sv = overdue_ledger
     sv.settings.update_office(office_name="标准化处")
     oid = sv.ledger.find_obligation("河西局", "阶段性总结")
-    sv.ledger.extend([oid], date(2023, 6, 25), "系统故障")
+    sv.ledger.extend([oid], date(2023, 6, 25), "系统故障", on=date(2023, 6, 19))
     sv.ledger.remind([sv.ledger.find_obligation("南开局", "阶段性总结")],
                      ReminderMethod.PHONE, date(2022, 12, 30))  # fmt: skip
     report = sv.lists.overdue(LedgerQuery(as_of=AS_OF))

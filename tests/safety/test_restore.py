@@ -39,7 +39,7 @@ def test_restore_brings_back_data_and_files_and_keeps_what_it_replaced(
     sub = demo.ledger.register(oid, Form.ELECTRONIC, files=[doc]).ids[0]
     wanted = _state(demo)
     backup = demo.backups.backup(tmp_path / "备份.zip").path
-    demo.ledger.delete_submission(sub)
+    demo.ledger.delete_submission(sub, "测试")
     demo.ledger.exempt([r.obligation_id for r in demo.ledger.rows()[:5]], "测试")
     shutil.rmtree(workspace_dir / "files")
     changed = _state(demo)

@@ -34,10 +34,10 @@ def test_ledger_writes_name_their_obligations(tianjin_units: Services, heard) ->
     b = sv.ledger.find_obligation("河西局", "工作总结")
     sub = sv.ledger.register(a, E, date(2023, 6, 20)).ids[0]
     sv.ledger.exempt([a, b], "并入市级总结")
-    sv.ledger.unexempt([b])
+    sv.ledger.unexempt([b], "误操作")
     sv.ledger.extend([b], date(2023, 7, 30), "单位申请")
     reminded = sv.ledger.remind([b], ReminderMethod.PHONE)
-    sv.ledger.delete_submission(sub)
+    sv.ledger.delete_submission(sub, "登记错了")
     assert heard == [
         Changes.of(Topic.SUBMISSIONS, [a]),
         Changes.of(Topic.OBLIGATIONS, [a, b]),

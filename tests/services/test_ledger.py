@@ -81,7 +81,7 @@ def test_overdue_filter_lists_exactly_who_is_late(study: Services) -> None:
 
 def test_extension_keeps_the_original_deadline(study: Services) -> None:
     o = oid(study, "南开局")
-    study.ledger.extend([o], date(2023, 7, 5), "承办活动，申请延期")
+    study.ledger.extend([o], date(2023, 7, 5), "承办活动，申请延期", on=date(2023, 6, 26))
     row = study.ledger.row(o, date(2023, 7, 1))
     assert row.deadline == date(2023, 6, 27)
     assert row.extended_to == date(2023, 7, 5) and row.status is Status.PENDING
@@ -95,13 +95,62 @@ def test_extension_must_be_later_than_the_deadline(study: Services) -> None:
         study.ledger.extend([oid(study, "南开局")], date(2023, 6, 20), "理由")
 
 
-def test_exemption_needs_a_reason_and_applies_whenever_entered(study: Services) -> None:
+def test_exemption_needs_a_reason_and_counts_from_the_day_granted(study: Services) -> None:
     o = oid(study, "市教委")
     with pytest.raises(ValidationError, match="免报理由"):
         study.ledger.exempt([o], "  ")
-    study.ledger.exempt([o], "机构调整")
-    assert status_of(study, "市教委", date(2023, 6, 1)) is Status.EXEMPT
-    assert study.ledger.row(o, date(2023, 7, 1)).exempt_reason == "机构调整"
+    with pytest.raises(ValidationError, match="晚于今天"):
+        study.ledger.exempt([o], "机构调整", on=date(2023, 12, 2))
+    study.ledger.exempt([o], "机构调整", on=date(2023, 6, 20))
+    assert status_of(study, "市教委", date(2023, 6, 19)) is Status.PENDING  # not yet granted
+    assert status_of(study, "市教委", date(2023, 6, 20)) is Status.EXEMPT
+    row = study.ledger.row(o, date(2023, 7, 1))
+    assert (row.exempt_reason, row.exempt_on) == ("机构调整", date(2023, 6, 20))
+    assert study.ledger.row(o, date(2023, 6, 1)).exempt_reason is None
+
+
+def test_an_extension_granted_later_does_not_rewrite_the_past(study: Services) -> None:
+    o = oid(study, "南开局")
+    study.ledger.extend([o], date(2023, 12, 15), "补充材料")  # granted today, 12-01
+    on_1123 = study.ledger.row(o, date(2023, 11, 23))
+    assert on_1123.status is Status.OVERDUE and on_1123.extended_to is None
+    today = study.ledger.row(o)
+    assert today.status is Status.PENDING and today.extended_on == date(2023, 12, 1)
+
+
+def test_revoking_needs_a_reason_is_audited_and_undoable(study: Services) -> None:
+    o = oid(study, "河西局")
+    with pytest.raises(ValidationError, match="没有免报"):
+        study.ledger.unexempt([o], "误操作")
+    study.ledger.exempt([o], "机构调整", on=date(2023, 6, 20))
+    study.ledger.extend([o], date(2023, 7, 10), "申请延期", on=date(2023, 6, 25))
+    with pytest.raises(ValidationError, match="撤销的理由"):
+        study.ledger.unexempt([o], " ")
+    revoked = study.ledger.unexempt([o], "单位实际已开展活动")
+    assert study.ledger.row(o).status is Status.OVERDUE  # owed again, past its 7-10
+    [entry] = [e for e in study.audit.entries() if e.action == "obligation.unexempt"]
+    assert "撤销免报（理由：单位实际已开展活动）" in entry.summary
+    study.undo.undo(revoked)
+    row = study.ledger.row(o)
+    assert (row.exempt_reason, row.exempt_on) == ("机构调整", date(2023, 6, 20))
+    unextended = study.ledger.unextend([o], "延期未获批准")
+    assert study.ledger.row(o).extended_to is None
+    study.undo.undo(unextended)
+    row = study.ledger.row(o)
+    assert (row.extended_to, row.extended_on) == (date(2023, 7, 10), date(2023, 6, 25))
+
+
+def test_deleting_a_registration_needs_a_reason_and_can_be_undone(study: Services) -> None:
+    o = oid(study, "和平局")
+    sub_id = study.ledger.register(o, E | S, date(2023, 6, 20)).ids[0]
+    with pytest.raises(ValidationError, match="撤销的理由"):
+        study.ledger.delete_submission(sub_id, "")
+    change = study.ledger.delete_submission(sub_id, "登记错了单位")
+    assert study.ledger.submissions(o) == []
+    assert "删除登记" in change.summary and "登记错了单位" in change.summary
+    study.undo.undo(change)
+    [back] = study.ledger.submissions(o)
+    assert (back.received_on, back.forms) == (date(2023, 6, 20), E | S)
 
 
 def test_reminders_are_counted_as_of_the_date(study: Services) -> None:
@@ -159,7 +208,7 @@ def test_undoing_a_deletion_restores_the_submission_whole(study: Services, tmp_p
     registered = study.ledger.register(o, E | S, date(2023, 6, 20), Channel.PAPER, "盖章件", [scan])
     before = study.ledger.submissions(o)
     study.ws.user = "李四"  # another clerk deletes it, then thinks better of it
-    deleted = study.ledger.delete_submission(before[0].id)
+    deleted = study.ledger.delete_submission(before[0].id, "删错了")
     assert study.ledger.submissions(o) == []
     study.undo.undo(deleted)
     assert study.ledger.submissions(o) == before  # author, time, id, files, note: all kept
@@ -170,7 +219,7 @@ def test_undoing_a_deletion_restores_the_submission_whole(study: Services, tmp_p
 
 def test_undo_of_a_batch_exemption_restores_each(study: Services) -> None:
     ids = [oid(study, "和平局"), oid(study, "河西局")]
-    study.ledger.extend(ids[:1], date(2023, 7, 3), "先延期")
+    study.ledger.extend(ids[:1], date(2023, 7, 3), "先延期", on=date(2023, 6, 26))
     change = study.ledger.exempt(ids, "统一免报")
     study.undo.undo(change)
     first, second = (study.ledger.row(i, date(2023, 7, 1)) for i in ids)

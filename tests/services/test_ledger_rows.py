@@ -35,8 +35,8 @@ def ledger(tianjin_units: Services) -> Services:
         sv.ledger.find_obligation(u, "阶段性总结") for u in ("和平局", "河西局", "南开局")
     )
     sv.ledger.register(first, Form.ELECTRONIC, date(2023, 6, 20), note="电子版")
-    sv.ledger.extend([second], date(2023, 7, 10), "活动延后")
-    sv.ledger.exempt([third], "未承担任务")
+    sv.ledger.extend([second], date(2023, 7, 10), "活动延后", on=date(2023, 6, 26))
+    sv.ledger.exempt([third], "未承担任务", on=date(2023, 6, 26))
     return sv
 
 

@@ -37,6 +37,19 @@ def _sub(sid: int, oid: int, day: date, forms: int) -> dict[str, Any]:
             "forms": forms, "note": "", "created_at": T0, "created_by": "clerk"}  # fmt: skip
 
 
+def _entry(
+    aid: int, at: datetime, action: str, entity: str, eid: int, undone: bool = False
+) -> dict[str, Any]:
+    return {"id": aid, "at": at, "user": "clerk", "action": action, "entity": entity,
+            "entity_id": eid, "summary": action, "before": None, "after": "{}",
+            "undone": undone}  # fmt: skip
+
+
+# When each decision was granted, as the audit log above says (dated by revision 0003).
+GRANTED = {"河北区市场监管局": ("exempt_on", date(2023, 6, 20)),
+           "河东区市场监管局": ("extended_on", date(2023, 7, 1))}  # fmt: skip
+
+
 def seed_rows() -> dict[str, list[dict[str, Any]]]:
     """A small real ledger, in foreign-key order."""
     units = [
@@ -120,18 +133,11 @@ def seed_rows() -> dict[str, list[dict[str, Any]]]:
             }
         ],
         "audit_log": [
-            {
-                "id": 1,
-                "at": T0,
-                "user": "clerk",
-                "action": "notice.create",
-                "entity": "notice",
-                "entity_id": 1,
-                "summary": "新建通知",
-                "before": None,
-                "after": "{}",
-                "undone": False,
-            }
+            _entry(1, T0, "notice.create", "notice", 1),
+            # 河北's 免报 was granted on 6-20 (a later one was undone); 河东's 延期 on 7-01.
+            _entry(2, datetime(2023, 6, 20, 10, 0), "obligation.exempt", "obligation", 5),
+            _entry(3, datetime(2023, 6, 25, 9, 0), "obligation.exempt", "obligation", 5, True),
+            _entry(4, datetime(2023, 7, 1, 16, 30), "obligation.extend", "obligation", 6),
         ],
         "settings": [{"key": "office", "value": '{"sender": "标准化处"}'}],
         "calendar_days": [{"day": date(2027, 10, 1), "is_workday": False, "name": "国庆节"}],

@@ -14,7 +14,13 @@ from pathlib import Path
 import pytest
 
 from tests.safety.revisions import PROBE_REVISION, add_probe_revision
-from tests.store.old_workspace import EXPECTED_STATUS, build_at, read_back, revisions_in_order
+from tests.store.old_workspace import (
+    EXPECTED_STATUS,
+    GRANTED,
+    build_at,
+    read_back,
+    revisions_in_order,
+)
 from tracker.domain.ledger_query import LedgerQuery
 from tracker.services.backup_archive import verify_backup
 from tracker.services.bundle import Services
@@ -44,6 +50,14 @@ def test_an_older_workspace_upgrades_with_everything_intact(
         assert sv.units.resolve("和平局").name == "和平区市场监管局"
         assert sum(r.reminders for r in rows) == 1
         assert sv.ledger.submissions(1)[0].files == (("总结.docx", "ab" * 32),)
+        if old_revision < "0003":  # decisions taken before they were dated: from the audit log
+            by_name = {r.unit_name: r for r in rows}
+            for unit, (field, day) in GRANTED.items():
+                assert getattr(by_name[unit], field) == day, unit
+            on_630 = sv.ledger.rows(LedgerQuery(as_of=date(2023, 6, 30)))
+            replay = {r.unit_name: r.status.value for r in on_630}
+            assert replay["河北区市场监管局"] == "exempt"
+            assert replay["河东区市场监管局"] == "overdue"  # its 延期 came on 7-01
         after = read_back(sv.ws.engine)
 
     assert file_revision(db) == migrate.HEAD_REVISION

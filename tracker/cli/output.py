@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
+from pathlib import Path
 
 from tracker.domain.dates import format_cn
 from tracker.domain.forms import form_codes, format_forms
-from tracker.domain.records import ObligationRow
+from tracker.domain.records import ObligationRow, SubmissionRecord
 from tracker.domain.text import display_width
 
 
@@ -85,6 +86,26 @@ def row_json(r: ObligationRow) -> dict[str, object]:
         "last_reminder": _iso(r.last_reminder),
         "as_of": _iso(r.as_of),
     }
+
+
+def submission_json(r: SubmissionRecord, path_for: Callable[[str, str], Path]) -> dict[str, object]:
+    """One registration: stable keys ``id``, ``received_on``, ``channel``, ``forms``, ``files``,
+    ``note``; each file with its original name, content hash and archived path."""
+    return {
+        "id": r.id,
+        "received_on": r.received_on.isoformat(),
+        "channel": r.channel,
+        "forms": form_codes(r.forms),
+        "files": [
+            {"name": name, "sha256": sha, "path": str(path_for(sha, name))} for name, sha in r.files
+        ],
+        "note": r.note,
+    }
+
+
+def submission_cells(r: SubmissionRecord) -> list[str]:
+    names = "、".join(name for name, _sha in r.files)
+    return [str(r.id), format_cn(r.received_on), r.channel, format_forms(r.forms), names, r.note]
 
 
 def render_rows(rows: Sequence[ObligationRow], fmt: str) -> str:

@@ -6,6 +6,7 @@ from dataclasses import dataclass, fields
 from typing import Any
 
 from tracker.domain.errors import ValidationError
+from tracker.domain.ladder import LadderRules
 
 # Placeholders: see tracker.domain.letters.PLACEHOLDERS. A line holding only {item_list}
 # becomes one paragraph per item owed.
@@ -43,6 +44,32 @@ class OfficeSettings:
     letter_has_seal: bool = True
     letter_duplex: bool = True  # 双面打印: each letter padded to an even page count
     short_name: str = ""  # 自称 in running text (我委, 我局); letters fall back to 我单位
+    # The escalation ladder (tracker.domain.ladder), in working days.
+    ladder_phone_after: int = 1  # overdue this long: 电话催报
+    ladder_letter_after: int = 5  # overdue this long: 催报函, phoned or not
+    ladder_phone_grace: int = 3  # a phone call's grace before the 催报函
+
+    def ladder_rules(self) -> LadderRules:
+        return LadderRules(
+            phone_after=self.ladder_phone_after,
+            letter_after=self.ladder_letter_after,
+            phone_grace=self.ladder_phone_grace,
+            letter_grace=self.reminder_workdays,
+        )
+
+    def ladder_problems(self) -> list[str]:
+        problems = [
+            f"{label}应在 0 到 60 个工作日之间"
+            for label, value in (
+                ("电话催报的时机", self.ladder_phone_after),
+                ("发催报函的时机", self.ladder_letter_after),
+                ("电话催报后的等待", self.ladder_phone_grace),
+            )
+            if not 0 <= value <= 60
+        ]
+        if self.ladder_phone_after > self.ladder_letter_after:
+            problems.append("电话催报应早于发催报函")
+        return problems
 
     @property
     def is_set_up(self) -> bool:

@@ -173,6 +173,8 @@ class ObligationRow:
     # The obligation's version when read: pass it back with an edit so that an edit made from
     # a stale screen is refused instead of overwriting someone else's change.
     version: int = 1
+    exempt_on: date | None = None  # the day the 免报 was granted (None: not known)
+    extended_on: date | None = None  # the day the 延期 was granted
 
     @property
     def effective_deadline(self) -> date:

@@ -18,29 +18,24 @@ TLine = BodyLine  # the name the letter code grew up with
 KEEP_WITH_SIGNATURE = 2  # body lines that always go with the 落款
 
 
-def paragraph_lines(
-    ink: Ink, text: str, indent: float = 2 * PITCH, tighten: bool = False
-) -> list[BodyLine]:
+def paragraph_lines(ink: Ink, text: str, indent: float = 2 * PITCH) -> list[BodyLine]:
     """A body paragraph, set once per document (letters of one batch share most of them)."""
-    key = ("paragraph", text, indent, tighten)
+    key = ("paragraph", text, indent)
     if key not in ink.memo:
-        ink.memo[key] = set_paragraph(ink, text, indent, tighten=tighten)
+        ink.memo[key] = set_paragraph(ink, text, indent)
     lines: list[BodyLine] = ink.memo[key]
     return lines
 
 
-def flow_lines(ink: Ink, letter: LetterContent, compact: bool = False) -> list[BodyLine]:
-    """主送 to 附注 as lines. ``compact`` (a letter a line or two too long for page 1): short
-    last lines pulled up by tighter tracking, one blank line above a sealed 落款 instead of
-    two (the seal's top still within a line of the body, as GB/T 9704 7.3.5.1 asks)."""
+def flow_lines(ink: Ink, letter: LetterContent) -> list[BodyLine]:
     lines = numbered(wrapped(ink, f"{letter.addressee}：", 0), 0)
     for n, p in enumerate(letter.paragraphs, 1):
-        lines.extend(numbered(paragraph_lines(ink, p, tighten=compact), n))
+        lines.extend(numbered(paragraph_lines(ink, p), n))
     lines = _keep_last(lines, KEEP_WITH_SIGNATURE)
     if letter.attachments:
         lines.append(BodyLine(LEFT, "", keep=True))
         lines.extend(replace(ln, keep=True) for ln in _attachment_lines(ink, letter.attachments))
-    return lines + signature_lines(ink, letter, compact)
+    return lines + signature_lines(ink, letter)
 
 
 def _attachment_lines(ink: Ink, names: Sequence[str]) -> list[BodyLine]:
@@ -65,7 +60,7 @@ def _keep_last(lines: list[BodyLine], count: int) -> list[BodyLine]:
     return lines[:-count] + tail
 
 
-def signature_lines(ink: Ink, letter: LetterContent, compact: bool = False) -> list[BodyLine]:
+def signature_lines(ink: Ink, letter: LetterContent) -> list[BodyLine]:
     """落款 and date (GB/T 9704 7.3.5), then the 附注 contact line, all kept together."""
     date = format_cn(letter.letter_date)
     date_w = ink.width(date, "body", BODY, CS) - CS
@@ -74,9 +69,9 @@ def signature_lines(ink: Ink, letter: LetterContent, compact: bool = False) -> l
         # above leave room for the seal, whose top stays within a line of the body.
         date_x = RIGHT - 4 * PITCH - date_w
         centre = date_x + date_w / 2
-        blanks = [BodyLine(LEFT, "", keep=True) for _ in range(1 if compact else 2)]
         sig = [
-            *blanks,
+            BodyLine(LEFT, "", keep=True),
+            BodyLine(LEFT, "", keep=True),
             BodyLine(LEFT, letter.signer, keep=True, centre=centre),
             BodyLine(date_x, date, keep=True),
         ]

@@ -13,6 +13,7 @@ from tracker.domain.changes import Changes
 from tracker.services.audit import AuditService
 from tracker.services.backup_service import BackupService
 from tracker.services.export import ExportService
+from tracker.services.ladder import LadderService
 from tracker.services.ledger import LedgerService
 from tracker.services.ledger_import import LedgerImport
 from tracker.services.letters import LetterService
@@ -44,6 +45,7 @@ class Services:
     export: ExportService = field(init=False)
     ledger_import: LedgerImport = field(init=False)
     ranking: RankingService = field(init=False)
+    ladder: LadderService = field(init=False)
 
     def __post_init__(self) -> None:
         self.units = UnitService(self.ws)
@@ -60,6 +62,7 @@ class Services:
         self.export = ExportService(self.ws, self.ledger, self.notices, self.units)
         self.ledger_import = LedgerImport(self.ws)
         self.ranking = RankingService(self.ledger, self.notices, self.units)
+        self.ladder = LadderService(self.ws, self.settings)
 
     @classmethod
     def open(
@@ -94,10 +97,6 @@ class Services:
     def warnings(self) -> list[str]:
         """What the clerk should hear at start-up (e.g. a daily backup that failed)."""
         return list(self.ws.warnings)
-
-    def damaged_text_note(self) -> str:
-        """Said when text read from the database had to be repaired (invalid UTF-8)."""
-        return self.ws.damaged_text_note()
 
     def ask_when_busy(self, prompt: BusyPrompt) -> None:
         """The window's 重试 question, asked when another program holds the write lock."""

@@ -114,16 +114,20 @@ class _Scenario:
         outcome = self.rng.choices([o for o, _ in _OUTCOMES], [w for _, w in _OUTCOMES])[0]
         ledger = self.services.ledger
         if outcome == "exempt":
-            ledger.exempt(
-                [obligation_id], self.rng.choice(["本单位未开展相关活动", "机构调整，职能划转"])
-            )
+            reason = self.rng.choice(["本单位未开展相关活动", "机构调整，职能划转"])
+            ledger.exempt([obligation_id], reason, on=self._granted(obligation_id, deadline, 12))
             return
         if outcome == "extended":
             new = deadline + timedelta(days=self.rng.choice([5, 7, 10]))
             reasons = ["承办活动任务集中，申请延期", "材料需主要负责同志审签，申请延期"]
             if deadline.year <= 2022:
                 reasons.append("因疫情防控任务较重，申请延期")
-            ledger.extend([obligation_id], new, self.rng.choice(reasons))
+            ledger.extend(
+                [obligation_id],
+                new,
+                self.rng.choice(reasons),
+                on=self._granted(obligation_id, deadline, 4),
+            )
             if self.rng.random() < 0.6:
                 self._send(obligation_id, forms, new - timedelta(days=1))
             return
@@ -137,6 +141,11 @@ class _Scenario:
             return
         late = outcome == "late"
         self._send_split(obligation_id, forms, deadline, late)
+
+    def _granted(self, oid: int, deadline: date, before: int) -> date:
+        """A decision taken a few days before the deadline (never after today). Not drawn from
+        ``rng``: the outcomes stay those of earlier versions of the demo."""
+        return min(deadline - timedelta(days=oid % (before + 1)), self.until)
 
     def _send_split(self, oid: int, forms: Form, deadline: date, late: bool) -> None:
         electronic = forms & Form.ELECTRONIC

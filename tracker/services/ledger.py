@@ -13,11 +13,10 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from tracker.domain.changes import Changes, Topic
 from tracker.domain.clock import today
-from tracker.domain.dates import check_range, format_cn
+from tracker.domain.dates import format_cn
 from tracker.domain.errors import ConflictError, NotFoundError, ValidationError
 from tracker.domain.forms import Form, format_forms
 from tracker.domain.ledger_query import LedgerQuery
-from tracker.domain.limits import LETTER_NUMBER_LIMIT
 from tracker.domain.records import (
     Change,
     Channel,
@@ -43,9 +42,31 @@ Versions = Mapping[int, int] | None
 def obligation_state(o: Obligation) -> dict[str, object]:
     return {
         "exempt_reason": o.exempt_reason,
+        "exempt_on": o.exempt_on,
         "extended_to": o.extended_to,
         "extension_reason": o.extension_reason,
+        "extended_on": o.extended_on,
     }
+
+
+def granted_day(on: date | None) -> date:
+    """The day a 免报 or 延期 was granted: today unless given, never a day still to come."""
+    day = on or today()
+    if day > today():
+        raise ValidationError(f"批准日期 {format_cn(day)} 晚于今天，请检查")
+    return day
+
+
+def granted_note(day: date) -> str:
+    """ "，2023年11月20日批准" for a decision entered after the day it was taken."""
+    return "" if day == today() else f"，{format_cn(day)}批准"
+
+
+def revoke_reason(reason: str) -> str:
+    text = normalize_text(reason)
+    if not text:
+        raise ValidationError("请填写撤销的理由")
+    return text
 
 
 def describe(o: Obligation) -> str:
@@ -62,11 +83,6 @@ def record_reminder(
     note: str = "",
 ) -> tuple[int, int]:
     """Add one 催报 record to ``o`` inside the caller's transaction; (audit id, reminder id)."""
-    check_range(on, "催报日期")
-    if len(letter_number) > LETTER_NUMBER_LIMIT:
-        raise ValidationError(
-            f"函号过长（{len(letter_number)}个字，最多{LETTER_NUMBER_LIMIT}个字）"
-        )
     r = Reminder(
         reminded_on=on,
         method=method.value,
@@ -172,7 +188,6 @@ class LedgerService:
             raise ValidationError("请至少选择一种收到的材料（电子版、纸质版、加盖公章、佐证材料）")
         if received_on > today():
             raise ValidationError(f"收到日期 {format_cn(received_on)} 晚于今天，请检查")
-        check_range(received_on, "收到日期")
         stored = [self.ws.files.store(Path(f)) for f in files]  # content-addressed: safe first
         with self.ws.transaction() as s:
             o = self._get(s, obligation_id, lock=True)
@@ -206,12 +221,19 @@ class LedgerService:
         self.ws.announce(Changes.of(Topic.SUBMISSIONS, [obligation_id]))
         return Change((aid,), summary, (sub_id,))
 
-    def delete_submission(self, submission_id: int) -> Change:
+    def delete_submission(self, submission_id: int, reason: str) -> Change:
+        """删除登记: the registration goes (its archived files stay, so undo brings it back)."""
+        reason = revoke_reason(reason)
         with self.ws.transaction() as s:
             sub = s.get(Submission, submission_id)
             if sub is None:
-                raise NotFoundError(f"报送记录（编号 {submission_id}）不存在")
-            summary = f"删除报送记录：{describe(sub.obligation)}，{format_cn(sub.received_on)}"
+                raise NotFoundError(f"登记（编号 {submission_id}）不存在")
+            # The obligation's version moves on: a dialog showing the old state must re-read.
+            flag_modified(sub.obligation, "note")
+            summary = (
+                f"删除登记：{describe(sub.obligation)}，{format_cn(sub.received_on)}收到"
+                f"{format_forms(Form(sub.forms))}（理由：{reason}）"
+            )
             aid = audit.record(
                 s,
                 user=self.ws.user,
@@ -230,43 +252,80 @@ class LedgerService:
     # An obligation changed by someone else since then is refused (已被他人修改), never
     # silently overwritten. Without it the edit applies to whatever is current.
     def exempt(
-        self, obligation_ids: Iterable[int], reason: str, *, expected: Versions = None
+        self,
+        obligation_ids: Iterable[int],
+        reason: str,
+        *,
+        on: date | None = None,
+        expected: Versions = None,
     ) -> Change:
+        """免报 granted ``on`` (default today); a past day replayed before it shows none."""
         reason = normalize_text(reason)
         if not reason:
             raise ValidationError("请填写免报理由")
+        day = granted_day(on)
         return self._update_each(
-            obligation_ids, expected, "obligation.exempt", f"免报（{reason}）", exempt_reason=reason
+            obligation_ids,
+            expected,
+            "obligation.exempt",
+            f"免报（{reason}{granted_note(day)}）",
+            exempt_reason=reason,
+            exempt_on=day,
         )
 
-    def unexempt(self, obligation_ids: Iterable[int], *, expected: Versions = None) -> Change:
+    def unexempt(
+        self, obligation_ids: Iterable[int], reason: str, *, expected: Versions = None
+    ) -> Change:
+        """撤销免报: the obligation is owed again (the audit log keeps what it was)."""
+        reason = revoke_reason(reason)
         return self._update_each(
-            obligation_ids, expected, "obligation.unexempt", "取消免报", exempt_reason=None
+            obligation_ids,
+            expected,
+            "obligation.unexempt",
+            f"撤销免报（理由：{reason}）",
+            _needs=("exempt_reason", "没有免报"),
+            exempt_reason=None,
+            exempt_on=None,
         )
 
     def extend(
-        self, obligation_ids: Iterable[int], to: date, reason: str, *, expected: Versions = None
+        self,
+        obligation_ids: Iterable[int],
+        to: date,
+        reason: str,
+        *,
+        on: date | None = None,
+        expected: Versions = None,
     ) -> Change:
+        """延期 to ``to``, granted ``on`` (default today); replayed before it, no extension."""
         reason = normalize_text(reason)
         if not reason:
             raise ValidationError("请填写延期理由")
+        day = granted_day(on)
         return self._update_each(
             obligation_ids,
             expected,
             "obligation.extend",
-            f"延期至{format_cn(to)}（{reason}）",
+            f"延期至{format_cn(to)}（{reason}{granted_note(day)}）",
             extended_to=to,
             extension_reason=reason,
+            extended_on=day,
         )
 
-    def unextend(self, obligation_ids: Iterable[int], *, expected: Versions = None) -> Change:
+    def unextend(
+        self, obligation_ids: Iterable[int], reason: str, *, expected: Versions = None
+    ) -> Change:
+        """撤销延期: the original deadline applies again."""
+        reason = revoke_reason(reason)
         return self._update_each(
             obligation_ids,
             expected,
             "obligation.unextend",
-            "取消延期",
+            f"撤销延期（理由：{reason}）",
+            _needs=("extended_to", "没有延期"),
             extended_to=None,
             extension_reason="",
+            extended_on=None,
         )
 
     def remind(
@@ -308,8 +367,11 @@ class LedgerService:
         expected: Versions,
         action: str,
         what: str,
+        _needs: tuple[str, str] | None = None,
         **values: object,
     ) -> Change:
+        """Set ``values`` on each obligation; ``_needs`` (field, what is missing) refuses an
+        obligation where that field is empty (nothing to revoke)."""
         ids = list(dict.fromkeys(obligation_ids))
         if not ids:
             raise ValidationError("请先选择报送记录")
@@ -323,6 +385,8 @@ class LedgerService:
                             f"“{describe(o)}”已被他人修改（可能刚登记了报送或办理了免报、延期），"
                             "未作改动。请刷新后重试"
                         )
+                    if _needs is not None and getattr(o, _needs[0]) is None:
+                        raise ValidationError(f"“{describe(o)}”{_needs[1]}，无需撤销")
                     if "extended_to" in values and values["extended_to"] is not None:
                         self._check_extension(o, values["extended_to"])  # type: ignore[arg-type]
                     before = obligation_state(o)
@@ -348,7 +412,6 @@ class LedgerService:
 
     @staticmethod
     def _check_extension(o: Obligation, to: date) -> None:
-        check_range(to, "延期日期")
         if to <= o.requirement.deadline:
             raise ValidationError(
                 f"{describe(o)}：延期日期 {format_cn(to)} 应晚于原定时限 "

@@ -15,7 +15,6 @@ from typing import Any
 from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session
 
-from tracker.domain.dates import check_range
 from tracker.domain.forms import FORM_BY_VALUE
 from tracker.domain.ledger_query import LedgerQuery
 from tracker.domain.records import ObligationRow
@@ -107,6 +106,8 @@ STORED_FIELDS: dict[str, Any] = {
     "exempt_reason": Obligation.exempt_reason,
     "note": Obligation.note,
     "version": Obligation.version,
+    "exempt_on": Obligation.exempt_on,
+    "extended_on": Obligation.extended_on,
 }
 FORMS = "forms"  # Requirement.forms: an input of the status; the row holds required_forms
 
@@ -137,8 +138,16 @@ def _main_rows(s: Session, q: LedgerQuery) -> tuple[tuple[str, ...], list[Any]]:
     return tuple(result.keys()), list(result.all())
 
 
+def not_yet_granted(stored: dict[str, Any], as_of: date) -> None:
+    """A decision counts from the day it was granted: replaying an earlier day, it was not
+    there yet (an extension granted on 12-01 does not make 11-23 look on time)."""
+    if stored["exempt_on"] is not None and stored["exempt_on"] > as_of:
+        stored.update(exempt_reason=None, exempt_on=None)
+    if stored["extended_on"] is not None and stored["extended_on"] > as_of:
+        stored.update(extended_to=None, extension_reason="", extended_on=None)
+
+
 def load_rows(s: Session, q: LedgerQuery, cal: WorkCalendar) -> list[ObligationRow]:
-    check_range(q.as_of, "统计日期")  # working days counted to 9999-12-31 would spin
     arrivals = _arrivals(s, q)
     reminders = _reminders(s, q)
     note_for = cache(lambda day: cal.info(day).note)
@@ -151,6 +160,7 @@ def load_rows(s: Session, q: LedgerQuery, cal: WorkCalendar) -> list[ObligationR
         stored = dict(zip(names, r))  # noqa: B905 - the names are the result's own
         required = FORM_BY_VALUE[stored.pop(FORMS)]
         oid = stored["obligation_id"]
+        not_yet_granted(stored, q.as_of)
         deadline, extended_to = stored["deadline"], stored["extended_to"]
         facts = Facts(
             deadline=deadline,

@@ -29,13 +29,26 @@ UNDOABLE = {
 }
 
 
+def _day(text: str | None) -> date | None:
+    return date.fromisoformat(text) if text else None
+
+
 def _state(data: dict[str, Any]) -> dict[str, Any]:
-    ext = data.get("extended_to")
+    """An obligation's decisions as an audit entry recorded them (entries written before the
+    decisions were dated lack the days: None)."""
     return {
         "exempt_reason": data.get("exempt_reason"),
-        "extended_to": date.fromisoformat(ext) if ext else None,
+        "exempt_on": _day(data.get("exempt_on")),
+        "extended_to": _day(data.get("extended_to")),
         "extension_reason": data.get("extension_reason") or "",
+        "extended_on": _day(data.get("extended_on")),
     }
+
+
+def _same(o: Obligation, recorded: dict[str, Any]) -> bool:
+    """The obligation still stands as ``recorded`` left it (on the keys it recorded)."""
+    now_state, then = obligation_state(o), _state(recorded)
+    return all(now_state[key] == then[key] for key in then if key in recorded)
 
 
 class UndoService:
@@ -91,7 +104,7 @@ class UndoService:
             o = s.get(Obligation, entry.entity_id)
             if o is None:
                 raise NotFoundError("报送记录已不存在，无法撤销")
-            if obligation_state(o) != _state(after):
+            if not _same(o, after):
                 raise ConflictError("该记录之后又被修改过，无法撤销")
             for key, value in _state(before).items():
                 setattr(o, key, value)

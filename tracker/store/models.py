@@ -130,6 +130,10 @@ class Obligation(Base):
     extension_reason: Mapped[str] = mapped_column(Text, default="")
     note: Mapped[str] = mapped_column(Text, default="")
     version: Mapped[int] = mapped_column(Integer, default=1)
+    # The days the 免报 and the 延期 were granted: a past day is replayed without them.
+    # NULL (decisions older than revision 0003 without an audit entry): in force throughout.
+    exempt_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+    extended_on: Mapped[date | None] = mapped_column(Date, nullable=True)
 
     requirement: Mapped[Requirement] = relationship(back_populates="obligations")
     unit: Mapped[Unit] = relationship()

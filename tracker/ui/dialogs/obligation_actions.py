@@ -11,8 +11,21 @@ from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QWidget
 from tracker.domain.clock import today
 from tracker.domain.dates import format_cn
 from tracker.domain.records import Change, ReminderMethod
+from tracker.ui.common.dates import CnDateEdit
 from tracker.ui.dialogs.fields import MessageStrip, date_edit, enable_while_valid, with_hint
 from tracker.ui.dialogs.obligation_dialog import ObligationDialog
+
+
+def granted_field(dialog: ObligationDialog) -> CnDateEdit:
+    """批准日期: the day the decision was taken (today unless it was agreed earlier); replaying a
+    day before it, the ledger shows the obligation without it."""
+    field = date_edit(today(), dialog)
+    field.set_limits(
+        maximum=today(), too_late=dialog.tr("批准日期不能晚于今天（%s）") % format_cn(today())
+    )
+    field.setToolTip(dialog.tr("回看这一天之前的台账时，不计这项决定"))
+    dialog.form.addRow(dialog.tr("批准日期(&G)"), with_hint(field))
+    return field
 
 
 class ExemptDialog(ObligationDialog):
@@ -26,11 +39,16 @@ class ExemptDialog(ObligationDialog):
         self.reason = QLineEdit(self)
         self.reason.setPlaceholderText(self.tr("例如：该单位本年度无此项工作"))
         self.form.addRow(self.tr("免报理由(&R)"), self.reason)
+        self.granted = granted_field(self)
+        enable_while_valid([self.ok_button], [self.granted])
         self.reason.setFocus()
 
     def apply(self) -> Change:
         return self.services.ledger.exempt(
-            self.obligation_ids, self.reason.text(), expected=self.versions()
+            self.obligation_ids,
+            self.reason.text(),
+            on=self.granted.date_value(),
+            expected=self.versions(),
         )
 
 
@@ -64,8 +82,9 @@ class ExtendDialog(ObligationDialog):
         self.form.addRow(self.tr("新的时限(&D)"), with_hint(self.new_date))
         self.form.addRow("", self.day_note)
         self.form.addRow(self.tr("延期理由(&R)"), self.reason)
+        self.granted = granted_field(self)
+        enable_while_valid([self.ok_button], [self.new_date, self.granted])
         self.new_date.dateChanged.connect(self.on_new_date_changed)
-        enable_while_valid([self.ok_button], [self.new_date])
         self.on_new_date_changed()
         self.reason.setFocus()
 
@@ -88,7 +107,11 @@ class ExtendDialog(ObligationDialog):
     def apply(self) -> Change:
         day = self.new_date.date_value()
         return self.services.ledger.extend(
-            self.obligation_ids, day, self.reason.text(), expected=self.versions()
+            self.obligation_ids,
+            day,
+            self.reason.text(),
+            on=self.granted.date_value(),
+            expected=self.versions(),
         )
 
 

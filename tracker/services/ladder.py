@@ -1,0 +1,84 @@
+"""The escalation ladder over the ledger: what was done for each overdue obligation, and the
+next step the office's rules suggest (``tracker.domain.ladder``)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+
+from sqlalchemy import case, func, select
+from sqlalchemy.orm import Session
+
+from tracker.domain.ladder import ChaseHistory, LadderRules, Suggestion, next_step
+from tracker.domain.records import ObligationRow, ReminderMethod
+from tracker.services.settings import SettingsService
+from tracker.services.workspace import Workspace
+from tracker.store.models import IssuedLetter, IssuedLetterItem, Reminder
+
+
+class LadderService:
+    def __init__(self, ws: Workspace, settings: SettingsService) -> None:
+        self.ws = ws
+        self.settings = settings
+
+    def rules(self) -> LadderRules:
+        return self.settings.office().ladder_rules()
+
+    def suggestions(self, rows: Iterable[ObligationRow]) -> dict[int, Suggestion]:
+        """The next step for each row that needs chasing, keyed by obligation id."""
+        owed = [r for r in rows if r.status.needs_action]
+        if not owed:
+            return {}
+        as_of = owed[0].as_of
+        histories = self.histories(as_of)
+        rules, cal = self.rules(), self.ws.calendar()
+        out: dict[int, Suggestion] = {}
+        for r in owed:
+            step = next_step(
+                due=r.effective_deadline,
+                as_of=r.as_of,
+                history=histories.get(r.obligation_id, ChaseHistory()),
+                rules=rules,
+                workdays=cal.workdays_between,
+                add_workdays=cal.add_workdays,
+            )
+            if step is not None:
+                out[r.obligation_id] = step
+        return out
+
+    def histories(self, as_of: date) -> dict[int, ChaseHistory]:
+        """Every obligation's chasing up to ``as_of``: two grouped queries, not one a row."""
+        with self.ws.reading() as s:
+            reminded = _reminders(s, as_of)
+            deadlines = _letter_deadlines(s, as_of)
+        return {
+            oid: ChaseHistory(
+                phoned_on=phoned, letter_on=lettered, letter_deadline=deadlines.get(oid)
+            )
+            for oid, (phoned, lettered) in reminded.items()
+        }
+
+
+def _reminders(s: Session, as_of: date) -> dict[int, tuple[date | None, date | None]]:
+    letter = ReminderMethod.LETTER.value
+    stmt = (
+        select(
+            Reminder.obligation_id,
+            func.max(case((Reminder.method != letter, Reminder.reminded_on))),
+            func.max(case((Reminder.method == letter, Reminder.reminded_on))),
+        )
+        .where(Reminder.reminded_on <= as_of)
+        .group_by(Reminder.obligation_id)
+    )
+    return {oid: (phoned, lettered) for oid, phoned, lettered in s.execute(stmt).all()}
+
+
+def _letter_deadlines(s: Session, as_of: date) -> dict[int, date]:
+    """The latest 补报时限 of the issued letters each obligation was chased by."""
+    stmt = (
+        select(IssuedLetterItem.obligation_id, func.max(IssuedLetter.new_deadline))
+        .join(IssuedLetter, IssuedLetter.id == IssuedLetterItem.letter_id)
+        .where(IssuedLetter.letter_date <= as_of)
+        .group_by(IssuedLetterItem.obligation_id)
+    )
+    return {oid: day for oid, day in s.execute(stmt).all()}

@@ -16,7 +16,9 @@ from typing import NoReturn
 
 import pytest
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+from tests.office_screens import offscreen_platform
+
+os.environ.setdefault("QT_QPA_PLATFORM", offscreen_platform())
 
 from tests.pg_cluster import PgServer, PgUnavailable
 from tracker.domain.records import UnitSpec

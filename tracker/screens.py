@@ -16,7 +16,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication, QWidget
 
 from tracker.domain.status import NEEDS_ACTION
@@ -54,6 +54,7 @@ def open_window(
     if as_of is not None:
         ctx.set_as_of(as_of)
     window = build_main_window(ctx)
+    window.setWindowState(Qt.WindowState.WindowNoState)  # this size, whatever the screen
     window.resize(1440, 900)
     window.show()
     settle(app, 0.2)

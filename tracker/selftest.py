@@ -67,6 +67,8 @@ class SelfTest:
         return f"示例台账：{len(units)} 个单位，{len(rows)} 条报送记录，数据库版本 {revision}"
 
     def check_window(self) -> str:
+        from PySide6.QtCore import Qt
+
         from tracker.ui.composition import build_main_window
         from tracker.ui.context import AppContext
 
@@ -74,6 +76,7 @@ class SelfTest:
         expect(not self.services.warnings, f"打开台账时的警告：{self.services.warnings}")
         ctx = AppContext(str(self.folder))
         window = build_main_window(ctx)
+        window.setWindowState(Qt.WindowState.WindowNoState)  # 1280×800, not the screen's size
         window.resize(1280, 800)
         window.show()
         self.settle(0.2)

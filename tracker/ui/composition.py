@@ -16,7 +16,10 @@ Where to add things:
   slot (e.g. ``tracker.ui.letters.actions.LetterActions``), then place it in ``_menus`` or
   ``_grid`` below. A new area: a class taking the window, a field in ``Features``, one line in
   ``furnish``.
-- **A dialog**: open it from an action's slot, importing its module inside the slot; give it
+- **A dialog**: derive it from ``tracker.ui.common.screen_fit.FittedDialog`` (it then opens no
+  larger than a 1366×768 or 150 % screen; a tall form goes into ``scrolling()`` with its
+  buttons below; ``tests/ui/test_dialog_screens.py`` opens every dialog on both screens).
+  Open it from an action's slot, importing its module inside the slot; give it
   ``ctx.services`` (typed) and push the ``Change`` it returns to ``features.forms.stack`` when
   Ctrl+Z should take it back.
 """

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tracker.ui.common.screen_fit import fit_main_window
 from tracker.ui.common.state import restore_splitter, restore_widget, save_splitter, save_widget
 from tracker.ui.context import AppContext
 from tracker.ui.statusbar import StatusBar
@@ -246,8 +247,9 @@ class MainWindow(QMainWindow):
         return super().eventFilter(watched, event)
 
     def _restore_state(self) -> None:
-        if not restore_widget(STATE_KEY, self):
-            self.resize(1280, 800)
+        """Size and maximised state as last closed, brought onto this screen; fitted to the
+        screen on a first start (maximised on a small one)."""
+        fit_main_window(self, restored=restore_widget(STATE_KEY, self))
         restore_splitter(STATE_KEY, self.splitter)
 
     def save_state(self) -> None:

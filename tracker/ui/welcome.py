@@ -14,10 +14,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tracker.ui.common.screen_fit import FitsScreen
+
 DB_FILE = "tracker.db"  # same name as tracker.services.locations.DB_FILE (not imported: lean)
 
 
-class WelcomePage(QWidget):
+class WelcomePage(FitsScreen, QWidget):
     """Emits ``chosen(kind, path)``: kind is "new", "open" or "demo" (path "" for demo)."""
 
     chosen = Signal(str, str)

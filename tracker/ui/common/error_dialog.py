@@ -6,9 +6,10 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from tracker.ui.common.errors import log_file
+from tracker.ui.common.screen_fit import FitsScreen
 
 
-class ErrorDialog(QMessageBox):
+class ErrorDialog(FitsScreen, QMessageBox):
     """出错了: a short Chinese explanation, the details (selectable) and 复制详情."""
 
     def __init__(self, summary: str, details: str, parent: QWidget | None = None) -> None:

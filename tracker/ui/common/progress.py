@@ -8,10 +8,11 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
+from tracker.ui.common.screen_fit import FitsScreen
 from tracker.ui.common.worker import Task, TaskControl, run_task
 
 
-class TaskProgressDialog(QProgressDialog):
+class TaskProgressDialog(FitsScreen, QProgressDialog):
     """Shows a task's progress (busy bar when the total is unknown); 取消 asks it to stop."""
 
     def __init__(self, title: str, label: str, parent: QWidget | None = None) -> None:

@@ -47,6 +47,7 @@ class Column(Generic[R]):
     align: Qt.AlignmentFlag = LEFT
     width_chars: float = 8  # a sensible first width, in CJK character widths
     sample: str = ""  # or the width of this text, when wider (e.g. "2023年12月28日")
+    hidden: bool = False  # hidden until the clerk shows it (ColumnChooser): the default fits
 
 
 class RowTableModel(QAbstractTableModel, Generic[R]):
@@ -150,14 +151,20 @@ def setup_table(view: QTableView, model: RowTableModel[Any] | None = None) -> No
     hh.setSectionsMovable(True)
     if model is not None:
         set_default_widths(view, model)
+        for i, col in enumerate(model.columns):
+            view.setColumnHidden(i, col.hidden)
 
 
 DATE_SAMPLE = "2023年12月28日"
 
 
-def set_default_widths(view: QTableView, model: RowTableModel[Any]) -> None:
+def set_default_widths(
+    view: QTableView, model: RowTableModel[Any], only: Sequence[int] | None = None
+) -> None:
+    """Each column's first width (of ``only`` these), from ``width_chars`` and ``sample``."""
     fm = view.fontMetrics()
     em = fm.horizontalAdvance("中")
     for i, col in enumerate(model.columns):
-        width = max(em * col.width_chars, fm.horizontalAdvance(col.sample))
-        view.setColumnWidth(i, int(width + em * 1.2))
+        if only is None or i in only:
+            width = max(em * col.width_chars, fm.horizontalAdvance(col.sample))
+            view.setColumnWidth(i, int(width + em * 1.2))

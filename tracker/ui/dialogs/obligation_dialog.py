@@ -11,7 +11,6 @@ from typing import Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
@@ -23,6 +22,7 @@ from tracker.domain.clock import today
 from tracker.domain.errors import TrackerError, ValidationError
 from tracker.domain.ledger_query import LedgerQuery
 from tracker.domain.records import Change, ObligationRow
+from tracker.ui.common.screen_fit import FittedDialog
 from tracker.ui.dialogs.fields import MessageStrip
 
 SHOWN_NAMES = 6
@@ -35,7 +35,7 @@ def selection_text(rows: Sequence[ObligationRow]) -> str:
     return f"已选 {len(rows)} 条：" + "、".join(names) + more
 
 
-class ObligationDialog(QDialog):
+class ObligationDialog(FittedDialog):
     """Acts on one or many obligations; emits ``saved`` with the service's Change."""
 
     saved = Signal(object)

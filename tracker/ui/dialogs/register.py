@@ -13,7 +13,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
+from PySide6.QtWidgets import QFileDialog, QWidget
 
 from tracker.domain.clock import today
 from tracker.domain.dates import format_cn
@@ -22,6 +22,7 @@ from tracker.domain.forms import FORM_ORDER, Form, format_forms
 from tracker.domain.ledger_query import LedgerQuery
 from tracker.domain.records import Change, Channel, ObligationRow
 from tracker.domain.status import Status
+from tracker.ui.common.screen_fit import FittedDialog
 from tracker.ui.dialogs.fields import enable_while_valid
 from tracker.ui.dialogs.register_layout import RegisterLayout
 
@@ -61,7 +62,7 @@ def row_summary(row: ObligationRow) -> str:
     return "　".join(parts)
 
 
-class RegisterDialog(QDialog):
+class RegisterDialog(FittedDialog):
     """Saves one submission; ``next_requested`` says whether the clerk wants another."""
 
     saved = Signal(object)  # the Change

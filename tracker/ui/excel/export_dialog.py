@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from tracker.domain.dates import format_cn
 from tracker.domain.errors import TrackerError
 from tracker.ui.common.dates import CnDateEdit
+from tracker.ui.common.screen_fit import FittedDialog
 from tracker.ui.dialogs.fields import enable_while_valid, with_hint
 from tracker.ui.excel.runner import ExportRunner
 
@@ -80,7 +81,7 @@ class ExportForm:
         box.addWidget(self.buttons)
 
 
-class ExportDialog(QDialog):
+class ExportDialog(FittedDialog):
     def __init__(self, services: Any, as_of: date, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("导出报送情况统计表"))

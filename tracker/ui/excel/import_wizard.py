@@ -25,11 +25,12 @@ from PySide6.QtWidgets import (
 )
 
 from tracker.domain.errors import TrackerError
+from tracker.ui.common.screen_fit import FitsScreen
 from tracker.ui.excel.export_dialog import documents_dir
 from tracker.ui.excel.import_pages import MappingPage, PreviewPage
 
 
-class LedgerImportWizard(QWizard):
+class LedgerImportWizard(FitsScreen, QWizard):
     imported = Signal(object)  # the Change (undo it to take the whole import back)
 
     def __init__(self, services: Any, parent: QWidget | None = None) -> None:

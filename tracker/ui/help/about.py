@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from tracker import APP_NAME, __version__
 from tracker.paths import resource_path
+from tracker.ui.common.screen_fit import FittedDialog
 from tracker.ui.icon import app_icon
 
 
@@ -56,7 +57,7 @@ FONT_LICENCES = (
 )
 
 
-class AboutDialog(QDialog):
+class AboutDialog(FittedDialog):
     def __init__(self, info: AboutInfo, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.info = info
@@ -146,7 +147,7 @@ class AboutDialog(QDialog):
         return dialog
 
 
-class LicenceDialog(QDialog):
+class LicenceDialog(FittedDialog):
     def __init__(self, item: ShippedLicence, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(item.licence)

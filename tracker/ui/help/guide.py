@@ -7,7 +7,6 @@ from pathlib import Path
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
-    QDialog,
     QDialogButtonBox,
     QPushButton,
     QTextBrowser,
@@ -16,13 +15,14 @@ from PySide6.QtWidgets import (
 )
 
 from tracker.paths import resource_path
+from tracker.ui.common.screen_fit import FittedDialog
 
 
 def guide_path() -> Path:
     return resource_path("guide", "guide.html")
 
 
-class GuideDialog(QDialog):
+class GuideDialog(FittedDialog):
     """Not modal: the clerk can keep it open beside the window while working."""
 
     def __init__(self, parent: QWidget | None = None) -> None:

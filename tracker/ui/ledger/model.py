@@ -57,10 +57,10 @@ def days_key(r: ObligationRow) -> int:
 
 def _columns() -> tuple[Column[ObligationRow], ...]:
     return (
-        Column("单位", lambda r: r.unit_name, lambda r: (r.unit_sort, r.unit_name), width_chars=13),
+        Column("单位", lambda r: r.unit_name, lambda r: (r.unit_sort, r.unit_name), width_chars=12),
         Column("类别", lambda r: r.category, width_chars=4),
         Column("通知", notice_text, sample="津市场监管标准〔2023〕14号"),
-        Column("报送事项", lambda r: r.requirement_title, width_chars=11),
+        Column("报送事项", lambda r: r.requirement_title, width_chars=9),
         Column(
             "截止日期", lambda r: format_cn(r.deadline), lambda r: r.deadline, sample=DATE_SAMPLE
         ),
@@ -77,13 +77,14 @@ def _columns() -> tuple[Column[ObligationRow], ...]:
             CENTER,
             width_chars=5,
         ),
-        Column("逾期/剩余", days_text, days_key, RIGHT, sample=DATE_SAMPLE),
-        Column("缺少材料", lambda r: format_forms(r.missing_forms), width_chars=11),
+        Column("逾期/剩余", days_text, days_key, RIGHT, sample="还剩10个工作日"),
+        Column("缺少材料", lambda r: format_forms(r.missing_forms), width_chars=8),
         Column(
             "报齐日期",
             lambda r: format_cn(r.completed_on),
             lambda r: r.completed_on or _NO_DAY,
             sample=DATE_SAMPLE,
+            hidden=True,
         ),
         Column(
             "催报次数",
@@ -97,6 +98,7 @@ def _columns() -> tuple[Column[ObligationRow], ...]:
             lambda r: format_cn(r.last_reminder),
             lambda r: r.last_reminder or _NO_DAY,
             sample=DATE_SAMPLE,
+            hidden=True,
         ),
     )
 

@@ -10,6 +10,9 @@ Extension points for the other UI engineers (use these; do not reach into the wi
 - ``obligationActivated(int)``: double-click or Enter on a row (e.g. open 登记报送).
 - ``set_file_drop_handler(fn(obligation_id, [Path]))``: files dropped onto a row.
 - ``apply_filter(LedgerFilter)`` / ``current_filter()``; ``selectionChanged``.
+- A new column: add it to ``ledger/model.py``; ``Column(hidden=True)`` when the default columns
+  would no longer fit a 1366 px screen (``tests/ui/test_window_screens.py`` checks); the clerk
+  shows it from 显示列 or the header's right-click menu.
 """
 
 from __future__ import annotations
@@ -19,9 +22,10 @@ from pathlib import Path
 
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
-from PySide6.QtWidgets import QLabel, QMenu, QToolBar, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QToolBar, QVBoxLayout, QWidget
 
 from tracker.domain.records import ObligationRow
+from tracker.ui.common.columns import ColumnChooser
 from tracker.ui.common.proxy import BulkProxyModel
 from tracker.ui.common.state import restore_header, save_header
 from tracker.ui.common.table import setup_table
@@ -53,6 +57,7 @@ class LedgerPage(QWidget):
         self.view.setModel(self.proxy)
         self.view.obligation_at = self._obligation_at
         setup_table(self.view, self.model)
+        self.columns = ColumnChooser(self.view, self.model)
         self._own_menu_actions: list[QAction] = []
         self._selection_actions: list[QAction] = []
         self._menu_actions: list[QAction] = []
@@ -68,12 +73,17 @@ class LedgerPage(QWidget):
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.toolbar.addWidget(self.count_label)
         self.toolbar.addSeparator()
+        actions = QHBoxLayout()
+        actions.addWidget(self.toolbar, 1)
+        self.columns_button = self.columns.button(self)
+        actions.addWidget(self.columns_button)
         box = QVBoxLayout(self)
         box.addWidget(self.filter_bar)
-        box.addWidget(self.toolbar)
+        box.addLayout(actions)
         box.addWidget(self.view, 1)
 
     def _connect(self) -> None:
+        self.columns.changed.connect(self.save_state)  # at once: a crash keeps the choice
         self.filter_bar.filterChanged.connect(self.refilter)
         self.view.selectionModel().selectionChanged.connect(self._on_selection_changed)
         self.proxy.modelReset.connect(self._on_selection_changed)

@@ -5,10 +5,11 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtWidgets import QDialog, QMessageBox, QPushButton, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QMessageBox, QPushButton, QTableView, QVBoxLayout, QWidget
 
 from tracker.domain.dates import format_cn
 from tracker.domain.letter_request import IssuedLetterRecord
+from tracker.ui.common.screen_fit import FittedDialog
 from tracker.ui.letters.preview import PdfPreviewDialog, close_buttons
 
 Index = QModelIndex | QPersistentModelIndex
@@ -52,7 +53,7 @@ class IssuedLettersModel(QAbstractTableModel):
         )[index.column()]
 
 
-class IssuedLettersDialog(QDialog):
+class IssuedLettersDialog(FittedDialog):
     def __init__(self, services: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("已发催报函")

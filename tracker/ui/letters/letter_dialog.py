@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QDate, Qt, QTimer
-from PySide6.QtWidgets import QDialog, QFileDialog, QListWidgetItem, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QListWidgetItem, QMessageBox, QWidget
 
 from tracker.domain.clock import today
 from tracker.domain.dates import format_cn
@@ -18,6 +18,7 @@ from tracker.domain.errors import TrackerError
 from tracker.domain.letter_request import IssueResult, LetterRequest, split_name
 from tracker.domain.office import DEFAULT_LETTER_BODY, DEFAULT_LETTER_BODY_GROUP
 from tracker.ui.common.progress import run_with_progress
+from tracker.ui.common.screen_fit import FittedDialog
 from tracker.ui.letters.letter_form import LetterForm
 from tracker.ui.letters.preview import PdfPreviewDialog
 
@@ -32,7 +33,7 @@ def pydate(day: QDate) -> date:
     return date(day.year(), day.month(), day.day())
 
 
-class LetterDialog(QDialog):
+class LetterDialog(FittedDialog):
     """``base`` says whom to chase (obligation ids from the grid, or a requirement)."""
 
     def __init__(self, services: Any, base: LetterRequest, parent: QWidget | None = None) -> None:

@@ -8,7 +8,6 @@ from typing import Any
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
@@ -20,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from tracker.domain.errors import TrackerError
 from tracker.domain.ledger_query import LedgerQuery
+from tracker.ui.common.screen_fit import FittedDialog
 from tracker.ui.letters.letter_dialog import pydate, qdate
 from tracker.ui.letters.letter_form import date_edit
 from tracker.ui.letters.pdf_pages import open_in_viewer
@@ -33,7 +33,7 @@ from tracker.ui.letters.preview import (
 KINDS = (("overdue", "逾期未报名单"), ("due_soon", "即将到期名单"))
 
 
-class StatusListDialog(QDialog):
+class StatusListDialog(FittedDialog):
     """``scope`` narrows the list (a notice, a requirement, categories); its as_of is the
     starting date."""
 

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from tracker.domain.errors import TrackerError
+from tracker.ui.common.screen_fit import FittedDialog
 from tracker.ui.letters.pdf_pages import open_in_viewer, print_pdf, render_pages, save_pdf
 
 PREVIEW_DPI = 72
@@ -62,7 +63,7 @@ class PagesView(QScrollArea):
             self.pages.append(label)
 
 
-class PdfPreviewDialog(QDialog):
+class PdfPreviewDialog(FittedDialog):
     def __init__(self, data: bytes, title: str, file_name: str, parent: QWidget | None = None):
         super().__init__(parent)
         self.setWindowTitle(f"打印预览 — {title}")

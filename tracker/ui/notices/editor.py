@@ -9,12 +9,13 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QItemSelection, Signal
-from PySide6.QtWidgets import QDialog, QWidget
+from PySide6.QtWidgets import QWidget
 
 from tracker.domain.clock import today
 from tracker.domain.dates import format_cn
 from tracker.domain.errors import TrackerError
 from tracker.domain.forms import Form
+from tracker.ui.common.screen_fit import FittedDialog
 from tracker.ui.dialogs.fields import enable_while_valid
 from tracker.ui.notices.drafts import (
     NoticeDraft,
@@ -30,7 +31,7 @@ from tracker.ui.notices.requirements_model import COL_TITLE, RequirementsModel
 DEFAULT_WORKDAYS = 10  # a new requirement's deadline: two working weeks from the notice
 
 
-class NoticeEditor(QDialog):
+class NoticeEditor(FittedDialog):
     saved = Signal(int, object)  # notice id, Change
 
     def __init__(self, services: Any, draft: NoticeDraft, parent: QWidget | None = None):

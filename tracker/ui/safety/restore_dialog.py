@@ -7,7 +7,6 @@ from typing import Any
 
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QDialog,
     QDialogButtonBox,
     QFileDialog,
     QHeaderView,
@@ -21,10 +20,11 @@ from PySide6.QtWidgets import (
 
 from tracker.ui.common.errors import show_error
 from tracker.ui.common.progress import run_with_progress
+from tracker.ui.common.screen_fit import FittedDialog
 from tracker.ui.safety.backup_model import BackupTableModel
 
 
-class RestoreDialog(QDialog):
+class RestoreDialog(FittedDialog):
     """Lists the workspace's backups; 恢复 asks once more, then restores off the UI thread."""
 
     def __init__(self, services: Any, parent: QWidget | None = None) -> None:

@@ -5,28 +5,30 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialogButtonBox, QTabWidget, QVBoxLayout, QWidget
 
 from tracker.domain.errors import TrackerError
+from tracker.ui.common.screen_fit import FittedDialog, scrolling
 from tracker.ui.dialogs.fields import MessageStrip
 from tracker.ui.settings.holidays_tab import HolidaysTab
 from tracker.ui.settings.office_tab import OfficeTab
 
 
-class SettingsDialog(QDialog):
+class SettingsDialog(FittedDialog):
     saved = Signal(list)  # the Changes made
 
     def __init__(self, services: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.services = services
         self.setWindowTitle(self.tr("设置"))
-        self.resize(720, 640)
+        self.resize(760, 720)  # less where the screen is smaller: the office form scrolls
         self.original = services.settings.office()
         self.office = OfficeTab(self)
         self.office.load(self.original)
         self.holidays = HolidaysTab(services, self)
         self.tabs = QTabWidget(self)
-        self.tabs.addTab(self.office, self.tr("办公室与催报函"))
+        # The office form is taller than a 1920×1080 screen at 150 %: it scrolls, 保存 stays.
+        self.tabs.addTab(scrolling(self.office), self.tr("办公室与催报函"))
         self.tabs.addTab(self.holidays, self.tr("节假日"))
         self.errors = MessageStrip("error", self)
         buttons = QDialogButtonBox(

@@ -7,7 +7,6 @@ from typing import Any
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLineEdit,
@@ -19,6 +18,7 @@ from PySide6.QtWidgets import (
 from tracker.domain.errors import TrackerError
 from tracker.domain.records import UnitRecord, UnitSpec
 from tracker.domain.text import split_aliases
+from tracker.ui.common.screen_fit import FittedDialog
 from tracker.ui.dialogs.fields import MessageStrip
 
 TEXT_FIELDS: tuple[tuple[str, str], ...] = (
@@ -31,7 +31,7 @@ TEXT_FIELDS: tuple[tuple[str, str], ...] = (
 )
 
 
-class UnitDialog(QDialog):
+class UnitDialog(FittedDialog):
     saved = Signal(object)  # Change
 
     def __init__(

@@ -10,7 +10,6 @@ from PySide6.QtCore import QStringListModel, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
-    QDialog,
     QDialogButtonBox,
     QLabel,
     QListView,
@@ -22,12 +21,13 @@ from PySide6.QtWidgets import (
 from tracker.domain.errors import TrackerError, ValidationError
 from tracker.ui.common.errors import report_exception
 from tracker.ui.common.progress import run_with_progress
+from tracker.ui.common.screen_fit import FittedDialog
 from tracker.ui.common.table import setup_table
 from tracker.ui.dialogs.fields import MessageStrip
 from tracker.ui.units.import_model import ImportPlanModel
 
 
-class ImportDialog(QDialog):
+class ImportDialog(FittedDialog):
     imported = Signal(object, object)  # ImportPlan, Change
     previewed = Signal()  # the preview (or its refusal) is on screen
 

@@ -75,10 +75,19 @@ def test_the_dates_clerks_write_all_mean_the_same_day(tianjin_units: Services) -
         assert spec.requirements[0].deadline == date(2023, 6, 27), written
 
 
-def test_a_file_that_is_not_utf8_says_so(tmp_path: Path) -> None:
+def test_a_file_saved_by_notepad_in_gbk_reads_the_same(tmp_path: Path) -> None:
+    text = HEAD + REQ + "deadline = 2023-06-27\n"
     path = tmp_path / "通知.toml"
-    path.write_bytes((HEAD + REQ + "deadline = 2023-06-27\n").encode("gbk"))
-    with pytest.raises(TrackerError, match="不是 UTF-8"):
+    for data in (text.encode("gbk"), text.encode("gb18030"), "\ufeff".encode() + text.encode(),
+                 text.encode("utf-16")):  # fmt: skip
+        path.write_bytes(data)
+        assert read_notice_file(path) == parse_notice_text(text)
+
+
+def test_a_file_in_no_known_encoding_says_so(tmp_path: Path) -> None:
+    path = tmp_path / "通知.toml"
+    path.write_bytes(HEAD.encode() + b'note = "\x80\xff"\n')
+    with pytest.raises(TrackerError, match=r"编码无法识别.*UTF-8"):
         read_notice_file(path)
 
 

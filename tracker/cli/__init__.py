@@ -27,9 +27,10 @@ from tracker.cli import (
     units,
     workspace,
 )
-from tracker.cli.boundary import plain_output, report_failure
+from tracker.cli.boundary import plain_output, quiet_stdout, report_failure
 from tracker.cli.context import Context
 from tracker.cli.parsing import common_options
+from tracker.domain.clock import today
 
 COMMAND_GROUPS = (
     workspace,
@@ -72,10 +73,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     ctx = Context(args)
     try:
+        today()  # a TRACKER_TODAY that is no date is said once, before anything opens
         return int(args.func(args, ctx) or 0)
     except KeyboardInterrupt:
         print("已取消", file=sys.stderr)
         return 130
+    except BrokenPipeError:  # `tracker units list | head`: the reader has all it wanted
+        quiet_stdout()
+        return 0
     except Exception as exc:  # the boundary: one Chinese line, the traceback in the log
         return report_failure(exc, args)
     finally:

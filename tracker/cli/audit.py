@@ -6,7 +6,7 @@ import argparse
 from typing import TYPE_CHECKING
 
 from tracker.cli.output import table
-from tracker.cli.parsing import Subparsers, int_arg
+from tracker.cli.parsing import Subparsers, bounded_int
 from tracker.cli.parsing import add_command as add
 
 if TYPE_CHECKING:
@@ -15,7 +15,9 @@ if TYPE_CHECKING:
 
 def register(sub: Subparsers, common: argparse.ArgumentParser) -> None:
     p = add(sub, common, "log", "操作日志", cmd_log)
-    p.add_argument("--limit", type=int_arg, default=50, help="显示最近多少条（默认 50）")
+    p.add_argument(
+        "--limit", type=bounded_int(1, 100_000), default=50, help="显示最近多少条（默认 50）"
+    )
 
 
 def cmd_log(args: argparse.Namespace, ctx: Context) -> int:

@@ -23,6 +23,17 @@ def plain_output() -> None:
                 continue
 
 
+def quiet_stdout() -> None:
+    """After a broken pipe: point stdout at the null device so the exit flush stays silent."""
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+
+
 def report_failure(exc: BaseException, args: argparse.Namespace) -> int:
     from tracker.services.failures import known_failure
 

@@ -34,4 +34,7 @@ class Context:
 
     def close(self) -> None:
         if self._services is not None:
+            note = self._services.damaged_text_note()
+            if note:
+                print(note, file=sys.stderr)
             self._services.close()

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tracker.cli.output import table
-from tracker.cli.parsing import Subparsers, int_arg
+from tracker.cli.parsing import Subparsers, year_arg
 from tracker.cli.parsing import add_command as add
 from tracker.domain.dates import format_cn, format_cn_short, parse_date
 from tracker.domain.errors import ValidationError
@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 
 def register(sub: Subparsers, common: argparse.ArgumentParser) -> None:
     p = add(sub, common, "holidays", "查看或录入某年的节假日与调休上班日", cmd_holidays)
-    p.add_argument("year", type=int_arg, metavar="YEAR", help="年份，如 2026")
+    p.add_argument("year", type=year_arg, metavar="YEAR", help="年份，如 2026（2000 至 2100）")
     p.add_argument(
         "--import",
         dest="source",
@@ -34,7 +34,10 @@ def cmd_holidays(args: argparse.Namespace, ctx: Context) -> int:
     sv = ctx.services
     if args.source:
         days = []
-        for n, line in enumerate(args.source.read_text(encoding="utf-8-sig").splitlines(), 1):
+        from tracker.services.text_files import read_text_file
+
+        text = read_text_file(args.source, "节假日文件")  # UTF-8 or Notepad's GBK
+        for n, line in enumerate(text.splitlines(), 1):
             parts = line.split()
             if not parts or line.lstrip().startswith("#"):
                 continue

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from tracker.cli.output import table
-from tracker.cli.parsing import Subparsers, date_arg, int_arg
+from tracker.cli.parsing import Subparsers, bounded_int, date_arg
 from tracker.cli.scope import ledger_query, resolve_scope, status_filters
 from tracker.domain.clock import today
 from tracker.domain.dates import format_cn
@@ -31,7 +31,7 @@ def register(sub: Subparsers, common: argparse.ArgumentParser) -> None:
     p.add_argument("--mode", choices=("unit", "category"), default="unit",
                    help="unit：每个单位一封；category：每个类别一封，附未报送单位名单")  # fmt: skip
     p.add_argument("--to", help="按类别发函时的主送机关（默认如“各区市场监管局”）")
-    p.add_argument("--template", type=Path, help="正文模板文件（UTF-8，占位符见设置）")
+    p.add_argument("--template", type=Path, help="正文模板文件（UTF-8 或 GBK，占位符见设置）")
     p.add_argument("--out", type=Path, help="输出 PDF（全部函件，供打印）")
     p.add_argument("--split", type=Path, metavar="DIR", help="另把每封函存为单独的 PDF（供邮件）")
     p.add_argument("--preview", action="store_true", help="只预览：不编号、不记录催报")
@@ -42,7 +42,9 @@ def register(sub: Subparsers, common: argparse.ArgumentParser) -> None:
     text = "即将到期仍未报齐的名单（可输出 PDF）"
     p = sub.add_parser("due-soon", help=text, description=text, parents=[common])
     status_filters(p)
-    p.add_argument("--within", type=int_arg, default=5, help="几个工作日内到期（默认 5）")
+    p.add_argument(
+        "--within", type=bounded_int(1, 250), default=5, help="几个工作日内到期（默认 5）"
+    )
     p.add_argument("--pdf", type=Path, help="输出 A4 横向 PDF")
     p.set_defaults(func=cmd_due_soon)
 
@@ -54,7 +56,9 @@ def _request(args: argparse.Namespace, ctx: Context) -> Any:
     notice_ids, req_ids, categories = resolve_scope(args, sv)
     template = None
     if args.template:
-        template = args.template.read_text(encoding="utf-8-sig")
+        from tracker.services.text_files import read_text_file
+
+        template = read_text_file(args.template, "正文模板")  # UTF-8 or Notepad's GBK
     return LetterRequest(
         as_of=args.as_of or today(),
         letter_date=args.date,

@@ -23,8 +23,10 @@ __all__ = [
     "Subparsers",
     "add_command",
     "add_group",
+    "bounded_int",
     "date_arg",
     "int_arg",
+    "year_arg",
 ]
 
 
@@ -82,6 +84,36 @@ def int_arg(text: str) -> int:
         return int(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"“{text}”不是整数") from None
+
+
+def bounded_int(low: int, high: int) -> Callable[[str], int]:
+    """An argparse type: a whole number from ``low`` to ``high``."""
+
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"“{text}”不是整数") from None
+        if not low <= value <= high:
+            raise argparse.ArgumentTypeError(f"{value} 超出范围（应在 {low} 至 {high} 之间）")
+        return value
+
+    return parse
+
+
+def year_arg(text: str) -> int:
+    """A year a person types: 2000 to 2100."""
+    from tracker.domain.dates import EARLIEST, LATEST
+
+    try:
+        year = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"“{text}”不是年份") from None
+    if not EARLIEST.year <= year <= LATEST.year:
+        raise argparse.ArgumentTypeError(
+            f"年份 {year} 不合理（应在 {EARLIEST.year} 至 {LATEST.year} 之间）"
+        )
+    return year
 
 
 def date_arg(text: str) -> date:

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tracker.cli.output import table
-from tracker.cli.parsing import Subparsers, add_command, date_arg
+from tracker.cli.parsing import Subparsers, add_command, date_arg, year_arg
 from tracker.domain.clock import today
 from tracker.domain.dates import format_cn
 from tracker.domain.errors import ValidationError
@@ -29,7 +29,7 @@ def register(sub: Subparsers, common: argparse.ArgumentParser) -> None:
     )
     p.add_argument("--notice", action="extend", nargs="+", default=[], metavar="N",
                    help="通知文号或标题（可多个；默认全部通知）")  # fmt: skip
-    p.add_argument("--year", type=int, help="只统计原定时限在该年的事项")
+    p.add_argument("--year", type=year_arg, help="只统计原定时限在该年的事项")
     p.add_argument("--category", action="append", default=[], help="单位类别（可多个）")
     p.add_argument("--as-of", type=date_arg, help="统计截止日期（默认今天）")
     p.add_argument("--format", choices=("table", "json", "xlsx"), default="table",

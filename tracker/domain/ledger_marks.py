@@ -12,7 +12,7 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from tracker.domain.dates import try_parse_date
+from tracker.domain.dates import EARLIEST, LATEST, try_parse_date
 
 TICKS = frozenset(
     {"✓", "✔", "√", "☑", "○", "●", "◎", "★", "v", "V", "y", "Y", "1", "是", "有", "ok", "OK"}
@@ -88,9 +88,10 @@ def read_mark(value: object, near: date) -> Mark:
     if value is None:
         return NOTHING
     if isinstance(value, datetime):
-        return Mark(MarkKind.RECEIVED, value.date(), value.date().isoformat())
-    if isinstance(value, date):
-        return Mark(MarkKind.RECEIVED, value, value.isoformat())
+        value = value.date()
+    if isinstance(value, date):  # a real Excel date; 1900-01-00 or 9999-12-31 is a typo
+        kind = MarkKind.RECEIVED if EARLIEST <= value <= LATEST else MarkKind.UNREADABLE
+        return Mark(kind, value if kind is MarkKind.RECEIVED else None, value.isoformat())
     if isinstance(value, bool):
         return Mark(MarkKind.RECEIVED, None, "TRUE") if value else NOTHING
     if isinstance(value, int | float):

@@ -6,6 +6,7 @@ clear message on both, never a server error on one.
 
 from __future__ import annotations
 
+from tracker.domain.dates import EARLIEST, LATEST
 from tracker.domain.records import Contact, NoticeSpec, UnitSpec
 
 UNIT_LIMITS: tuple[tuple[str, str, int], ...] = (
@@ -41,6 +42,7 @@ def _over(label: str, value: str, limit: int) -> str | None:
 def unit_problems(spec: UnitSpec) -> list[str]:
     found = [_over(label, getattr(spec, f), n) for f, label, n in UNIT_LIMITS]
     found += [_over("别名", a, ALIAS_LIMIT) for a in spec.aliases]
+    found.append(sort_order_problem(spec.sort_order))
     return [p for p in found if p]
 
 
@@ -55,4 +57,69 @@ def notice_problems(spec: NoticeSpec) -> list[str]:
     problems = [p for p in found if p]
     for contact in spec.contacts:
         problems += contact_problems(contact)
+    dates = [("发文日期", spec.issued_on)]
+    dates += [(f"报送事项“{r.title[:20]}”的时限", r.deadline) for r in spec.requirements]
+    for label, day in dates:
+        if day is not None and not EARLIEST <= day <= LATEST:
+            problems.append(
+                f"{label} {day.isoformat()} 的年份不合理"
+                f"（应在 {EARLIEST.year} 至 {LATEST.year} 之间）"
+            )
     return problems
+
+
+ATTACHMENT_LIMIT = 2**31 - 1  # submission_files.size is an INTEGER on PostgreSQL
+SORT_ORDER_RANGE = (-999_999, 999_999)  # 排序: a small whole number (PostgreSQL INTEGER anyway)
+CATEGORY_LIMIT = 50
+HOLIDAY_NAME_LIMIT = 50
+LETTER_PREFIX_LIMIT = 100  # letter_sequences.prefix
+LETTER_NUMBER_LIMIT = 100  # reminders.letter_number
+ADDRESSEE_LIMIT = 300  # letters.addressee
+OFFICE_TEXT_LIMIT = 200  # names, phone, address … in the office settings
+LETTER_TEXT_LIMIT = 10_000  # the letter bodies and closing
+_NUMBER_MARKS = (
+    "〔〕[]【】()（）号"  # a prefix holding these would break the number 津标函〔2023〕3号
+)
+_LETTER_TEXTS = {"letter_body", "letter_body_group", "letter_closing"}
+
+
+_OFFICE_LABELS = {
+    "office_name": "处室名称", "sender_name": "发文机关", "signer": "落款",
+    "contact_person": "联系人", "contact_phone": "联系电话", "contact_email": "电子邮箱",
+    "postal_address": "通讯地址", "letter_prefix": "发文字号前缀", "letter_body": "催报函正文",
+    "letter_body_group": "按类别催报函正文", "letter_closing": "结束语", "short_name": "自称",
+}  # fmt: skip
+
+
+def sort_order_problem(value: object) -> str | None:
+    low, high = SORT_ORDER_RANGE
+    if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+        return f"排序“{value}”应为 {low} 到 {high} 之间的整数"
+    return None
+
+
+def letter_prefix_problems(prefix: str) -> list[str]:
+    found = [p for p in (_over("发文字号前缀", prefix, LETTER_PREFIX_LIMIT),) if p]
+    marks = sorted({ch for ch in prefix if ch in _NUMBER_MARKS})
+    if marks:
+        found.append(
+            f"发文字号前缀“{prefix[:30]}”不能含有{'、'.join(marks)}：年份的〔〕和“号”由程序添加"
+            "（前缀写成“津市场监管标准函”即可）"
+        )
+    return found
+
+
+def office_problems(settings: object) -> list[str]:
+    """Every over-long text of the office settings, and a prefix that would break numbers."""
+    from dataclasses import fields
+
+    found: list[str] = []
+    for f in fields(settings):  # type: ignore[arg-type]
+        value = getattr(settings, f.name)
+        if not isinstance(value, str):
+            continue
+        limit = LETTER_TEXT_LIMIT if f.name in _LETTER_TEXTS else OFFICE_TEXT_LIMIT
+        problem = _over(_OFFICE_LABELS.get(f.name, f.name), value, limit)
+        if problem:
+            found.append(problem)
+    return found + letter_prefix_problems(str(getattr(settings, "letter_prefix", "")))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import re
 import unicodedata
 
@@ -55,3 +56,25 @@ def split_aliases(value: object) -> list[str]:
 def display_width(text: str) -> int:
     """Columns ``text`` takes in a fixed-width font: CJK and full-width characters count two."""
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+_BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
+         (codecs.BOM_UTF16_BE, "utf-16"))  # fmt: skip
+
+
+def decode_text(data: bytes) -> str | None:
+    """A text file as Windows Notepad may have saved it: a BOM decides (UTF-8, UTF-16); else
+    valid UTF-8; else GB18030 (Notepad's "ANSI" on a Chinese system; GBK is a subset).
+    None when it is none of these."""
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(codec)
+            except UnicodeDecodeError:
+                return None
+    for codec in ("utf-8", "gb18030"):
+        try:
+            return data.decode(codec)
+        except UnicodeDecodeError:
+            continue
+    return None

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from tracker.domain.errors import ValidationError
+from tracker.domain.limits import sort_order_problem
 from tracker.domain.records import UnitRecord, UnitSpec
 from tracker.domain.text import normalize_name, split_aliases
 from tracker.reports.xlsx_common import save_atomically, set_text
@@ -167,10 +168,18 @@ def _row_spec(sheet: str, r: int, v: dict[str, str], problems: list[str]) -> Uni
     order = 0
     if v.get("排序"):
         try:
-            order = int(float(v["排序"]))
-        except ValueError:
+            number = float(v["排序"])
+            order = int(number)
+            if order != number:
+                raise ValueError
+        except (ValueError, OverflowError):  # 1.5, inf, nan
             problems.append(f"{_where(sheet, r, '排序')}：“{v['排序']}”不是整数")
             ok = False
+        else:
+            problem = sort_order_problem(order)
+            if problem:
+                problems.append(f"{_where(sheet, r, '排序')}：{problem}")
+                ok = False
     email = v.get("邮箱", "")
     if email and "@" not in email:
         problems.append(f"{_where(sheet, r, '邮箱')}：“{email}”不是有效的电子邮箱")

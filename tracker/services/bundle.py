@@ -98,6 +98,10 @@ class Services:
         """What the clerk should hear at start-up (e.g. a daily backup that failed)."""
         return list(self.ws.warnings)
 
+    def damaged_text_note(self) -> str:
+        """Said when text read from the database had to be repaired (invalid UTF-8)."""
+        return self.ws.damaged_text_note()
+
     def ask_when_busy(self, prompt: BusyPrompt) -> None:
         """The window's 重试 question, asked when another program holds the write lock."""
         self.ws.on_busy = prompt

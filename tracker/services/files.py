@@ -11,12 +11,15 @@ import os
 import re
 import shutil
 import tempfile
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from tracker.domain.errors import TrackerError, os_failure
+from tracker.domain.errors import TrackerError, ValidationError, os_failure
+from tracker.domain.limits import ATTACHMENT_LIMIT
 
 _SAFE_SUFFIX = re.compile(r"^\.[A-Za-z0-9]{1,10}$")
+LEFTOVER_AGE = 15 * 60  # a copy writes continuously; one silent this long was killed
 
 
 _RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)),
@@ -35,6 +38,20 @@ def safe_file_name(original_name: str) -> str:
         stem, dot, ext = name.rpartition(".")
         name = (stem[: 120 - len(ext) - 1] + dot + ext) if dot and len(ext) <= 10 else name[:120]
     return name
+
+
+def _last_touched(path: Path) -> float:
+    """A folder is as fresh as the newest thing in it (a restore writes inside its own)."""
+    times = [path.lstat().st_mtime]
+    if path.is_dir() and not path.is_symlink():
+        times += [p.lstat().st_mtime for p in path.rglob("*")]
+    return max(times)
+
+
+def _size(path: Path) -> int:
+    if path.is_dir() and not path.is_symlink():
+        return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
+    return path.lstat().st_size
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +95,12 @@ class FileArchive:
         source = Path(source)
         if not source.is_file():
             raise TrackerError(f"找不到要归档的文件：{source}")
+        size = source.stat().st_size
+        if size > ATTACHMENT_LIMIT:  # refused before a byte is copied
+            raise ValidationError(
+                f"文件“{source.name}”有 {size / (1 << 30):.1f} GB，超过单个附件 "
+                f"{ATTACHMENT_LIMIT / (1 << 30):.0f} GB 的上限；请压缩或拆分后再登记"
+            )
         self.root.mkdir(parents=True, exist_ok=True)
         digest = hashlib.sha256()
         fd, tmp_name = tempfile.mkstemp(prefix=".incoming-", dir=self.root)
@@ -128,8 +151,39 @@ class FileArchive:
             for tmp_name, _ in pending:
                 if os.path.exists(tmp_name):
                     os.unlink(tmp_name)
-            raise TrackerError(f"无法归档“{name}”：{exc.strerror or exc}") from exc
+            raise os_failure(exc, f"无法归档“{name}”") from exc
         return stored
+
+    def clear_leftovers(self, max_age: float = LEFTOVER_AGE) -> tuple[int, int]:
+        """Delete half-copied temporaries a killed copy left (``.incoming-*``, ``.new-*``):
+        only those untouched for ``max_age`` seconds, since a live copy keeps writing to its
+        own. Returns (how many, bytes freed)."""
+        removed: list[int] = []
+        for pattern in (".incoming-*", ".new-*", "??/.incoming-*"):
+            removed += self.remove_stale(self.root, pattern, max_age)
+        return len(removed), sum(removed)
+
+    @staticmethod
+    def remove_stale(folder: Path, pattern: str, max_age: float = LEFTOVER_AGE) -> list[int]:
+        """Delete what matches ``pattern`` in ``folder`` and was untouched for ``max_age``
+        seconds; the sizes of what went."""
+        if not folder.is_dir():
+            return []
+        limit = time.time() - max_age
+        sizes = []
+        for leftover in folder.glob(pattern):
+            try:
+                if _last_touched(leftover) > limit:
+                    continue
+                size = _size(leftover)
+                if leftover.is_dir() and not leftover.is_symlink():
+                    shutil.rmtree(leftover)
+                else:
+                    leftover.unlink()
+                sizes.append(size)
+            except OSError:  # gone meanwhile, or not ours to delete: leave it
+                continue
+        return sizes
 
     def store_bytes(self, data: bytes, name: str) -> StoredFile:
         """Archive generated content (e.g. an issued letter's PDF) under ``name``."""

@@ -13,10 +13,11 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from tracker.domain.changes import Changes, Topic
 from tracker.domain.clock import today
-from tracker.domain.dates import format_cn
+from tracker.domain.dates import check_range, format_cn
 from tracker.domain.errors import ConflictError, NotFoundError, ValidationError
 from tracker.domain.forms import Form, format_forms
 from tracker.domain.ledger_query import LedgerQuery
+from tracker.domain.limits import LETTER_NUMBER_LIMIT
 from tracker.domain.records import (
     Change,
     Channel,
@@ -83,6 +84,11 @@ def record_reminder(
     note: str = "",
 ) -> tuple[int, int]:
     """Add one 催报 record to ``o`` inside the caller's transaction; (audit id, reminder id)."""
+    check_range(on, "催报日期")
+    if len(letter_number) > LETTER_NUMBER_LIMIT:
+        raise ValidationError(
+            f"函号过长（{len(letter_number)}个字，最多{LETTER_NUMBER_LIMIT}个字）"
+        )
     r = Reminder(
         reminded_on=on,
         method=method.value,
@@ -188,6 +194,7 @@ class LedgerService:
             raise ValidationError("请至少选择一种收到的材料（电子版、纸质版、加盖公章、佐证材料）")
         if received_on > today():
             raise ValidationError(f"收到日期 {format_cn(received_on)} 晚于今天，请检查")
+        check_range(received_on, "收到日期")
         stored = [self.ws.files.store(Path(f)) for f in files]  # content-addressed: safe first
         with self.ws.transaction() as s:
             o = self._get(s, obligation_id, lock=True)
@@ -412,6 +419,7 @@ class LedgerService:
 
     @staticmethod
     def _check_extension(o: Obligation, to: date) -> None:
+        check_range(to, "延期日期")
         if to <= o.requirement.deadline:
             raise ValidationError(
                 f"{describe(o)}：延期日期 {format_cn(to)} 应晚于原定时限 "

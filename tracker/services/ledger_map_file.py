@@ -15,7 +15,6 @@ MAP.toml (README has the full example):
 
 from __future__ import annotations
 
-import tomllib
 from pathlib import Path
 from typing import Any
 
@@ -25,8 +24,9 @@ from sqlalchemy.orm import Session
 from tracker.domain.errors import TrackerError, ValidationError
 from tracker.domain.forms import Form, parse_forms
 from tracker.domain.ledger_map import ColumnMap, LedgerMapping, column_index, column_letter
-from tracker.reports.ledger_xlsx import SheetGrid, read_ledger_sheet
+from tracker.reports.ledger_xlsx import HEADER_SCAN_ROWS, MAX_COLS, SheetGrid, read_ledger_sheet
 from tracker.services.notices import find_requirement
+from tracker.services.text_files import parse_toml, read_text_file
 from tracker.store.models import Notice, Requirement
 
 FORM_WORDS: dict[str, Form] = {
@@ -37,6 +37,7 @@ FORM_WORDS: dict[str, Form] = {
     "佐证": Form.EVIDENCE,
 }
 KEYS = {"sheet", "header_row", "unit_column", "notice", "columns"}
+COLUMN_KEYS = {"column", "requirement", "forms", "notice"}
 
 
 def forms_in(label: str) -> Form:
@@ -89,12 +90,52 @@ def _column(value: Any, labels: dict[int, str], problems: list[str], what: str) 
 
 
 def _load_toml(path: Path) -> dict[str, Any]:
-    try:
-        return tomllib.loads(path.read_text(encoding="utf-8-sig"))
-    except FileNotFoundError:
-        raise TrackerError(f"找不到对应文件：{path}") from None
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise ValidationError(f"对应文件“{path.name}”格式有误：{exc}") from None
+    return parse_toml(read_text_file(path, "对应文件"), f"对应文件“{path.name}”")
+
+
+def _is_int(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _is_column(value: Any) -> bool:
+    return (_is_int(value) and 0 < value <= MAX_COLS) or (isinstance(value, str) and bool(value))
+
+
+def type_problems(data: dict[str, Any]) -> list[str]:
+    """Every field of MAP.toml with the wrong type, named (before anything is looked up)."""
+    problems = [f"未知的设置项“{k}”" for k in data if k not in KEYS]
+    for key in ("sheet", "notice"):
+        if key in data and not isinstance(data[key], str):
+            problems.append(f'{key}：应为文字（加英文双引号，如 {key} = "…"）')
+    row = data.get("header_row")
+    if row is not None and not (_is_int(row) and 1 <= row <= HEADER_SCAN_ROWS * 10):
+        problems.append(f"header_row：应为表头所在的行号（1 到 {HEADER_SCAN_ROWS * 10} 的整数）")
+    if "unit_column" in data and not _is_column(data["unit_column"]):
+        problems.append('unit_column：应为列号字母（如 "B"）或表头文字')
+    columns = data.get("columns")
+    if columns is not None and not (
+        isinstance(columns, list) and all(isinstance(c, dict) for c in columns)
+    ):
+        return [*problems, "columns：应写成一个或多个 [[columns]] 段"]
+    for i, entry in enumerate(columns or [], start=1):
+        problems.extend(_entry_problems(f"第{i}个 [[columns]]", entry))
+    return problems
+
+
+def _entry_problems(where: str, entry: dict[str, Any]) -> list[str]:
+    found = [f"{where}：不认识的字段“{k}”" for k in entry if k not in COLUMN_KEYS]
+    if "column" in entry and not _is_column(entry["column"]):
+        found.append(f'{where} column：应为列号字母（如 "C"）或表头文字')
+    for key in ("requirement", "notice"):
+        if key in entry and not (isinstance(entry[key], str) and entry[key].strip()):
+            found.append(f"{where} {key}：应为文字")
+    forms = entry.get("forms")
+    if forms is not None and not (
+        isinstance(forms, str)
+        or (isinstance(forms, list) and all(isinstance(f, str) for f in forms))
+    ):
+        found.append(f'{where} forms：应为文字列表，例如 ["电子版"]')
+    return found
 
 
 def _column_maps(
@@ -122,7 +163,9 @@ def _column_maps(
 
 def read_map_file(s: Session, map_path: Path, xlsx_path: Path) -> LedgerMapping:
     data = _load_toml(map_path)
-    problems = [f"未知的设置项“{k}”" for k in data if k not in KEYS]
+    problems = type_problems(data)
+    if problems:
+        raise ValidationError(f"对应文件“{map_path.name}”有误", problems)
     grid = read_ledger_sheet(xlsx_path, data.get("sheet"))
     row = int(data.get("header_row") or grid.guess_header_row())
     labels = grid.labels(row)

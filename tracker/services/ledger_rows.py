@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session
 
+from tracker.domain.dates import check_range
 from tracker.domain.forms import FORM_BY_VALUE
 from tracker.domain.ledger_query import LedgerQuery
 from tracker.domain.records import ObligationRow
@@ -148,6 +149,7 @@ def not_yet_granted(stored: dict[str, Any], as_of: date) -> None:
 
 
 def load_rows(s: Session, q: LedgerQuery, cal: WorkCalendar) -> list[ObligationRow]:
+    check_range(q.as_of, "统计日期")  # working days counted to 9999-12-31 would spin
     arrivals = _arrivals(s, q)
     reminders = _reminders(s, q)
     note_for = cache(lambda day: cal.info(day).note)

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from tracker.domain.changes import Changes, Topic
 from tracker.domain.clock import today
-from tracker.domain.dates import format_cn
+from tracker.domain.dates import check_range, format_cn
 from tracker.domain.errors import NotFoundError, ValidationError
 from tracker.domain.letter_compose import (
     LetterFrame,
@@ -33,6 +33,7 @@ from tracker.domain.letter_request import (
     LetterRequest,
 )
 from tracker.domain.letters import LetterItem, fill_template
+from tracker.domain.limits import ADDRESSEE_LIMIT, letter_prefix_problems
 from tracker.domain.office import OfficeSettings, require_letter_office
 from tracker.domain.records import ObligationRow
 from tracker.domain.status import NEEDS_ACTION
@@ -112,6 +113,7 @@ class LetterService:
             )
         office = self.settings.office()
         require_letter_office(office)
+        _check_request(req, office)
         template = req.template
         if template is not None:
             fill_template(template, {})  # an unknown placeholder fails before anything else
@@ -265,6 +267,21 @@ class LetterService:
     def _record(self, s: Session, row: IssuedLetter) -> IssuedLetterRecord:
         del s
         return letter_record(row, self.ws.files.path_for(row.pdf_sha256, "letter.pdf"))
+
+
+def _check_request(req: LetterRequest, office: OfficeSettings) -> None:
+    """What a clerk typed (dates, the addressee) and the prefix, before anything is composed."""
+    problems = letter_prefix_problems(office.letter_prefix)
+    if req.addressee and len(req.addressee) > ADDRESSEE_LIMIT:
+        problems.append(f"主送机关过长（{len(req.addressee)}个字，最多{ADDRESSEE_LIMIT}个字）")
+    for label, day in (("统计截止日期", req.as_of), ("发函日期", req.letter_date)):
+        if day is not None:
+            try:
+                check_range(day, label)
+            except ValidationError as exc:
+                problems.append(str(exc))
+    if problems:
+        raise ValidationError("催报函的设置有误", problems)
 
 
 def _group(items: list[LetterItem], mode: str) -> dict[object, list[LetterItem]]:

@@ -10,7 +10,9 @@ from typing import Any
 from sqlalchemy import delete, extract, select
 
 from tracker.domain.changes import Changes, Topic
+from tracker.domain.dates import EARLIEST, LATEST
 from tracker.domain.errors import ValidationError
+from tracker.domain.limits import HOLIDAY_NAME_LIMIT, office_problems
 from tracker.domain.office import OfficeSettings
 from tracker.domain.records import Change
 from tracker.domain.workdays import DayOverride, WorkCalendar
@@ -31,10 +33,12 @@ class SettingsService:
             return OfficeSettings.from_dict(json.loads(row.value)) if row else OfficeSettings()
 
     def save_office(self, settings: OfficeSettings) -> Change:
+        problems = office_problems(settings)
         if settings.reminder_workdays < 1 or settings.reminder_workdays > 60:
-            raise ValidationError("补报时限的工作日数应在 1 到 60 之间")
-        if problems := settings.ladder_problems():
-            raise ValidationError("督办升级的设置有误", problems)
+            problems.append("补报时限的工作日数应在 1 到 60 之间")
+        problems += settings.ladder_problems()
+        if problems:
+            raise ValidationError("办公室设置有误，未保存", problems)
         with self.ws.transaction() as s:
             row = s.get(Setting, OFFICE_KEY)
             before = json.loads(row.value) if row else None
@@ -75,6 +79,11 @@ class SettingsService:
                 row.value = text
 
 
+def check_year(year: int) -> None:
+    if not EARLIEST.year <= year <= LATEST.year:
+        raise ValidationError(f"年份 {year} 不合理（应在 {EARLIEST.year} 至 {LATEST.year} 之间）")
+
+
 class CalendarService:
     """The clerk's entries from the State Council's holiday announcement, per year."""
 
@@ -86,6 +95,7 @@ class CalendarService:
         return self.ws.calendar()
 
     def days(self, year: int) -> list[DayOverride]:
+        check_year(year)
         stmt = (
             select(CalendarDay)
             .where(extract("year", CalendarDay.day) == year)
@@ -96,7 +106,13 @@ class CalendarService:
 
     def set_year(self, year: int, days: Iterable[DayOverride]) -> Change:
         """Replace ``year``'s entries with ``days`` (holidays and make-up workdays)."""
+        check_year(year)
         entries = list(days)
+        long_names = [d.name for d in entries if len(d.name) > HOLIDAY_NAME_LIMIT]
+        if long_names:
+            raise ValidationError(
+                f"节假日名称过长（最多{HOLIDAY_NAME_LIMIT}个字）：“{long_names[0][:20]}…”"
+            )
         wrong = [d.day.isoformat() for d in entries if d.day.year != year]
         if wrong:
             raise ValidationError(f"以下日期不属于{year}年：{'、'.join(wrong)}")

@@ -10,7 +10,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from tracker.domain.changes import Changes, Topic
 from tracker.domain.errors import AmbiguousError, ConflictError, NotFoundError, ValidationError
-from tracker.domain.limits import unit_problems
+from tracker.domain.limits import CATEGORY_LIMIT, unit_problems
 from tracker.domain.records import DEFAULT_CATEGORIES, Change, UnitRecord, UnitSpec
 from tracker.domain.text import normalize_name
 from tracker.services import audit
@@ -115,6 +115,8 @@ class UnitService:
         key = normalize_name(name)
         if not key:
             raise ValidationError("类别名称不能为空")
+        if len(key) > CATEGORY_LIMIT:
+            raise ValidationError(f"类别名称过长（{len(key)}个字，最多{CATEGORY_LIMIT}个字）")
         with self.ws.transaction() as s:
             if s.get(Category, key) is not None:
                 raise ValidationError(f"类别“{key}”已存在")

@@ -82,9 +82,11 @@ class Workspace:
         files = resolve_files_dir(root, files_dir)
         if url is None:
             return cls._open_sqlite(root, files, create=create)
-        engine = make_engine(url)
+        engine = _server_engine(url)
         _prepare(engine, lambda: _migrate(engine))
-        return cls(engine, root, files)
+        ws = cls(engine, root, files)
+        ws.files.clear_leftovers()  # the shared folder: only copies silent for 15 minutes
+        return ws
 
     @classmethod
     def _open_sqlite(cls, root: Path, files: Path, *, create: bool) -> Workspace:
@@ -112,6 +114,7 @@ class Workspace:
 
         _prepare(engine, steps)
         ws = cls(engine, root, files)
+        _clear_leftovers(ws, loc)
         if not is_new:
             ws.warnings.extend(_daily_backup(loc))
         return ws
@@ -137,6 +140,16 @@ class Workspace:
         if url.get_backend_name() == "sqlite":
             return str(self.root)
         return url.render_as_string(hide_password=True)
+
+    def damaged_text_note(self) -> str:
+        """A warning when rows with invalid UTF-8 text were read (shown with U+FFFD)."""
+        count = store_engine.damaged_text_count()
+        if not count:
+            return ""
+        return (
+            f"注意：台账中有 {count} 处文字已损坏（不是有效的 UTF-8），已用“\ufffd”代替显示，"
+            "其余数据完好。请核对并重新录入这些文字，或从备份恢复。"
+        )
 
     def reconnect(self) -> None:
         """Drop pooled connections (after a restore replaced the database under them)."""
@@ -188,6 +201,28 @@ class Workspace:
         self._calendar = None
 
 
+URL_EXAMPLE = "postgresql+psycopg://用户名:密码@服务器:5432/数据库名"
+
+
+def _server_engine(url: str) -> Engine:
+    """An engine for ``--db-url``; a URL that cannot work is one sentence, not a traceback."""
+    from sqlalchemy.exc import ArgumentError, NoSuchModuleError
+
+    shown = url if len(url) <= 80 else url[:80] + "…"
+    try:
+        return make_engine(url)
+    except NoSuchModuleError:
+        raise TrackerError(
+            f"数据库地址“{shown}”中的数据库类型不受支持；共享台账请用 PostgreSQL：{URL_EXAMPLE}"
+        ) from None
+    except ArgumentError:
+        raise TrackerError(f"数据库地址“{shown}”无法识别，应写成 {URL_EXAMPLE}") from None
+    except ModuleNotFoundError as exc:
+        raise TrackerError(
+            f"连接该数据库所需的组件 {exc.name} 未安装（PostgreSQL 需要 psycopg）"
+        ) from None
+
+
 def busy_seconds() -> float:
     return store_engine.BUSY_TIMEOUT_MS / 1000
 
@@ -209,7 +244,15 @@ def _prepare(engine: Engine, steps: Callable[[], None]) -> None:
         steps()
     except OperationalError as exc:
         engine.dispose()
-        raise TrackerError(f"无法打开台账数据库：{exc.orig}") from exc
+        known = known_failure(exc, busy_seconds())
+        if known is not None:
+            raise known from exc
+        first = (str(exc.orig).strip().splitlines() or [""])[0]
+        if engine.dialect.name == "sqlite":
+            raise TrackerError(f"无法打开台账数据库：{first}") from exc
+        raise TrackerError(
+            f"无法连接数据库服务器（{first}）。请检查数据库地址、网络，以及服务器是否已启动"
+        ) from exc
     except BaseException:
         engine.dispose()
         raise
@@ -274,6 +317,22 @@ def _migrate(engine: Engine) -> None:
 def _pre_migration(loc: Location, current: str | None) -> None:
     if current is not None:  # a brand-new file has nothing to lose
         backup_now(loc, "pre-migration")
+
+
+def _clear_leftovers(ws: Workspace, loc: Location) -> None:
+    """What a killed copy, backup or restore left behind (``files/.incoming-*`` grew to 3.7 GB
+    after 7 kills): deleted on the next open, when untouched for a while."""
+    from tracker.services.files import FileArchive
+
+    count, freed = ws.files.clear_leftovers()
+    pool_count, pool_freed = FileArchive(loc.pool).clear_leftovers()
+    count, freed = count + pool_count, freed + pool_freed
+    for pattern in (".restore-*", ".restoring-*", ".write-test-*"):
+        count += len(FileArchive.remove_stale(loc.root, pattern))
+    if count:
+        from tracker.log_file import log
+
+        log().info("已清理 %d 个中断复制留下的临时文件（%d 字节）", count, freed)
 
 
 def _daily_backup(loc: Location) -> list[str]:

@@ -18,10 +18,28 @@ def sqlite_url(path: Path) -> str:
     return f"sqlite:///{path.as_posix()}"
 
 
+_damaged_text = [0]  # texts read with replacement characters in this process
+
+
+def _tolerant_text(data: bytes) -> str:
+    """SQLite TEXT as str. Invalid UTF-8 (a damaged row that ``integrity_check`` still passes)
+    is read with U+FFFD instead of failing the whole query, and counted so it can be said."""
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        _damaged_text[0] += 1
+        return data.decode("utf-8", "replace")
+
+
+def damaged_text_count() -> int:
+    return _damaged_text[0]
+
+
 def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
     # Python's sqlite3 opens transactions lazily; let SQLAlchemy emit BEGIN itself so that
     # a whole unit of work is one transaction (see SQLAlchemy "pysqlite serializable" recipe).
     dbapi_conn.isolation_level = None
+    dbapi_conn.text_factory = _tolerant_text
     cur = dbapi_conn.cursor()
     cur.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     cur.execute("PRAGMA foreign_keys = ON")

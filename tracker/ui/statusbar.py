@@ -83,4 +83,6 @@ class StatusBar(QStatusBar):
         self.loading_label.setVisible(True)
 
     def on_loaded(self, _snapshot: object) -> None:
-        self.loading_label.setVisible(False)
+        note = self.ctx.services.damaged_text_note() if self.ctx.is_ready else ""
+        self.loading_label.setText(note)  # damaged text in a row: said, not a crash
+        self.loading_label.setVisible(bool(note))

@@ -108,7 +108,7 @@ def year_arg(text: str) -> int:
     try:
         year = int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"“{text}”不是年份") from None
+        raise argparse.ArgumentTypeError(f"“{text}”不是整数") from None
     if not EARLIEST.year <= year <= LATEST.year:
         raise argparse.ArgumentTypeError(
             f"年份 {year} 不合理（应在 {EARLIEST.year} 至 {LATEST.year} 之间）"

@@ -20,6 +20,7 @@ from tracker.cli import main
 from tracker.domain.errors import DatabaseDamagedError, DiskFullError, TrackerError
 from tracker.domain.forms import Form
 from tracker.domain.records import NoticeSpec, RequirementSpec
+from tracker.services import open_checks
 from tracker.services import workspace as workspace_module
 from tracker.services.bundle import Services
 
@@ -178,7 +179,7 @@ def test_a_disk_too_full_for_sqlite_to_open_is_not_called_damaged(
     from collections import namedtuple
 
     ledger.close()
-    monkeypatch.setattr(workspace_module, "check_health", lambda _c: ["disk I/O error"])
+    monkeypatch.setattr(open_checks, "check_health", lambda _c: ["disk I/O error"])
     usage = namedtuple("usage", "total used free")
     monkeypatch.setattr(shutil, "disk_usage", lambda _p: usage(10, 10, 0))
     with pytest.raises(DiskFullError, match=r"磁盘空间已满.*台账文件没有损坏"):

@@ -77,8 +77,7 @@ class Services:
         with ws.reading() as s:
             has_categories = s.scalar(select(Category.name).limit(1)) is not None
         if not has_categories:  # a new workspace: write only then, so opening stays read-only
-            with ws.transaction() as s:
-                ensure_default_categories(s)
+            ws.retrying(lambda: _default_categories(ws))  # two clerks opening it at once
         return cls(ws)
 
     # -- what the window needs of the workspace (the UI never touches ``ws`` itself) ----
@@ -118,3 +117,8 @@ class Services:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def _default_categories(ws: Workspace) -> None:
+    with ws.transaction() as s:
+        ensure_default_categories(s)

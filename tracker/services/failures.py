@@ -13,6 +13,7 @@ import sqlite3
 from tracker.domain.errors import (
     DISK_FULL_ADVICE,
     DISK_FULL_ERRNOS,
+    ConflictError,
     DiskFullError,
     TrackerError,
     WorkspaceBusyError,
@@ -30,6 +31,15 @@ _SQLITE_FULL = ("database or disk is full",)
 _PG_DISK_FULL = {"53100"}
 _PG_BUSY = {"55P03", "57014"}  # lock_not_available; query_canceled by lock/statement timeout
 _PG_CONNECTION = "08"
+# A race lost to another clerk: both inserted the same new row, or serialization/deadlock.
+PG_RACES = frozenset({"23505", "40001", "40P01"})
+
+
+def lost_race(exc: BaseException) -> bool:
+    """A PostgreSQL conflict that running the unit of work again resolves. (SQLite writers
+    are serialised by BEGIN IMMEDIATE: a unique violation there is never a race.)"""
+    state = getattr(getattr(exc, "orig", None), "sqlstate", None)
+    return state in PG_RACES
 
 
 def known_failure(exc: BaseException, busy_seconds: float = 10) -> TrackerError | None:
@@ -80,6 +90,8 @@ def _server_failure(state: str, text: str, busy_seconds: float) -> TrackerError 
             f"共享台账中的这些记录正被其他用户修改：已等待 {busy_seconds:g} 秒。"
             "请稍候重试；刚才的操作未保存。"
         )
+    if state in PG_RACES:  # still losing after the retries
+        return ConflictError("另一位同事刚刚保存了相同的内容，刚才的操作未保存。请刷新后重试。")
     if state.startswith(_PG_CONNECTION):
         return TrackerError(
             f"与数据库服务器的连接中断，操作未保存。请检查网络后重试（{text.strip()[:120]}）"

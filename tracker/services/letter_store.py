@@ -45,16 +45,42 @@ def next_numbers(s: Session, prefix: str, year: int, count: int, *, reserve: boo
     prefix = prefix.strip()
     if not prefix:
         raise ValidationError("请先在设置中填写催报函的发文字号前缀（如“津市场监管标准函”）")
+    if reserve:
+        _ensure_sequence(s, prefix, year)
     # FOR UPDATE: two clerks issuing at once on PostgreSQL queue here instead of colliding.
     seq = s.get(LetterSequence, (prefix, year), with_for_update=reserve)
     last = seq.last_number if seq is not None else 0
     if reserve:
-        if seq is None:
-            seq = LetterSequence(prefix=prefix, year=year, last_number=0)
-            s.add(seq)
+        assert seq is not None  # _ensure_sequence made it
         seq.last_number = last + count
         s.flush()
     return [format_number(prefix, year, last + n) for n in range(1, count + 1)]
+
+
+def _ensure_sequence(s: Session, prefix: str, year: int) -> None:
+    """The year's sequence row, made if missing with INSERT … ON CONFLICT DO NOTHING: two clerks
+    issuing the year's first letter at the same instant both see it, then queue on its lock
+    (a plain INSERT would fail the second with a unique violation)."""
+    dialect = s.get_bind().dialect.name
+    values = {"prefix": prefix, "year": year, "last_number": 0}
+    keys = ["prefix", "year"]
+    if dialect == "postgresql":
+        from sqlalchemy.dialects import postgresql
+
+        s.execute(
+            postgresql.insert(LetterSequence)
+            .values(values)
+            .on_conflict_do_nothing(index_elements=keys)
+        )
+    elif dialect == "sqlite":
+        from sqlalchemy.dialects import sqlite
+
+        s.execute(
+            sqlite.insert(LetterSequence).values(values).on_conflict_do_nothing(index_elements=keys)
+        )
+    elif s.get(LetterSequence, (prefix, year)) is None:
+        s.add(LetterSequence(**values))
+        s.flush()
 
 
 @dataclass(frozen=True, slots=True)

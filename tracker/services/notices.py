@@ -26,7 +26,7 @@ from tracker.services.notice_sync import (
     sync_requirements,
     validate_notice,
 )
-from tracker.services.workspace import Workspace
+from tracker.services.workspace import Workspace, retry_races
 from tracker.store.models import Notice, Obligation, Requirement, Submission, Unit
 from tracker.store.time import now
 
@@ -142,6 +142,7 @@ class NoticeService:
             stmt = select(Obligation.unit_id).where(Obligation.requirement_id == requirement_id)
             return list(s.scalars(stmt).all())
 
+    @retry_races
     def create(self, spec: NoticeSpec) -> tuple[int, Change]:
         with self.ws.transaction() as s:
             validate_notice(s, spec)
@@ -166,6 +167,7 @@ class NoticeService:
         self.ws.announce(Changes.of(Topic.NOTICES))
         return notice_id, Change((aid,), summary)
 
+    @retry_races
     def update(
         self, notice_id: int, spec: NoticeSpec, expected_version: int | None = None
     ) -> Change:

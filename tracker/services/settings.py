@@ -17,7 +17,7 @@ from tracker.domain.office import OfficeSettings
 from tracker.domain.records import Change
 from tracker.domain.workdays import DayOverride, WorkCalendar
 from tracker.services import audit
-from tracker.services.workspace import Workspace
+from tracker.services.workspace import Workspace, retry_races
 from tracker.store.models import CalendarDay, Setting
 
 OFFICE_KEY = "office"
@@ -32,6 +32,7 @@ class SettingsService:
             row = s.get(Setting, OFFICE_KEY)
             return OfficeSettings.from_dict(json.loads(row.value)) if row else OfficeSettings()
 
+    @retry_races
     def save_office(self, settings: OfficeSettings) -> Change:
         problems = office_problems(settings)
         if settings.reminder_workdays < 1 or settings.reminder_workdays > 60:
@@ -68,6 +69,7 @@ class SettingsService:
             row = s.get(Setting, key)
             return json.loads(row.value) if row else default
 
+    @retry_races
     def set_value(self, key: str, value: Any) -> None:
         """Small non-audited preferences (e.g. the last export folder)."""
         with self.ws.transaction() as s:
@@ -104,6 +106,7 @@ class CalendarService:
         with self.ws.reading() as s:
             return [DayOverride(d.day, d.is_workday, d.name) for d in s.scalars(stmt)]
 
+    @retry_races
     def set_year(self, year: int, days: Iterable[DayOverride]) -> Change:
         """Replace ``year``'s entries with ``days`` (holidays and make-up workdays)."""
         check_year(year)

@@ -14,8 +14,9 @@ from tracker.domain.limits import unit_problems
 from tracker.domain.records import Change, UnitSpec
 from tracker.reports.roster_xlsx import RosterFile, read_roster
 from tracker.services import audit
+from tracker.services.unit_names import clashes, lock_names, spec_names, taken_names
 from tracker.services.units import apply_spec, unit_snapshot
-from tracker.services.workspace import Workspace
+from tracker.services.workspace import Workspace, retry_races
 from tracker.store.models import Category, Unit
 from tracker.store.time import now
 
@@ -72,6 +73,42 @@ class ImportPlan:
         return text
 
 
+_COLUMN_OF = {"name": "单位名称", "short": "简称", "alias": "别名"}
+
+
+def _clashes(
+    row: int,
+    spec: UnitSpec,
+    taken: dict[str, tuple[int, str, str]],
+    claimed: dict[str, tuple[int, str, str]],
+) -> list[str]:
+    """Names, short names and aliases a row would share with another unit (of the file or of
+    the roster left as it is); the row's claims are noted for the rows after it."""
+    found = []
+    for name, kind, owner, _owner_kind in clashes(spec, {**taken, **claimed}):
+        if owner != spec.name:
+            found.append(f"第{row}行“{_COLUMN_OF[kind]}”列：“{name}”已属于“{owner}”")
+    for name, kind in spec_names(spec):
+        claimed.setdefault(name, (0, spec.name, kind))
+    return found
+
+
+def _release_moved_aliases(s: Session, specs: list[tuple[Unit | None, UnitSpec]]) -> None:
+    """An alias the file moves from one unit to another is let go first: the database sees
+    the removal before the new owner's row (unit_aliases.alias is unique)."""
+    wanted = {a: spec.name for _unit, spec in specs for a in spec.aliases}
+    released = False
+    for unit, spec in specs:
+        if unit is None:
+            continue
+        for alias in list(unit.aliases):
+            if wanted.get(alias.alias, spec.name) != spec.name:
+                unit.aliases.remove(alias)
+                released = True
+    if released:
+        s.flush()
+
+
 def _merged_spec(unit: Unit | None, spec: UnitSpec, columns: frozenset[str]) -> UnitSpec:
     if unit is None:
         return spec
@@ -117,10 +154,12 @@ class RosterImport:
             plan, _ = self._plan(s, roster, Path(path).name)
         return plan
 
+    @retry_races
     def apply(self, path: Path, *, allow_new_categories: bool = False) -> tuple[ImportPlan, Change]:
         """Import the whole file in one transaction, or nothing at all."""
         roster = read_roster(path)
         with self.ws.transaction() as s:
+            lock_names(s)  # two clerks importing at once take turns (PostgreSQL)
             plan, specs = self._plan(s, roster, Path(path).name)
             if plan.new_categories and not allow_new_categories:
                 raise NewCategoriesError(plan.new_categories)
@@ -133,25 +172,21 @@ class RosterImport:
     ) -> tuple[ImportPlan, list[tuple[Unit | None, UnitSpec]]]:
         units = {u.name: u for u in s.scalars(select(Unit).options(selectinload(Unit.aliases)))}
         known_categories = set(s.scalars(select(Category.name)))
-        alias_owner = {a.alias: u.name for u in units.values() for a in u.aliases}
+        listed = {row.spec.name for row in roster.rows}
+        # The file is authoritative for the units it lists; the others keep their names.
+        taken = {k: v for k, v in taken_names(s).items() if v[1] not in listed}
         problems: list[str] = []
         changes: list[UnitChange] = []
         specs: list[tuple[Unit | None, UnitSpec]] = []
         new_categories: list[str] = []
-        claimed: dict[str, str] = {}
+        claimed: dict[str, tuple[int, str, str]] = {}
         for row in roster.rows:
             unit = units.get(row.spec.name)
             spec = _merged_spec(unit, row.spec, roster.columns)
             problems += [f"第{row.row}行：{p}" for p in unit_problems(spec)]
             if spec.category not in known_categories and spec.category not in new_categories:
                 new_categories.append(spec.category)
-            for alias in spec.aliases:
-                owner = claimed.get(alias) or alias_owner.get(alias)
-                if alias in units and alias != spec.name:
-                    owner = alias
-                if owner and owner != spec.name:
-                    problems.append(f"第{row.row}行“别名”列：“{alias}”已属于“{owner}”")
-                claimed[alias] = spec.name
+            problems += _clashes(row.row, spec, taken, claimed)
             after = _spec_snapshot(spec)
             if unit is None:
                 changes.append(UnitChange(row.row, spec.name, "新增"))
@@ -173,6 +208,7 @@ class RosterImport:
         for i, name in enumerate(plan.new_categories):
             s.add(Category(name=name, sort_order=top + i))
         s.flush()
+        _release_moved_aliases(s, specs)
         for unit, spec in specs:
             if unit is None:
                 unit = Unit(created_at=now())

@@ -14,7 +14,8 @@ from tracker.domain.limits import CATEGORY_LIMIT, unit_problems
 from tracker.domain.records import DEFAULT_CATEGORIES, Change, UnitRecord, UnitSpec
 from tracker.domain.text import normalize_name
 from tracker.services import audit
-from tracker.services.workspace import Workspace
+from tracker.services.unit_names import clash_text, clashes, lock_names, taken_names
+from tracker.services.workspace import Workspace, retry_races
 from tracker.store.models import Category, Unit, UnitAlias
 from tracker.store.time import now
 
@@ -111,6 +112,7 @@ class UnitService:
         with self.ws.reading() as s:
             return list(s.scalars(select(Category.name).order_by(Category.sort_order)).all())
 
+    @retry_races
     def add_category(self, name: str) -> Change:
         key = normalize_name(name)
         if not key:
@@ -159,6 +161,7 @@ class UnitService:
             return unit_record(find_unit(s, text))
 
     # -- writing -------------------------------------------------------------------------
+    @retry_races
     def save(
         self, spec: UnitSpec, unit_id: int | None = None, expected_version: int | None = None
     ) -> Change:
@@ -247,12 +250,6 @@ def validate_unit(s: Session, spec: UnitSpec, unit_id: int | None) -> list[str]:
     elif s.get(Category, spec.category) is None:
         known = "、".join(s.scalars(select(Category.name).order_by(Category.sort_order)))
         problems.append(f"未知类别“{spec.category}”（已有：{known}）")
-    clash = s.scalar(select(Unit.id).where(Unit.name == spec.name))
-    if clash is not None and clash != unit_id:
-        problems.append(f"单位名称“{spec.name}”已存在")
-    for alias in spec.aliases:
-        owner = s.scalar(select(UnitAlias.unit_id).where(UnitAlias.alias == alias))
-        named = s.scalar(select(Unit.id).where(Unit.name == alias))
-        if (owner is not None and owner != unit_id) or (named is not None and named != unit_id):
-            problems.append(f"别名“{alias}”已被其他单位使用")
+    lock_names(s)
+    problems += [clash_text(*c) for c in clashes(spec, taken_names(s, except_unit=unit_id))]
     return problems

@@ -4,28 +4,26 @@ from __future__ import annotations
 
 import getpass
 import os
-import sqlite3
+import random
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Concatenate, ParamSpec, Protocol, TypeVar
 
 from sqlalchemy import Engine, select
-from sqlalchemy.exc import DatabaseError, DBAPIError, OperationalError
+from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from tracker.domain.changes import Changes
 from tracker.domain.clock import today
 from tracker.domain.errors import (
-    DISK_FULL_ADVICE,
-    DatabaseDamagedError,
-    DiskFullError,
     ReadOnlyWorkspaceError,
     TrackerError,
-    WorkspaceBusyError,
 )
 from tracker.domain.workdays import DayOverride, WorkCalendar
-from tracker.services.backups import Location, backup_now, daily_backup, newest_backup
-from tracker.services.failures import known_failure
+from tracker.services.backups import Location, backup_now, daily_backup
+from tracker.services.failures import known_failure, lost_race
 from tracker.services.files import FileArchive
 from tracker.services.locations import (
     DB_FILE,
@@ -33,12 +31,17 @@ from tracker.services.locations import (
     resolve_files_dir,
     resolve_workspace_dir,
 )
+from tracker.services.open_checks import check_database_file, check_workspace_health
 from tracker.store import engine as store_engine
 from tracker.store.engine import make_engine, make_session_factory, sqlite_url, transaction
 from tracker.store.migrate import ensure_schema
 from tracker.store.models import CalendarDay
-from tracker.store.sqlite_file import check_health, sqlite_path, writable_problem
+from tracker.store.sqlite_file import sqlite_path, writable_problem
 
+T = TypeVar("T")
+S = TypeVar("S", bound="HasWorkspace")
+P = ParamSpec("P")
+RACE_ATTEMPTS = 5
 Listener = Callable[[Changes], None]
 # The window's 重试 prompt: told why the write lock could not be had, True to wait again.
 BusyPrompt = Callable[[TrackerError], bool]
@@ -105,6 +108,9 @@ class Workspace:
         except OSError as exc:
             raise TrackerError(f"无法创建台账文件夹 {root}：{exc.strerror or exc}") from exc
         loc = Location(root, db_path, files)
+
+        if not is_new:
+            check_database_file(loc)  # a zero-byte or foreign file is no ledger to open
         engine = make_engine(sqlite_url(db_path))
 
         def steps() -> None:
@@ -172,6 +178,20 @@ class Workspace:
         with _said_plainly(), transaction(self._factory, write=False) as session:
             yield session
 
+    def retrying(self, work: Callable[[], T], attempts: int = RACE_ATTEMPTS) -> T:
+        """Run ``work`` (a whole unit of work with its own transaction) again when it lost a
+        race with another clerk on PostgreSQL — both inserted the same new row (a unique
+        violation), or a serialization failure or deadlock: the next run sees what the other
+        committed and decides again (e.g. 文号已存在, or the roster unit now 不变)."""
+        for attempt in range(1, attempts + 1):
+            try:
+                return work()
+            except DBAPIError as exc:
+                if attempt == attempts or not lost_race(exc):
+                    raise
+                time.sleep(random.uniform(0.01, 0.05) * attempt)  # let the winner finish
+        raise AssertionError("unreachable")
+
     def _retry_busy(self, exc: OperationalError) -> bool:
         prompt = self.on_busy
         if prompt is None:
@@ -223,6 +243,21 @@ def _server_engine(url: str) -> Engine:
         ) from None
 
 
+class HasWorkspace(Protocol):
+    ws: Workspace
+
+
+def retry_races(method: Callable[Concatenate[S, P], T]) -> Callable[Concatenate[S, P], T]:
+    """A service method that is run again when it lost a PostgreSQL race (``retrying``)."""
+
+    def run(service: S, /, *args: P.args, **kwargs: P.kwargs) -> T:
+        return service.ws.retrying(lambda: method(service, *args, **kwargs))
+
+    run.__name__, run.__qualname__ = method.__name__, method.__qualname__
+    run.__doc__ = method.__doc__
+    return run
+
+
 def busy_seconds() -> float:
     return store_engine.BUSY_TIMEOUT_MS / 1000
 
@@ -234,7 +269,7 @@ def _said_plainly() -> Iterator[None]:
         yield
     except DBAPIError as exc:
         known = known_failure(exc, busy_seconds())
-        if known is None:
+        if known is None or lost_race(exc):  # a lost race stays itself: ``retrying`` runs again
             raise
         raise known from exc
 
@@ -256,58 +291,6 @@ def _prepare(engine: Engine, steps: Callable[[], None]) -> None:
     except BaseException:
         engine.dispose()
         raise
-
-
-def check_workspace_health(engine: Engine, loc: Location) -> None:
-    """``PRAGMA quick_check`` on open; a damaged file is refused with the way back."""
-    try:
-        with engine.connect() as conn:
-            problems = check_health(conn.connection.driver_connection)  # type: ignore[arg-type]
-    except DatabaseError as exc:  # so damaged that even the connection pragmas fail
-        problems = [str(exc.orig)]
-    if not problems:
-        return
-    engine.dispose()
-    _not_damage(problems[0], loc)
-    newest = newest_backup(loc)
-    how = (
-        f"请从备份恢复：在窗口菜单“文件 → 恢复…”中选择备份，或运行 "
-        f'tracker --workspace "{loc.root}" restore "{newest}"（恢复前会先另存当前文件）。'
-        if newest
-        else "没有找到备份文件。请勿删除或覆盖该文件，并联系技术人员。"
-    )
-    raise DatabaseDamagedError(
-        f"台账数据库“{loc.db}”已损坏，未能打开（SQLite 检查结果：{problems[0]}）。{how}"
-    )
-
-
-FREE_SPACE_NEEDED = 1 << 20  # SQLite needs room for its -wal and -shm files to open at all
-
-
-def _not_damage(problem: str, loc: Location) -> None:
-    """A check that failed for a reason other than a damaged file says that reason instead:
-    a full disk (SQLite cannot create its -shm file), a lock, a disk that cannot be read."""
-    import shutil
-
-    text = problem.lower()
-    known = known_failure(sqlite3.OperationalError(problem), busy_seconds())
-    if isinstance(known, WorkspaceBusyError):
-        raise known
-    if "disk i/o error" not in text and "disk is full" not in text:
-        return
-    try:
-        free = shutil.disk_usage(loc.root).free
-    except OSError:
-        free = FREE_SPACE_NEEDED
-    if free < FREE_SPACE_NEEDED or "disk is full" in text:
-        raise DiskFullError(
-            f"台账所在的磁盘空间已满（剩余 {free // 1024} KB），无法打开台账；台账文件没有损坏。"
-            f"{DISK_FULL_ADVICE}。"
-        )
-    raise TrackerError(
-        f"读取台账文件“{loc.db}”时发生磁盘读写错误（{problem}），可能是 U 盘或网络盘已断开、"
-        "磁盘故障；台账文件未作改动。请检查磁盘后重试。"
-    )
 
 
 def _migrate(engine: Engine) -> None:

@@ -7,15 +7,17 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import URL, Engine, create_engine, event
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 BUSY_TIMEOUT_MS = 10_000
 
 
-def sqlite_url(path: Path) -> str:
-    return f"sqlite:///{path.as_posix()}"
+def sqlite_url(path: Path) -> URL:
+    """The URL of a SQLite file, built from its parts: a folder named ``what?台账``, ``a#b`` or
+    ``50%台账`` is a legal path, and parsed as URL text it would mean another file."""
+    return URL.create("sqlite", database=str(path))
 
 
 _damaged_text = [0]  # texts read with replacement characters in this process
@@ -56,7 +58,7 @@ def _sqlite_begin(conn: Any) -> None:
     conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
 
 
-def make_engine(url: str, **kwargs: Any) -> Engine:
+def make_engine(url: str | URL, **kwargs: Any) -> Engine:
     engine = create_engine(url, **kwargs)
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)

@@ -14,6 +14,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -63,6 +64,16 @@ class UnitAlias(Base):
 
 class Notice(Base):
     __tablename__ = "notices"
+    # One 文号 per notice (notices without one are many): see migration 0003.
+    __table_args__ = (
+        Index(
+            "uq_notices_doc_number",
+            "doc_number",
+            unique=True,
+            sqlite_where=text("doc_number <> ''"),
+            postgresql_where=text("doc_number <> ''"),
+        ),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     doc_number: Mapped[str] = mapped_column(String(100), default="")

@@ -1,4 +1,4 @@
-"""Migration 0003 makes 文号 unique. Duplicates an older version let in (two clerks at the same
+"""Migration 0004 makes 文号 unique. Duplicates an older version let in (two clerks at the same
 instant on PostgreSQL) are kept, not merged: the oldest keeps its 文号, later ones are marked
 （重复N） within the column's 100 characters, and the 操作日志 names each — on SQLite and
 PostgreSQL, through the app's own open path on SQLite (backed up first)."""
@@ -32,8 +32,8 @@ ROWS = [
 ]
 
 
-def _seed_at_0002(engine: Engine) -> None:
-    upgrade_to(engine, "0002")
+def _seed_before(engine: Engine) -> None:
+    upgrade_to(engine, "0003")
     when = datetime(2023, 6, 5, 9, 0)
     with engine.begin() as conn:
         for nid, doc in ROWS:
@@ -70,7 +70,7 @@ def _check_upgraded(engine: Engine) -> None:
 def test_duplicates_on_sqlite_are_marked_and_logged_on_open(workspace_dir: Path) -> None:
     workspace_dir.mkdir(parents=True)
     engine = make_engine(sqlite_url(workspace_dir / "tracker.db"))
-    _seed_at_0002(engine)
+    _seed_before(engine)
     engine.dispose()
     with Services.open(workspace_dir) as sv:  # the app's path: backed up, then upgraded
         _check_upgraded(sv.ws.engine)
@@ -80,11 +80,11 @@ def test_duplicates_on_sqlite_are_marked_and_logged_on_open(workspace_dir: Path)
 
 def test_duplicates_on_postgresql_are_marked_and_logged(request: pytest.FixtureRequest) -> None:
     server: Any = request.getfixturevalue("pg_server")
-    name = f"mig0003_{id(request)}"
+    name = f"mig0004_{id(request)}"
     server._admin(f"CREATE DATABASE {name} TEMPLATE template0 ENCODING 'UTF8'")
     engine = make_engine(server.url_for(name))
     try:
-        _seed_at_0002(engine)
+        _seed_before(engine)
         upgrade_to(engine)
         with engine.connect() as conn:
             assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == (

@@ -37,9 +37,10 @@ class SettingsService:
         problems = office_problems(settings)
         if settings.reminder_workdays < 1 or settings.reminder_workdays > 60:
             problems.append("补报时限的工作日数应在 1 到 60 之间")
-        problems += settings.ladder_problems()
         if problems:
             raise ValidationError("办公室设置有误，未保存", problems)
+        if problems := settings.ladder_problems():
+            raise ValidationError("督办升级的设置有误", problems)
         with self.ws.transaction() as s:
             row = s.get(Setting, OFFICE_KEY)
             before = json.loads(row.value) if row else None

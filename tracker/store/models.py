@@ -64,7 +64,7 @@ class UnitAlias(Base):
 
 class Notice(Base):
     __tablename__ = "notices"
-    # One 文号 per notice (notices without one are many): see migration 0003.
+    # One 文号 per notice (notices without one are many): see migration 0004.
     __table_args__ = (
         Index(
             "uq_notices_doc_number",

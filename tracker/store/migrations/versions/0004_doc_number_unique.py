@@ -7,8 +7,8 @@ Duplicates already stored are kept, none merged or deleted: the oldest notice ke
 each later one gets "（重复N）" appended (cut to the column's 100 characters), and the 操作日志
 says which, so the clerk can correct the numbers.
 
-Revision ID: 0003
-Revises: 0002
+Revision ID: 0004
+Revises: 0003
 """
 
 from collections.abc import Sequence
@@ -17,8 +17,8 @@ from datetime import datetime
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0003"
-down_revision: str | None = "0002"
+revision: str = "0004"
+down_revision: str | None = "0003"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

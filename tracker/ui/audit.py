@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QComboBox, QPlainTextEdit, QSplitter, QWidget
 
 from tracker.domain.ledger_query import AuditQuery
@@ -14,6 +14,9 @@ from tracker.ui.common.state import restore_splitter, save_splitter
 from tracker.ui.common.table import CENTER, TOOLTIP_ONLY, Column, RowTableModel
 from tracker.ui.context import AppContext
 from tracker.ui.query_page import QueryPage
+
+if TYPE_CHECKING:
+    from tracker.services.bundle import Services
 
 
 class AuditModel(RowTableModel[AuditRecord]):
@@ -74,7 +77,7 @@ class AuditPage(QueryPage):
         for code, label in labels.items():
             self.action.addItem(label, code)
 
-    def query(self) -> Any:
+    def query(self) -> AuditQuery:
         return AuditQuery(
             since=self.since.date_value_or_none(),
             until=self.until.date_value_or_none(),
@@ -83,10 +86,10 @@ class AuditPage(QueryPage):
             limit=5000,
         )
 
-    def fetch(self, services: Any, query: Any) -> list[Any]:
+    def fetch(self, services: Services, query: AuditQuery) -> list[AuditRecord]:
         return list(services.audit.entries(query))
 
-    def _show_detail(self, current: Any, _previous: Any) -> None:
+    def _show_detail(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if not current.isValid():
             self.detail.clear()
             return

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QComboBox, QWidget
 
@@ -13,6 +13,9 @@ from tracker.domain.records import ReminderMethod, ReminderRecord
 from tracker.ui.common.table import DATE_SAMPLE, TOOLTIP_ONLY, Column, RowTableModel
 from tracker.ui.context import AppContext
 from tracker.ui.query_page import QueryPage
+
+if TYPE_CHECKING:
+    from tracker.services.bundle import Services
 
 
 class ReminderModel(RowTableModel[ReminderRecord]):
@@ -49,7 +52,7 @@ class ReminderPage(QueryPage):
             self.method.addItem(m.value, m.value)
         self.add_standard_filters(self.tr("方式"), self.method, self.tr("搜索单位、函号或备注"))
 
-    def query(self) -> Any:
+    def query(self) -> ReminderQuery:
         return ReminderQuery(
             since=self.since.date_value_or_none(),
             until=self.until.date_value_or_none(),
@@ -57,5 +60,5 @@ class ReminderPage(QueryPage):
             text=self.search.text().strip(),
         )
 
-    def fetch(self, services: Any, query: Any) -> list[Any]:
+    def fetch(self, services: Services, query: ReminderQuery) -> list[ReminderRecord]:
         return list(services.ledger.reminders(query))

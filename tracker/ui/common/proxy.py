@@ -16,6 +16,7 @@ from PySide6.QtCore import (
     QAbstractProxyModel,
     QAbstractTableModel,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     Qt,
 )
@@ -137,7 +138,9 @@ class BulkProxyModel(QAbstractProxyModel):
             return QModelIndex()
         return self.createIndex(row, column)
 
-    def parent(self, child: Index | None = None) -> QModelIndex:  # type: ignore[override]
+    def parent(  # type: ignore[override]
+        self, child: Index | None = None
+    ) -> QModelIndex | QObject | None:
         if child is None:
             return super().parent()
         return QModelIndex()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, Qt, Signal
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import (
@@ -52,9 +54,9 @@ class ProgressDelegate(QStyledItemDelegate):
         if ratio is None:
             super().paint(painter, option, index)
             return
-        rect: QRect = option.rect  # type: ignore[attr-defined]
+        rect: QRect = option.rect
         text = format_rate(float(ratio))  # as the workbook and the lists print it
-        text_width = option.fontMetrics.horizontalAdvance("100.0%") + 8  # type: ignore[attr-defined]
+        text_width = option.fontMetrics.horizontalAdvance("100.0%") + 8
         bar = QRect(
             rect.left() + 6,
             rect.top() + rect.height() // 3,
@@ -70,7 +72,7 @@ class ProgressDelegate(QStyledItemDelegate):
         done.setWidth(round(bar.width() * min(max(float(ratio), 0.0), 1.0)))
         painter.setBrush(QColor("#3f9a4a"))
         painter.drawRoundedRect(done, 3, 3)
-        painter.setPen(option.palette.text().color())  # type: ignore[attr-defined]
+        painter.setPen(option.palette.text().color())
         painter.drawText(
             QRect(bar.right() + 6, rect.top(), text_width, rect.height()),
             int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft),
@@ -100,14 +102,14 @@ class DashboardPage(QWidget):
         self.open_only.setChecked(True)
         self.views: dict[str, QTableView] = {}
         self.splitter = QSplitter(Qt.Orientation.Vertical)
-        self.lower = QSplitter(Qt.Orientation.Horizontal)
+        self.lower_split = QSplitter(Qt.Orientation.Horizontal)
         self._layout()
         self.open_only.toggled.connect(self._fill_progress)
         ctx.snapshots.loaded.connect(self.on_snapshot)
         if ctx.snapshots.current is not None:
             self.on_snapshot(ctx.snapshots.current)
 
-    def _table(self, key: str, model: DrillModel[object]) -> QTableView:
+    def _table(self, key: str, model: DrillModel[Any]) -> QTableView:
         view = QTableView()
         proxy = BulkProxyModel(view)
         proxy.setSourceModel(model)
@@ -140,26 +142,28 @@ class DashboardPage(QWidget):
         progress_view.setItemDelegateForColumn(
             ProgressModel.COL_PROGRESS, ProgressDelegate(progress_view)
         )
-        self.lower.addWidget(self._group(self.tr("各报送事项进度"), self.open_only, progress_view))
-        self.lower.addWidget(
+        self.lower_split.addWidget(
+            self._group(self.tr("各报送事项进度"), self.open_only, progress_view)
+        )
+        self.lower_split.addWidget(
             self._group(
                 self.tr("逾期未报（按单位类别）"), self._table("categories", self.categories)
             )
         )
-        self.lower.setStretchFactor(0, 3)
-        self.lower.setStretchFactor(1, 1)
+        self.lower_split.setStretchFactor(0, 3)
+        self.lower_split.setStretchFactor(1, 1)
         title = self.tr("近%d天内截止") % HORIZON_DAYS
         self.no_upcoming = QLabel(self.tr("这段时间没有截止的报送事项。"))
         self.no_upcoming.setVisible(False)
         upcoming = self._table("upcoming", self.upcoming)
         self.splitter.addWidget(self._group(title, self.no_upcoming, upcoming))
-        self.splitter.addWidget(self.lower)
+        self.splitter.addWidget(self.lower_split)
         self.splitter.setStretchFactor(1, 2)
         box = QVBoxLayout(self)
         box.addLayout(totals)
         box.addWidget(self.splitter, 1)
         restore_splitter(STATE_KEY, self.splitter)
-        restore_splitter(STATE_KEY + "_lower", self.lower)
+        restore_splitter(STATE_KEY + "_lower", self.lower_split)
 
     def on_snapshot(self, snapshot: LedgerSnapshot) -> None:
         ov = self.overview = snapshot.overview
@@ -190,7 +194,7 @@ class DashboardPage(QWidget):
         self.progress.set_rows(items)
 
     def _on_cell_clicked(
-        self, model: DrillModel[object], proxy: BulkProxyModel, index: QModelIndex
+        self, model: DrillModel[Any], proxy: BulkProxyModel, index: QModelIndex
     ) -> None:
         source = proxy.mapToSource(index)
         f = model.drill(source.row(), source.column())
@@ -199,4 +203,4 @@ class DashboardPage(QWidget):
 
     def save_state(self) -> None:
         save_splitter(STATE_KEY, self.splitter)
-        save_splitter(STATE_KEY + "_lower", self.lower)
+        save_splitter(STATE_KEY + "_lower", self.lower_split)

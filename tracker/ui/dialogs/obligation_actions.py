@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QWidget
 
@@ -14,6 +14,9 @@ from tracker.domain.records import Change, ReminderMethod
 from tracker.ui.common.dates import CnDateEdit
 from tracker.ui.dialogs.fields import MessageStrip, date_edit, enable_while_valid, with_hint
 from tracker.ui.dialogs.obligation_dialog import ObligationDialog
+
+if TYPE_CHECKING:
+    from tracker.services.bundle import Services
 
 
 def granted_field(dialog: ObligationDialog) -> CnDateEdit:
@@ -33,7 +36,7 @@ class ExemptDialog(ObligationDialog):
     ok_text = "免报"
 
     def __init__(
-        self, services: Any, obligation_ids: Sequence[int], parent: QWidget | None = None
+        self, services: Services, obligation_ids: Sequence[int], parent: QWidget | None = None
     ) -> None:
         super().__init__(services, obligation_ids, parent)
         self.reason = QLineEdit(self)
@@ -66,7 +69,7 @@ class ExtendDialog(ObligationDialog):
     ok_text = "延期"
 
     def __init__(
-        self, services: Any, obligation_ids: Sequence[int], parent: QWidget | None = None
+        self, services: Services, obligation_ids: Sequence[int], parent: QWidget | None = None
     ) -> None:
         super().__init__(services, obligation_ids, parent)
         original = [r.deadline for r in self.rows]
@@ -92,11 +95,11 @@ class ExtendDialog(ObligationDialog):
         """The office's usual grace: N working days after today or the latest deadline."""
         start = max([today(), *(r.effective_deadline for r in self.rows)])
         days = self.services.settings.office().reminder_workdays
-        return self.services.ws.calendar().add_workdays(start, days)
+        return self.services.calendar.work_calendar().add_workdays(start, days)
 
     def on_new_date_changed(self) -> None:
         day = self.new_date.date_value()
-        cal = self.services.ws.calendar()
+        cal = self.services.calendar.work_calendar()
         notes = []
         if note := cal.info(day).note:
             notes.append(self.tr("新的时限是{0}（{1}），请确认。").format(format_cn(day), note))
@@ -122,7 +125,7 @@ class RemindDialog(ObligationDialog):
     ok_text = "记录"
 
     def __init__(
-        self, services: Any, obligation_ids: Sequence[int], parent: QWidget | None = None
+        self, services: Services, obligation_ids: Sequence[int], parent: QWidget | None = None
     ) -> None:
         super().__init__(services, obligation_ids, parent)
         self.method = QComboBox(self)

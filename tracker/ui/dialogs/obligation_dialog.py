@@ -7,7 +7,7 @@ message in the dialog and keeps what the clerk typed.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -24,6 +24,9 @@ from tracker.domain.ledger_query import LedgerQuery
 from tracker.domain.records import Change, ObligationRow
 from tracker.ui.common.screen_fit import FittedDialog
 from tracker.ui.dialogs.fields import MessageStrip
+
+if TYPE_CHECKING:
+    from tracker.services.bundle import Services
 
 SHOWN_NAMES = 6
 
@@ -43,7 +46,7 @@ class ObligationDialog(FittedDialog):
     ok_text = "确定"
 
     def __init__(
-        self, services: Any, obligation_ids: Sequence[int], parent: QWidget | None = None
+        self, services: Services, obligation_ids: Sequence[int], parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
         self.services = services

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
@@ -25,6 +25,9 @@ from tracker.domain.status import Status
 from tracker.ui.common.screen_fit import FittedDialog
 from tracker.ui.dialogs.fields import enable_while_valid
 from tracker.ui.dialogs.register_layout import RegisterLayout
+
+if TYPE_CHECKING:
+    from tracker.services.bundle import Services
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,7 +72,7 @@ class RegisterDialog(FittedDialog):
 
     def __init__(
         self,
-        services: Any,
+        services: Services,
         preset: RegisterPreset | None = None,
         parent: QWidget | None = None,
     ) -> None:
@@ -214,7 +217,7 @@ class RegisterDialog(FittedDialog):
     def keyPressEvent(self, event: QKeyEvent) -> None:
         # Enter while the unit popup is open picks a unit; it must not press the default button.
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.ui.unit.popup_visible():
-            self.ui.unit.completer_.popup().hide()
+            self.ui.unit.hide_popup()
             self.ui.unit.choose_best()
             return
         super().keyPressEvent(event)

@@ -8,13 +8,17 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 
 from tracker.domain.status import Status
+
+if TYPE_CHECKING:
+    from tracker.ui.dialogs.hub import FormsHub
+    from tracker.ui.main_window import MainWindow
 
 Settle = Callable[[QApplication, float], None]
 
@@ -36,7 +40,7 @@ def _close(dialog: QWidget | None) -> None:
         dialog.close()
 
 
-def shoot_forms(app: QApplication, window: Any, out: Path, settle: Settle) -> None:
+def shoot_forms(app: QApplication, window: MainWindow, out: Path, settle: Settle) -> None:
     hub = window.features.forms
     services = window.ctx.services
     rows = services.ledger.rows()
@@ -46,25 +50,32 @@ def shoot_forms(app: QApplication, window: Any, out: Path, settle: Settle) -> No
         _shoot_selection_dialogs(app, window, hub, [r.obligation_id for r in overdue], out, settle)
     _shoot_notice_editor(app, window, out, settle)
     _shoot_roster_import(app, window, out, settle)
+    from tracker.ui.settings.dialog import SettingsDialog
+
     hub.settings_action.trigger()
     settle(app, 0.3)
-    shoot_screen(hub.dialog, out, "dialog-settings")
-    hub.dialog.tabs.setCurrentIndex(1)
+    settings = hub.dialog
+    assert isinstance(settings, SettingsDialog)
+    shoot_screen(settings, out, "dialog-settings")
+    settings.tabs.setCurrentIndex(1)
     settle(app, 0.2)
-    shoot_screen(hub.dialog, out, "dialog-settings-holidays")
-    _close(hub.dialog)
+    shoot_screen(settings, out, "dialog-settings-holidays")
+    _close(settings)
 
 
-def _shoot_register(app: QApplication, window: Any, hub: Any, out: Path, settle: Settle) -> None:
+def _shoot_register(
+    app: QApplication, window: MainWindow, hub: FormsHub, out: Path, settle: Settle
+) -> None:
     hub.register_action.trigger()
     dialog = hub.flow.current
+    assert dialog is not None
     dialog.activateWindow()
     dialog.ui.unit.setFocus()
     settle(app, 0.3)
     QTest.keyClicks(dialog.ui.unit, "hx")
     settle(app, 0.3)
     shoot_screen(dialog, out, "dialog-register-typeahead")
-    dialog.ui.unit.completer_.popup().hide()
+    dialog.ui.unit.hide_popup()
     dialog.ui.unit.choose_best()
     settle(app, 0.3)
     shoot_screen(dialog, out, "dialog-register")
@@ -72,7 +83,7 @@ def _shoot_register(app: QApplication, window: Any, hub: Any, out: Path, settle:
 
 
 def _shoot_selection_dialogs(
-    app: QApplication, window: Any, hub: Any, ids: list[int], out: Path, settle: Settle
+    app: QApplication, window: MainWindow, hub: FormsHub, ids: list[int], out: Path, settle: Settle
 ) -> None:
     from tracker.ui.ledger.filtering import LedgerFilter
 
@@ -87,25 +98,27 @@ def _shoot_selection_dialogs(
     ):
         action.trigger()
         settle(app, 0.3)
+        assert hub.dialog is not None
         shoot_screen(hub.dialog, out, f"dialog-{name}")
         _close(hub.dialog)
 
 
-def _shoot_notice_editor(app: QApplication, window: Any, out: Path, settle: Settle) -> None:
+def _shoot_notice_editor(app: QApplication, window: MainWindow, out: Path, settle: Settle) -> None:
     window.show_section("notices")
-    page = window.section_widget("notices")
+    page = window.notices_page
     settle(app, 0.2)
-    page.ui.edit.click()
-    settle(app, 0.3)
-    shoot_screen(page.editor, out, "dialog-notice-editor")
-    _close(page.editor)
-    page.ui.copy.click()
-    settle(app, 0.3)
-    shoot_screen(page.editor, out, "dialog-notice-copy")
-    _close(page.editor)
+    for button, name in (
+        (page.ui.edit, "dialog-notice-editor"),
+        (page.ui.copy, "dialog-notice-copy"),
+    ):
+        button.click()
+        settle(app, 0.3)
+        assert page.editor is not None
+        shoot_screen(page.editor, out, name)
+        _close(page.editor)
 
 
-def _shoot_roster_import(app: QApplication, window: Any, out: Path, settle: Settle) -> None:
+def _shoot_roster_import(app: QApplication, window: MainWindow, out: Path, settle: Settle) -> None:
     """A clerk's roster with a changed phone, a new unit and a new category, previewed."""
     import tempfile
 

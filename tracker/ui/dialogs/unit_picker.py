@@ -129,7 +129,10 @@ class UnitLineEdit(QLineEdit):
         self.completer_.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
         self.completer_.setMaxVisibleItems(12)
         self.completer_.setWidget(self)
-        self.completer_.activated[QModelIndex].connect(self._on_completer_activated)
+        # the QModelIndex overload of activated (the stubs do not know signal overloads)
+        self.completer_.activated[QModelIndex].connect(  # type: ignore[index]
+            self._on_completer_activated
+        )
         self.textEdited.connect(self._on_text_edited)
         self._unit_id: int | None = None
 
@@ -166,17 +169,23 @@ class UnitLineEdit(QLineEdit):
         popup = self.completer_.popup()
         return popup is not None and popup.isVisible()
 
+    def hide_popup(self) -> None:
+        popup = self.completer_.popup()
+        if popup is not None:
+            popup.hide()
+
     # -- slots ---------------------------------------------------------------------------
     def _on_text_edited(self, text: str) -> None:
         if self._unit_id is not None:
             self._unit_id = None
             self.unit_chosen.emit(-1)
         self.proxy.set_query(text)
+        popup = self.completer_.popup()
+        assert popup is not None  # a QCompleter always has its popup
         if not text.strip() or self.proxy.rowCount() == 0:
-            self.completer_.popup().hide()
+            popup.hide()
             return
         self.completer_.complete()
-        popup = self.completer_.popup()
         popup.setCurrentIndex(self.completer_.completionModel().index(0, 0))
 
     def _on_completer_activated(self, index: QModelIndex) -> None:

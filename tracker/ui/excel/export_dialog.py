@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QStandardPaths, Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
@@ -31,6 +31,9 @@ from tracker.ui.common.dates import CnDateEdit
 from tracker.ui.common.screen_fit import FittedDialog
 from tracker.ui.dialogs.fields import enable_while_valid, with_hint
 from tracker.ui.excel.runner import ExportRunner
+
+if TYPE_CHECKING:
+    from tracker.services.bundle import Services
 
 NOTICE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -82,7 +85,7 @@ class ExportForm:
 
 
 class ExportDialog(FittedDialog):
-    def __init__(self, services: Any, as_of: date, parent: QWidget | None = None) -> None:
+    def __init__(self, services: Services, as_of: date, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("导出报送情况统计表"))
         self.services = services

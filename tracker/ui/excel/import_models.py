@@ -106,7 +106,9 @@ class ChoiceDelegate(QStyledItemDelegate):
 
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
         box = QComboBox(parent)
-        for text, value in index.model().choices(index):
+        model = index.model()
+        assert isinstance(model, MappingModel)
+        for text, value in model.choices(index):
             box.addItem(text, value)
         box.activated.connect(lambda _i, b=box: self.commitData.emit(b))
         return box

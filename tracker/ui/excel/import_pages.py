@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -26,10 +26,13 @@ from tracker.ui.common.table import setup_table
 from tracker.ui.common.worker import run_task
 from tracker.ui.excel.import_models import ChoiceDelegate, MappingModel, MappingRow, PreviewModel
 
+if TYPE_CHECKING:
+    from tracker.services.bundle import Services
+
 RED = "#9C0006"
 
 
-def requirement_choices(services: Any) -> list[tuple[str, int]]:
+def requirement_choices(services: Services) -> list[tuple[str, int]]:
     return [
         (f"{r.title}（{n.doc_number or n.title}，{format_cn(r.deadline)}）", r.id)
         for n in services.notices.list_notices()

@@ -7,7 +7,7 @@ window can undo it as one change.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -29,11 +29,14 @@ from tracker.ui.common.screen_fit import FitsScreen
 from tracker.ui.excel.export_dialog import documents_dir
 from tracker.ui.excel.import_pages import MappingPage, PreviewPage
 
+if TYPE_CHECKING:
+    from tracker.services.bundle import Services
+
 
 class LedgerImportWizard(FitsScreen, QWizard):
     imported = Signal(object)  # the Change (undo it to take the whole import back)
 
-    def __init__(self, services: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("导入原台账"))
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)

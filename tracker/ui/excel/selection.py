@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QWidget
@@ -15,6 +15,10 @@ from tracker.domain.records import ObligationRow
 from tracker.ui.excel.export_dialog import documents_dir, with_xlsx
 from tracker.ui.excel.runner import ExportRunner
 from tracker.ui.ledger import model as grid
+
+if TYPE_CHECKING:
+    from tracker.services.bundle import Services
+    from tracker.ui.ledger.page import LedgerPage
 
 # Each grid column as export columns (reports.columns keys). 逾期/剩余 becomes two numbers.
 GRID_KEYS: dict[int, tuple[str, ...]] = {
@@ -33,7 +37,7 @@ GRID_KEYS: dict[int, tuple[str, ...]] = {
 }
 
 
-def visible_columns(page: Any) -> tuple[list[str], dict[str, str]]:
+def visible_columns(page: LedgerPage) -> tuple[list[str], dict[str, str]]:
     """The export keys of the grid's shown columns, left to right as on screen, and the
     grid's own titles for them (so the sheet reads like the grid)."""
     header = page.view.horizontalHeader()
@@ -51,13 +55,13 @@ def visible_columns(page: Any) -> tuple[list[str], dict[str, str]]:
     return keys, titles
 
 
-def selected_in_view_order(page: Any) -> list[ObligationRow]:
+def selected_in_view_order(page: LedgerPage) -> list[ObligationRow]:
     chosen = set(page.selected_obligation_ids())
     return [r for r in page.visible_rows() if r.obligation_id in chosen]
 
 
 def export_rows(
-    window: QWidget, services: Any, page: Any, rows: Sequence[ObligationRow], what: str
+    window: QWidget, services: Services, page: LedgerPage, rows: Sequence[ObligationRow], what: str
 ) -> ExportRunner | None:
     """Ask where to save ``rows`` (the grid's columns), then write them in a worker."""
     if not rows:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QColor, QImage, QPainter
@@ -12,10 +12,13 @@ from PySide6.QtWidgets import QApplication
 
 from tracker.paths import resource_path
 
+if TYPE_CHECKING:
+    from tracker.ui.main_window import MainWindow
+
 Settle = Callable[[QApplication, float], None]
 
 
-def shoot_help(app: QApplication, window: Any, out: Path, settle: Settle) -> None:
+def shoot_help(app: QApplication, window: MainWindow, out: Path, settle: Settle) -> None:
     guide = window.features.help.show_guide()
     settle(app, 0.3)
     _save(guide.grab().toImage(), out, "help-guide")

@@ -129,7 +129,9 @@ class LedgerPage(QWidget):
     def _selected_source_rows(self) -> list[int]:
         """From the selection's ranges, not per-index calls: instant even for 100k rows."""
         proxy_rows: set[int] = set()
-        for span in self.view.selectionModel().selection():
+        selection = self.view.selectionModel().selection()
+        for i in range(selection.count()):
+            span = selection.at(i)
             proxy_rows.update(range(span.top(), span.bottom() + 1))
         source_row = self.proxy.source_row
         return sorted(source_row(r) for r in proxy_rows)
@@ -179,14 +181,8 @@ class LedgerPage(QWidget):
         ]
         selection = QItemSelection()
         last = self.proxy.columnCount() - 1
-        start = prev = None
-        for r in [*hits, None]:
-            if r is not None and prev is not None and r == prev + 1:
-                prev = r
-                continue
-            if start is not None:
-                selection.select(self.proxy.index(start, 0), self.proxy.index(prev, last))
-            start = prev = r
+        for first, final in _runs(hits):
+            selection.select(self.proxy.index(first, 0), self.proxy.index(final, last))
         flags = QItemSelectionModel.SelectionFlag.ClearAndSelect
         self.view.selectionModel().select(selection, flags)
 
@@ -229,3 +225,14 @@ class LedgerPage(QWidget):
 
     def save_state(self) -> None:
         save_header(STATE_KEY, self.view.horizontalHeader())
+
+
+def _runs(rows: list[int]) -> list[tuple[int, int]]:
+    """Ascending row numbers as (first, last) runs of consecutive rows."""
+    runs: list[tuple[int, int]] = []
+    for r in rows:
+        if runs and r == runs[-1][1] + 1:
+            runs[-1] = (runs[-1][0], r)
+        else:
+            runs.append((r, r))
+    return runs

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import QMessageBox, QPushButton, QTableView, QVBoxLayout, QWidget
@@ -11,6 +11,9 @@ from tracker.domain.dates import format_cn
 from tracker.domain.letter_request import IssuedLetterRecord
 from tracker.ui.common.screen_fit import FittedDialog
 from tracker.ui.letters.preview import PdfPreviewDialog, close_buttons
+
+if TYPE_CHECKING:
+    from tracker.services.bundle import Services
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -54,7 +57,7 @@ class IssuedLettersModel(QAbstractTableModel):
 
 
 class IssuedLettersDialog(FittedDialog):
-    def __init__(self, services: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("已发催报函")
         self.model = IssuedLettersModel(self)

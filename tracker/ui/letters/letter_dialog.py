@@ -7,7 +7,7 @@ import shutil
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QDate, Qt, QTimer
 from PySide6.QtWidgets import QFileDialog, QListWidgetItem, QMessageBox, QWidget
@@ -21,6 +21,9 @@ from tracker.ui.common.progress import run_with_progress
 from tracker.ui.common.screen_fit import FittedDialog
 from tracker.ui.letters.letter_form import LetterForm
 from tracker.ui.letters.preview import PdfPreviewDialog
+
+if TYPE_CHECKING:
+    from tracker.services.bundle import Services
 
 PREVIEW_DELAY_MS = 400
 
@@ -36,7 +39,9 @@ def pydate(day: QDate) -> date:
 class LetterDialog(FittedDialog):
     """``base`` says whom to chase (obligation ids from the grid, or a requirement)."""
 
-    def __init__(self, services: Any, base: LetterRequest, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, services: Services, base: LetterRequest, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle("生成催报函")
         self.services = services

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
@@ -30,6 +30,10 @@ from tracker.ui.letters.preview import (
     save_with_dialog,
 )
 
+if TYPE_CHECKING:
+    from tracker.domain.status_lists import StatusList
+    from tracker.services.bundle import Services
+
 KINDS = (("overdue", "逾期未报名单"), ("due_soon", "即将到期名单"))
 
 
@@ -39,7 +43,7 @@ class StatusListDialog(FittedDialog):
 
     def __init__(
         self,
-        services: Any,
+        services: Services,
         scope: LedgerQuery,
         kind: str = "overdue",
         parent: QWidget | None = None,
@@ -99,7 +103,7 @@ class StatusListDialog(FittedDialog):
     def file_name(self) -> str:
         return str(self.kind.currentText())
 
-    def report(self) -> Any:
+    def report(self) -> StatusList:
         query = replace(self.scope, as_of=pydate(self.as_of.date()), statuses=())
         if self.kind.currentData() == "overdue":
             return self.services.lists.overdue(query)

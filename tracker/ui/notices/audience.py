@@ -70,7 +70,7 @@ class UnitChecklistModel(UnitChoiceModel):
         if role != Qt.ItemDataRole.CheckStateRole or not index.isValid() or not self._enabled:
             return False
         unit_id = self.unit(index.row()).id
-        if Qt.CheckState(value) == Qt.CheckState.Checked:  # type: ignore[call-overload]
+        if Qt.CheckState(value) == Qt.CheckState.Checked:
             self._checked.add(unit_id)
         else:
             self._checked.discard(unit_id)

@@ -8,7 +8,7 @@ category whose every active unit is ticked is written as that category, the rest
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -68,7 +68,7 @@ def _header(source: NoticeRecord | NoticeSpec) -> dict[str, Any]:
     return {name: getattr(source, name) for name in names} | {"contacts": list(source.contacts)}
 
 
-def draft_from_record(record: NoticeRecord, owing: dict[int, Sequence[int]]) -> NoticeDraft:
+def draft_from_record(record: NoticeRecord, owing: Mapping[int, Sequence[int]]) -> NoticeDraft:
     """An existing notice; ``owing`` maps requirement id → ids of units that owe it."""
     return NoticeDraft(
         **_header(record),

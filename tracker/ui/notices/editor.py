@@ -6,7 +6,7 @@ so, and a refused save lists every problem in Chinese while keeping everything t
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelection, Signal
 from PySide6.QtWidgets import QWidget
@@ -28,19 +28,22 @@ from tracker.ui.notices.drafts import (
 from tracker.ui.notices.editor_layout import EditorLayout
 from tracker.ui.notices.requirements_model import COL_TITLE, RequirementsModel
 
+if TYPE_CHECKING:
+    from tracker.services.bundle import Services
+
 DEFAULT_WORKDAYS = 10  # a new requirement's deadline: two working weeks from the notice
 
 
 class NoticeEditor(FittedDialog):
     saved = Signal(int, object)  # notice id, Change
 
-    def __init__(self, services: Any, draft: NoticeDraft, parent: QWidget | None = None):
+    def __init__(self, services: Services, draft: NoticeDraft, parent: QWidget | None = None):
         super().__init__(parent)
         self.services = services
         self.draft = draft
         self.units = services.units.list_units()
         self.categories = services.units.categories()
-        self.calendar = services.ws.calendar()
+        self.calendar = services.calendar.work_calendar()
         self.notice_id: int | None = draft.notice_id
         self.model = RequirementsModel(lambda d: self.calendar.info(d).note, self)
         self.ui = EditorLayout(self, self.model, self.units, self.categories)
@@ -51,13 +54,13 @@ class NoticeEditor(FittedDialog):
 
     # -- ways to open it -----------------------------------------------------------------
     @classmethod
-    def for_new(cls, services: Any, parent: QWidget | None = None) -> NoticeEditor:
+    def for_new(cls, services: Services, parent: QWidget | None = None) -> NoticeEditor:
         issuer = services.settings.office().sender_name
         return cls(services, NoticeDraft(issuer=issuer, issued_on=today()), parent)
 
     @classmethod
     def for_notice(
-        cls, services: Any, notice_id: int, parent: QWidget | None = None
+        cls, services: Services, notice_id: int, parent: QWidget | None = None
     ) -> NoticeEditor:
         record = services.notices.get(notice_id)
         # Deactivated units keep their obligations (history) whatever is ticked: leave them out.
@@ -70,7 +73,7 @@ class NoticeEditor(FittedDialog):
 
     @classmethod
     def for_copy(
-        cls, services: Any, notice_id: int, parent: QWidget | None = None, years: int = 1
+        cls, services: Services, notice_id: int, parent: QWidget | None = None, years: int = 1
     ) -> NoticeEditor:
         """Last year's notice with dates moved on a year; doc number left for the clerk."""
         spec = services.notices.copy_spec(notice_id, years)

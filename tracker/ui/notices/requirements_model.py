@@ -100,7 +100,7 @@ class RequirementsModel(DraftTable[RequirementDraft]):
         r, col = self._rows[index.row()], index.column()
         if role == Qt.ItemDataRole.CheckStateRole and COL_FORMS <= col < COL_UNITS:
             flag = FORM_ORDER[col - COL_FORMS]
-            checked = Qt.CheckState(value) == Qt.CheckState.Checked  # type: ignore[call-overload]
+            checked = Qt.CheckState(value) == Qt.CheckState.Checked
             r.forms = (r.forms | flag) if checked else Form(r.forms & ~flag)
         elif role == Qt.ItemDataRole.EditRole and col == COL_TITLE:
             r.title = str(value)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -23,11 +23,15 @@ from tracker.ui.common.progress import run_with_progress
 from tracker.ui.common.screen_fit import FittedDialog
 from tracker.ui.safety.backup_model import BackupTableModel
 
+if TYPE_CHECKING:
+    from tracker.services.backups import RestoreResult
+    from tracker.services.bundle import Services
+
 
 class RestoreDialog(FittedDialog):
     """Lists the workspace's backups; 恢复 asks once more, then restores off the UI thread."""
 
-    def __init__(self, services: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.services = services
         self.result_summary = ""
@@ -109,7 +113,7 @@ class RestoreDialog(FittedDialog):
         )
         return answer == QMessageBox.StandardButton.Yes
 
-    def on_restored(self, result: Any) -> None:
+    def on_restored(self, result: RestoreResult) -> None:
         self.result_summary = str(result.summary)
         QMessageBox.information(self, self.tr("恢复完成"), self.result_summary)
         self.accept()

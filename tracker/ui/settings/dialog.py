@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialogButtonBox, QTabWidget, QVBoxLayout, QWidget
@@ -13,11 +13,15 @@ from tracker.ui.dialogs.fields import MessageStrip
 from tracker.ui.settings.holidays_tab import HolidaysTab
 from tracker.ui.settings.office_tab import OfficeTab
 
+if TYPE_CHECKING:
+    from tracker.domain.records import Change
+    from tracker.services.bundle import Services
+
 
 class SettingsDialog(FittedDialog):
     saved = Signal(list)  # the Changes made
 
-    def __init__(self, services: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.services = services
         self.setWindowTitle(self.tr("设置"))
@@ -46,7 +50,7 @@ class SettingsDialog(FittedDialog):
 
     def save(self) -> bool:
         """Office settings first (validated), then each edited year; stays open on error."""
-        changes: list[Any] = []
+        changes: list[Change] = []
         try:
             office = self.office.settings()
             if office != self.original:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date, timedelta
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
     QComboBox,
@@ -30,6 +30,10 @@ from tracker.ui.common.dates import to_qdate
 from tracker.ui.common.table import Column, RowTableModel, setup_table
 from tracker.ui.dialogs.fields import MessageStrip, date_edit, enable_while_valid
 
+if TYPE_CHECKING:
+    from tracker.domain.records import Change
+    from tracker.services.bundle import Services
+
 KINDS = ("放假", "调休上班")
 
 
@@ -49,7 +53,7 @@ class HolidayModel(RowTableModel[DayOverride]):
         super().set_rows(sorted(rows, key=lambda d: d.day))
 
 
-def default_year(calendar: Any) -> int:
+def default_year(calendar: WorkCalendar) -> int:
     """This year or next, whichever lacks holiday data first; else next year from November."""
     now = today()
     for year in (now.year, now.year + 1):
@@ -59,13 +63,13 @@ def default_year(calendar: Any) -> int:
 
 
 class HolidaysTab(QWidget):
-    def __init__(self, services: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.services = services
         self.edited: dict[int, list[DayOverride]] = {}
         self.model = HolidayModel(self)
         self._build()
-        self.year.setValue(default_year(services.ws.calendar()))
+        self.year.setValue(default_year(services.calendar.work_calendar()))
         self.on_year_changed(self.year.value())
         self.year.valueChanged.connect(self.on_year_changed)
 
@@ -171,9 +175,9 @@ class HolidaysTab(QWidget):
             text = self.tr("{0}年：使用内置的国务院节假日安排，一般无需录入。")
             self.status.show_message(text.format(year))
         else:
-            self.status.show_message(self.services.ws.calendar().fallback_note(year))
+            self.status.show_message(self.services.calendar.work_calendar().fallback_note(year))
 
-    def save(self) -> list[Any]:
+    def save(self) -> list[Change]:
         """Save every year edited here; returns the services' Changes."""
         changes = [self.services.calendar.set_year(y, rows) for y, rows in self.edited.items()]
         self.edited.clear()

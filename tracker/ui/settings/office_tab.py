@@ -118,8 +118,8 @@ class OfficeTab(QWidget):
         self.workdays.setValue(settings.reminder_workdays)
         self.has_seal.setChecked(settings.letter_has_seal)
         self.duplex.setChecked(settings.letter_duplex)
-        for name, edit in self.body_edits.items():
-            edit.setPlainText(getattr(settings, name))
+        for name, body in self.body_edits.items():
+            body.setPlainText(getattr(settings, name))
         self.letter_closing.setText(settings.letter_closing)
 
     def settings(self) -> OfficeSettings:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -21,6 +21,9 @@ from tracker.domain.text import split_aliases
 from tracker.ui.common.screen_fit import FittedDialog
 from tracker.ui.dialogs.fields import MessageStrip
 
+if TYPE_CHECKING:
+    from tracker.services.bundle import Services
+
 TEXT_FIELDS: tuple[tuple[str, str], ...] = (
     ("name", "单位名称"),
     ("short_name", "简称"),
@@ -35,7 +38,7 @@ class UnitDialog(FittedDialog):
     saved = Signal(object)  # Change
 
     def __init__(
-        self, services: Any, unit: UnitRecord | None = None, parent: QWidget | None = None
+        self, services: Services, unit: UnitRecord | None = None, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
         self.services = services

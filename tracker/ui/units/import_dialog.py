@@ -4,7 +4,7 @@ by row), ask before adding new categories, then import all of it or nothing."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QStringListModel, Signal
 from PySide6.QtWidgets import (
@@ -26,12 +26,15 @@ from tracker.ui.common.table import setup_table
 from tracker.ui.dialogs.fields import MessageStrip
 from tracker.ui.units.import_model import ImportPlanModel
 
+if TYPE_CHECKING:
+    from tracker.services.bundle import Services
+
 
 class ImportDialog(FittedDialog):
     imported = Signal(object, object)  # ImportPlan, Change
     previewed = Signal()  # the preview (or its refusal) is on screen
 
-    def __init__(self, services: Any, path: Path, parent: QWidget | None = None) -> None:
+    def __init__(self, services: Services, path: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.services = services
         self.path = Path(path)

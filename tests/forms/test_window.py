@@ -50,7 +50,7 @@ def test_register_from_the_grid_then_ctrl_z(qtbot: QtBot, forms_window, study) -
     qtbot.waitUntil(window.isActiveWindow, timeout=20_000)
     grid = window.ledger_page.view
     grid.setFocus()  # as after clicking a row; a text box would take Ctrl+Z for its own text
-    with qtbot.waitSignal(window.ctx.snapshots.loaded, timeout=20_000):
+    with qtbot.waitSignal(window.ctx.snapshots.updated, timeout=20_000):
         qtbot.keyClick(grid, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert grid_status(window, target) is Status.OVERDUE
     assert not undo.isEnabled()

@@ -63,7 +63,7 @@ def test_views_refresh_on_the_change_signal(qtbot, main_window) -> None:
     page.apply_filter(LedgerFilter(statuses=frozenset({Status.OVERDUE})))
     before = page.proxy.rowCount()
     row = page.visible_rows()[0]
-    with qtbot.waitSignal(main_window.ctx.snapshots.loaded, timeout=10_000):
+    with qtbot.waitSignal(main_window.ctx.snapshots.updated, timeout=10_000):
         services.ledger.register(row.obligation_id, row.required_forms, date(2023, 11, 30))
     assert page.proxy.rowCount() == before - 1
     assert row.obligation_id not in {r.obligation_id for r in page.visible_rows()}

@@ -69,12 +69,26 @@ class BulkProxyModel(QAbstractProxyModel):
             self.dataChanged.emit(self.index(0, 0), last)
 
     # -- filtering and sorting -----------------------------------------------------------
-    def set_accepted(self, source_rows: Sequence[int] | None) -> None:
-        """Show only ``source_rows`` (None: all). Order still follows the sort column."""
+    def set_accepted(self, source_rows: Sequence[int] | None, *, resort: bool = False) -> None:
+        """Show only ``source_rows`` (None: all). Order still follows the sort column (sorted
+        again first with ``resort``: after the source rows' values changed)."""
         self.beginResetModel()
         self._accepted = None if source_rows is None else sorted(source_rows)
-        self._rebuild()
+        if resort:
+            self._resort()
+        else:
+            self._rebuild()
         self.endResetModel()
+
+    def accepted(self) -> list[int] | None:
+        """The accepted source rows, ascending (None: all)."""
+        return self._accepted
+
+    def resort(self) -> None:
+        """Sort again after the source rows' values changed (selection kept); nothing to do
+        when unsorted."""
+        if self._sort_column >= 0:
+            self.sort(self._sort_column, self._sort_order)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         self.layoutAboutToBeChanged.emit()

@@ -7,7 +7,7 @@ what is on screen.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
@@ -69,6 +69,16 @@ class RowTableModel(QAbstractTableModel, Generic[R]):
         self._rows = list(rows)
         self._texts = [None] * len(self._rows)
         self.endResetModel()
+
+    def replace_rows(self, changed: Mapping[int, R]) -> None:
+        """New versions of the rows at these row numbers (the same records, changed): their
+        cells change in place, without a reset, so selection and scrolling stay."""
+        for r, row in changed.items():
+            self._rows[r] = row
+            self._texts[r] = None
+        if changed:  # one signal for the span: views repaint only what they show anyway
+            top, bottom = min(changed), max(changed)
+            self.dataChanged.emit(self.index(top, 0), self.index(bottom, len(self.columns) - 1))
 
     @property
     def rows(self) -> list[R]:

@@ -105,7 +105,7 @@ class DashboardPage(QWidget):
         self.lower_split = QSplitter(Qt.Orientation.Horizontal)
         self._layout()
         self.open_only.toggled.connect(self._fill_progress)
-        ctx.snapshots.loaded.connect(self.on_snapshot)
+        ctx.snapshots.updated.connect(self.on_snapshot)
         if ctx.snapshots.current is not None:
             self.on_snapshot(ctx.snapshots.current)
 

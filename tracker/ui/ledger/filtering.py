@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left, insort
 from collections import Counter, defaultdict
 from collections.abc import Hashable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -57,6 +58,19 @@ class LedgerIndex:
             if r.requirement_id not in self.requirement_blobs:
                 text = f"{r.requirement_title}\x1f{r.doc_number}\x1f{r.notice_title}"
                 self.requirement_blobs[r.requirement_id] = text.lower()
+
+    def update(self, changed: Mapping[int, ObligationRow]) -> None:
+        """New versions of some rows (same obligations): only their status can differ."""
+        for i, row in changed.items():
+            code, old = _CODE[row.status], self.status[i]
+            if code == old:
+                continue
+            before = self.by_status[old]
+            del before[bisect_left(before, i)]
+            if not before:
+                del self.by_status[old]
+            insort(self.by_status.setdefault(code, []), i)
+            self.status[i] = code
 
     def apply(self, f: LedgerFilter) -> tuple[list[int] | None, Counter[Status]]:
         """(accepted row numbers or None for all, status counts under the other filters)."""

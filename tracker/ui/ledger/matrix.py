@@ -6,7 +6,7 @@ Double-click a cell to open the grid filtered to that requirement and unit.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
@@ -49,6 +49,18 @@ class MatrixModel(QAbstractTableModel):
         self.units = list(dict.fromkeys((r.unit_id, r.unit_name, r.category) for r in mine))
         self.cells = {(r.unit_id, r.requirement_id): r for r in mine}
         self.endResetModel()
+
+    def update_cells(self, rows: Iterable[ObligationRow]) -> None:
+        """New versions of some obligations' rows: their cells change in place."""
+        touched = False
+        for r in rows:
+            key = (r.unit_id, r.requirement_id)
+            if key in self.cells:
+                self.cells[key] = r
+                touched = True
+        if touched and self.units:
+            last = self.index(len(self.units) - 1, self.columnCount() - 1)
+            self.dataChanged.emit(self.index(0, 0), last)
 
     def _requirements(self) -> tuple[Any, ...]:
         return self.notice.requirements if self.notice is not None else ()
@@ -155,6 +167,7 @@ class MatrixPage(QWidget):
         self.notice_combo.currentIndexChanged.connect(self._show_notice)
         self.view.doubleClicked.connect(self._on_view_double_clicked)
         ctx.snapshots.loaded.connect(self.on_snapshot)
+        ctx.snapshots.patched.connect(self.on_rows_patched)
         if ctx.snapshots.current is not None:
             self.on_snapshot(ctx.snapshots.current)
 
@@ -169,6 +182,10 @@ class MatrixPage(QWidget):
         self.notice_combo.setCurrentIndex(max(i, 0))
         self.notice_combo.blockSignals(False)
         self._show_notice()
+
+    def on_rows_patched(self, snapshot: LedgerSnapshot, changed: dict[int, ObligationRow]) -> None:
+        self._snapshot = snapshot
+        self.model.update_cells(changed.values())
 
     def show_notice(self, notice_id: int) -> None:
         self.notice_combo.setCurrentIndex(max(self.notice_combo.findData(notice_id), 0))

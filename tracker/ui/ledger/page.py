@@ -66,6 +66,7 @@ class LedgerPage(QWidget):
         self._add_own_actions()
         self._restore_state()
         ctx.snapshots.loaded.connect(self.on_snapshot)
+        ctx.snapshots.patched.connect(self.on_rows_patched)
         if ctx.snapshots.current is not None:
             self.on_snapshot(ctx.snapshots.current)
 
@@ -159,10 +160,29 @@ class LedgerPage(QWidget):
         if keep:
             self.select_obligations(keep)
 
+    def on_rows_patched(self, snapshot: LedgerSnapshot, changed: dict[int, ObligationRow]) -> None:
+        """A few rows changed (a registration, 免报, 延期, 催报): update them in place; the
+        rows shown change only when one left or joined the filter."""
+        self.model.replace_rows(changed)
+        self.index.update(changed)
+        accepted, counts = self.index.apply(self.filter_bar.value())
+        self.filter_bar.set_counts(counts)
+        if accepted != self.proxy.accepted():
+            keep = set(self.selected_obligation_ids())
+            self.proxy.set_accepted(accepted, resort=True)
+            if keep:
+                self.select_obligations(keep)
+        else:
+            self.proxy.resort()
+        self._show_count()
+
     def refilter(self) -> None:
         accepted, counts = self.index.apply(self.filter_bar.value())
         self.proxy.set_accepted(accepted)
         self.filter_bar.set_counts(counts)
+        self._show_count()
+
+    def _show_count(self) -> None:
         total = self.model.rowCount()
         shown = self.proxy.rowCount()
         self.count_label.setText(

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import threading
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QWidget
+import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from tests.helpers.typing import type_text
@@ -112,9 +114,82 @@ def test_files_are_archived_with_the_submission(
     qtbot.addWidget(dialog)
     dialog.ui.unit.choose(study.units.resolve("和平局").id)
     dialog.ui.files.add_paths([doc])
-    dialog.ui.save_close.click()
+    with qtbot.waitSignal(dialog.saved, timeout=20_000):
+        dialog.ui.save_close.click()
     [sub] = study.ledger.submissions(oid(study, "和平局"))
     assert sub.files[0][0] == "和平区 总结.docx"
+    assert not dialog.isVisible()
+
+
+def _gated_copy(monkeypatch: pytest.MonkeyPatch) -> tuple[threading.Event, threading.Event]:
+    """The archive's copy waits at its first chunk until ``gate`` is set (``started`` tells)."""
+    from tracker.services.files import FileArchive
+
+    started, gate = threading.Event(), threading.Event()
+    original = FileArchive.store
+
+    def store(self, source, progress=None):  # type: ignore[no-untyped-def]
+        def step(n: int) -> None:
+            started.set()
+            assert gate.wait(20)
+            if progress is not None:
+                progress(n)
+
+        return original(self, source, step)
+
+    monkeypatch.setattr(FileArchive, "store", store)
+    return started, gate
+
+
+def test_a_big_video_is_copied_while_the_window_stays_responsive(
+    qtbot: QtBot, study: Services, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    video = tmp_path / "活动视频.mp4"
+    video.write_bytes(b"v" * (3 << 20))
+    started, gate = _gated_copy(monkeypatch)
+    dialog = RegisterDialog(study)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.ui.unit.choose(study.units.resolve("和平局").id)
+    dialog.ui.files.add_paths([video])
+    dialog.ui.save_close.click()  # returns at once: the copy runs in a worker
+    assert started.wait(10)
+    assert not dialog.ui.save_close.isEnabled() and not dialog.ui.save_next.isEnabled()
+    ticks: list[int] = []
+    timer = QTimer()
+    timer.timeout.connect(lambda: ticks.append(1))
+    timer.start(10)
+    qtbot.waitUntil(lambda: len(ticks) >= 3, timeout=5000)  # the UI thread is free
+    qtbot.waitUntil(lambda: dialog.archiving is not None and dialog.archiving.isVisible())
+    assert study.ledger.submissions(oid(study, "和平局")) == []  # nothing written yet
+    with qtbot.waitSignal(dialog.saved, timeout=20_000):
+        gate.set()
+    [sub] = study.ledger.submissions(oid(study, "和平局"))
+    assert sub.files[0][0] == "活动视频.mp4"
+
+
+def test_cancelling_the_copy_registers_nothing_and_keeps_the_dialog(
+    qtbot: QtBot, study: Services, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    video = tmp_path / "活动视频.mp4"
+    video.write_bytes(b"v" * (3 << 20))
+    started, gate = _gated_copy(monkeypatch)
+    dialog = RegisterDialog(study)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.ui.unit.choose(study.units.resolve("和平局").id)
+    dialog.ui.files.add_paths([video])
+    dialog.ui.save_close.click()
+    assert started.wait(10)
+    qtbot.waitUntil(lambda: dialog.archiving is not None and dialog.archiving.isVisible())
+    cancel = next(b for b in dialog.archiving.findChildren(QPushButton) if b.text() == "取消")
+    cancel.click()
+    gate.set()
+    qtbot.waitUntil(lambda: "已取消" in dialog.ui.errors.text(), timeout=20_000)
+    assert dialog.isVisible() and dialog.ui.save_close.isEnabled()
+    assert study.ledger.submissions(oid(study, "和平局")) == []
+    root = study.ws.files.root
+    assert not root.exists() or not [p for p in root.rglob("*") if p.is_file()]
 
 
 def test_ctrl_z_undoes_the_last_registration(qtbot: QtBot, study: Services) -> None:

@@ -12,7 +12,8 @@ import re
 import shutil
 import tempfile
 import time
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from tracker.domain.errors import TrackerError, ValidationError, os_failure
@@ -59,6 +60,10 @@ class StoredFile:
     sha256: str
     original_name: str
     size: int
+    fresh: bool = field(default=False, compare=False)  # this store added it to the archive
+
+
+Progress = Callable[[int], None]  # bytes copied since the last call; raising stops the copy
 
 
 def _flush_to_disk(paths: list[str]) -> None:
@@ -90,8 +95,9 @@ class FileArchive:
             suffix = ""
         return self.root / sha256[:2] / f"{sha256}{suffix}"
 
-    def store(self, source: Path) -> StoredFile:
-        """Copy ``source`` in; the same content is stored once. Safe against a crash midway."""
+    def store(self, source: Path, progress: Progress | None = None) -> StoredFile:
+        """Copy ``source`` in; the same content is stored once. Safe against a crash midway;
+        ``progress(bytes)`` after each chunk (an exception from it stops and leaves nothing)."""
         source = Path(source)
         if not source.is_file():
             raise TrackerError(f"找不到要归档的文件：{source}")
@@ -105,25 +111,32 @@ class FileArchive:
         digest = hashlib.sha256()
         fd, tmp_name = tempfile.mkstemp(prefix=".incoming-", dir=self.root)
         size = 0
+        fresh = False
         try:
             with os.fdopen(fd, "wb") as out, source.open("rb") as src:
                 for chunk in iter(lambda: src.read(1 << 20), b""):
                     digest.update(chunk)
                     out.write(chunk)
                     size += len(chunk)
+                    if progress is not None:
+                        progress(len(chunk))
                 out.flush()
                 os.fsync(out.fileno())
             target = self.path_for(digest.hexdigest(), source.name)
             target.parent.mkdir(parents=True, exist_ok=True)
-            if target.exists():
-                os.unlink(tmp_name)
-            else:
+            if not target.exists():
                 os.replace(tmp_name, target)
+                fresh = True
         except OSError as exc:
-            if os.path.exists(tmp_name):
-                os.unlink(tmp_name)
             raise os_failure(exc, f"无法归档文件“{source.name}”") from exc
-        return StoredFile(digest.hexdigest(), source.name, size)
+        finally:
+            if os.path.exists(tmp_name):  # a copy stopped midway, or content already there
+                os.unlink(tmp_name)
+        return StoredFile(digest.hexdigest(), source.name, size, fresh)
+
+    def remove(self, stored: StoredFile) -> None:
+        """Take a file out again (one this workspace's records do not use)."""
+        self.path_for(stored.sha256, stored.original_name).unlink(missing_ok=True)
 
     def store_many_bytes(self, blobs: list[bytes], name: str) -> list[StoredFile]:
         """Archive generated contents (a batch of letters) in one pass: every file written,

@@ -28,6 +28,7 @@ from tracker.domain.records import (
 )
 from tracker.domain.text import normalize_text
 from tracker.services import audit
+from tracker.services.archiving import ByteProgress, archive_files, discard_on_error
 from tracker.services.ledger_rows import load_rows
 from tracker.services.notices import find_requirement
 from tracker.services.reminders import ReminderQuery, list_reminders
@@ -187,16 +188,20 @@ class LedgerService:
         channel: Channel = Channel.EMAIL,
         note: str = "",
         files: Sequence[Path] = (),
+        progress: ByteProgress | None = None,
     ) -> Change:
-        """Record that ``forms`` arrived on ``received_on`` (default today)."""
+        """Record that ``forms`` arrived on ``received_on`` (default today). The ``files`` are
+        hashed and copied in first, outside the (then short) transaction, reporting
+        ``progress(bytes done, bytes in all)``; when that raises (取消) or the write fails,
+        the files this call added are taken out again."""
         received_on = received_on or today()
         if forms == Form.NONE:
             raise ValidationError("请至少选择一种收到的材料（电子版、纸质版、加盖公章、佐证材料）")
         if received_on > today():
             raise ValidationError(f"收到日期 {format_cn(received_on)} 晚于今天，请检查")
         check_range(received_on, "收到日期")
-        stored = [self.ws.files.store(Path(f)) for f in files]  # content-addressed: safe first
-        with self.ws.transaction() as s:
+        stored = archive_files(self.ws, files, progress)  # before and outside the transaction
+        with discard_on_error(self.ws, stored), self.ws.transaction() as s:
             o = self._get(s, obligation_id, lock=True)
             # A new arrival changes what the obligation's status means: an exemption or an
             # extension decided on the screen from before it must be looked at again.

@@ -6,8 +6,10 @@ chosen and its missing forms ticked → Enter saves and asks for the next one.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -22,12 +24,16 @@ from tracker.domain.forms import FORM_ORDER, Form, format_forms
 from tracker.domain.ledger_query import LedgerQuery
 from tracker.domain.records import Change, Channel, ObligationRow
 from tracker.domain.status import Status
+from tracker.ui.common.errors import report_exception
 from tracker.ui.common.screen_fit import FittedDialog
 from tracker.ui.dialogs.fields import enable_while_valid
 from tracker.ui.dialogs.register_layout import RegisterLayout
+from tracker.ui.safety.backup_model import size_text as size
 
 if TYPE_CHECKING:
     from tracker.services.bundle import Services
+    from tracker.ui.common.progress import TaskProgressDialog
+    from tracker.ui.common.worker import TaskControl
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,6 +87,8 @@ class RegisterDialog(FittedDialog):
         self.preset = preset or RegisterPreset()
         self.next_requested = False
         self.last_change: Change | None = None
+        self.archiving: TaskProgressDialog | None = None  # while the files are copied in
+        self._busy = False
         self._rows: list[ObligationRow] = []
         self.ui = RegisterLayout(self, services.units.list_units(include_inactive=False))
         self._connect()
@@ -184,23 +192,79 @@ class RegisterDialog(FittedDialog):
         if row is None:
             self.ui.errors.show_message(self.tr("请选择报送事项"))
             return False
+        register = partial(
+            self.services.ledger.register,
+            row.obligation_id,
+            self.chosen_forms(),
+            self.ui.received_on.date_value(),
+            list(Channel)[self.ui.channel.currentIndex()],
+            self.ui.note.text(),
+            self.ui.files.paths(),
+        )
+        if self.ui.files.paths():
+            self._archive_then_register(register, next_one)
+            return False  # saved once the files are in (``saved`` tells)
         try:
-            change = self.services.ledger.register(
-                row.obligation_id,
-                self.chosen_forms(),
-                self.ui.received_on.date_value(),
-                list(Channel)[self.ui.channel.currentIndex()],
-                self.ui.note.text(),
-                self.ui.files.paths(),
-            )
+            change = register()
         except TrackerError as exc:
             self.ui.errors.show_error(exc)
             return False
+        self._saved(change, next_one)
+        return True
+
+    def _archive_then_register(self, register: Callable[..., Change], next_one: bool) -> None:
+        """Files (maybe a big 佐证材料 video) are hashed and copied in a worker with progress,
+        then the short write; 取消 leaves nothing behind. The window stays responsive."""
+        from tracker.ui.common.progress import run_with_progress
+
+        def work(control: TaskControl) -> Change:
+            def step(done: int, total: int) -> None:
+                control.check()
+                text = self.tr("正在归档收到的文件：{0} / {1}").format(size(done), size(total))
+                control.progress(done * 1000 // total if total else 0, 1000, text)
+
+            return register(progress=step)
+
+        self._set_busy(True)
+        self.archiving = run_with_progress(
+            self,
+            self.tr("登记报送"),
+            self.tr("正在归档收到的文件…"),
+            work,
+            on_done=lambda change: self._saved(change, next_one),
+            on_error=self._on_save_failed,
+            on_cancelled=self._on_save_cancelled,
+        )
+
+    def _set_busy(self, busy: bool) -> None:
+        self.ui.received_on.setEnabled(not busy)
+        for button in (self.ui.save_next, self.ui.save_close):
+            button.setEnabled(not busy and self.ui.received_on.is_valid())
+        self._busy = busy
+
+    def _saved(self, change: Change, next_one: bool) -> None:
+        self._set_busy(False)
         self.last_change = change
         self.next_requested = next_one
         self.saved.emit(change)
         self.accept()
-        return True
+
+    def _on_save_failed(self, exc: BaseException, details: str) -> None:
+        self._set_busy(False)
+        if isinstance(exc, TrackerError):
+            self.ui.errors.show_error(exc)
+        else:
+            report_exception(exc, details)
+
+    def _on_save_cancelled(self) -> None:
+        self._set_busy(False)
+        self.ui.errors.show_message(self.tr("已取消，未登记，文件也未归档"))
+
+    def reject(self) -> None:
+        if self._busy and self.archiving is not None and self.archiving.task is not None:
+            self.archiving.task.cancel()  # the dialog stays until the copy has stopped
+            return
+        super().reject()
 
     def next_preset(self) -> RegisterPreset:
         """The next dialog keeps the requirement, date and channel; the unit is left open."""

@@ -120,6 +120,7 @@ class SnapshotLoader(QObject):
                 on_done=self._on_loaded,
                 on_error=self._on_failed,
                 prepare=self._watch,
+                owner=self,  # the window may be gone when the rows arrive
             )
         elif self._ids and base is not None:
             ids, self._ids = frozenset(self._ids), set()
@@ -128,6 +129,7 @@ class SnapshotLoader(QObject):
                 on_done=self._on_patched,
                 on_error=self._on_patch_failed,
                 prepare=self._watch,
+                owner=self,  # the window may be gone when the rows arrive
             )
 
     def _watch(self, task: Task) -> None:

@@ -16,13 +16,13 @@ from tracker.domain.overview import (
     CategoryOverdue,
     Overview,
     RequirementProgress,
-    Tally,
     UpcomingDeadline,
     requirement_progress,
     upcoming_deadlines,
 )
 from tracker.domain.records import ObligationRow
 from tracker.domain.status import Status
+from tracker.domain.tally import Tally
 from tracker.domain.workdays import WorkCalendar
 
 RowsOf = Callable[[int], Sequence[ObligationRow]]  # a requirement's rows, as they are now
@@ -49,10 +49,12 @@ def patch_overview(
 def _shifted(
     tally: Tally, before: Sequence[ObligationRow], after: Sequence[ObligationRow]
 ) -> Tally:
-    counts = Counter(tally.counts)
-    counts.subtract(r.status for r in before)
-    counts.update(r.status for r in after)
-    return Tally({s: n for s, n in counts.items() if n > 0})
+    shifted = tally.copy()
+    for row in before:
+        shifted.remove(row)
+    for row in after:
+        shifted.add(row)
+    return shifted
 
 
 def _categories(

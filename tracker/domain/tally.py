@@ -49,6 +49,23 @@ class Tally:
             self.not_due += 1
             self.not_due_sent += sent
 
+    def remove(self, row: ObligationRow) -> None:
+        """Undo ``add(row)`` (a row replaced by its newer version: the dashboard's patch)."""
+        status = row.status
+        self.counts[status] -= 1
+        if not status.is_owed:
+            return
+        sent = status.is_done
+        if is_due(row):
+            self.due -= 1
+            self.due_sent -= sent
+        else:
+            self.not_due -= 1
+            self.not_due_sent -= sent
+
+    def copy(self) -> Tally:
+        return Tally(dict(self.counts), self.due, self.due_sent, self.not_due, self.not_due_sent)
+
     def __getitem__(self, status: Status) -> int:
         return self.counts[status]
 

@@ -27,6 +27,8 @@ _LOWEST = date(2000, 1, 2)
 _HIGHEST = date(2099, 12, 31)
 _INVALID_STYLE = "QLineEdit { background:#fdecea; border:1px solid #d93025; }"
 
+Day = date  # the type, where CnDateEdit's own date() method would shadow the name
+
 
 @dataclass(frozen=True, slots=True)
 class _Refused:
@@ -65,8 +67,9 @@ class _CalendarPopup(QFrame):
         self.calendar = QCalendarWidget(self)
         self.calendar.setLocale(parent.locale())
         self.calendar.setGridVisible(True)
-        QVBoxLayout(self).addWidget(self.calendar)
-        self.layout().setContentsMargins(0, 0, 0, 0)
+        box = QVBoxLayout(self)
+        box.addWidget(self.calendar)
+        box.setContentsMargins(0, 0, 0, 0)
         self.calendar.clicked.connect(self._on_chosen)
         self.calendar.activated.connect(self._on_chosen)
 
@@ -127,7 +130,7 @@ class CnDateEdit(QLineEdit):
         return to_qdate(self.date_value())
 
     # -- writing -------------------------------------------------------------------------
-    def set_date_value(self, value: date) -> None:
+    def set_date_value(self, value: Day) -> None:
         self.setText(format_cn(value))
         self._settle(emit=True)
 
@@ -136,8 +139,8 @@ class CnDateEdit(QLineEdit):
 
     def set_limits(
         self,
-        minimum: date | None = None,
-        maximum: date | None = None,
+        minimum: Day | None = None,
+        maximum: Day | None = None,
         *,
         too_early: str = "",
         too_late: str = "",
@@ -165,7 +168,7 @@ class CnDateEdit(QLineEdit):
         super().setToolTip(self._problem if self._shown_problem else text)
 
     # -- parsing and state ---------------------------------------------------------------
-    def _parse(self) -> date | _Refused | None:
+    def _parse(self) -> Day | _Refused | None:
         """The text read whole: a date, None (left empty, where that is allowed) or why not."""
         text = self.text().strip()
         if not text:
@@ -180,7 +183,7 @@ class CnDateEdit(QLineEdit):
             return _Refused(self._too_late or self.tr("不能晚于%s") % format_cn(self._max))
         return day
 
-    def _read(self) -> date | None:
+    def _read(self) -> Day | None:
         """The acceptable value now, or raise ``ValidationError`` saying why there is none."""
         parsed = self._parse()
         if isinstance(parsed, _Refused):
@@ -224,7 +227,7 @@ class CnDateEdit(QLineEdit):
 
     # -- keys and the calendar -----------------------------------------------------------
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        key = event.key()
+        key = Qt.Key(event.key())
         alt = bool(event.modifiers() & Qt.KeyboardModifier.AltModifier)
         if (key == Qt.Key.Key_Down and alt) or key == Qt.Key.Key_F4:
             self.show_calendar()
@@ -262,7 +265,7 @@ class CnDateEdit(QLineEdit):
         self._popup.show()
         calendar.setFocus()
 
-    def _on_calendar_picked(self, day: date) -> None:
+    def _on_calendar_picked(self, day: Day) -> None:
         self.set_date_value(day)
         self.setFocus()
 

@@ -89,7 +89,12 @@ def with_hint(field: CnDateEdit, *beside: QWidget) -> QWidget:
     hint.setStyleSheet("color:#a61b1b;")
     hint.hide()
     column.addWidget(hint)
-    field.problemShown.connect(lambda text: (hint.setText(text), hint.setVisible(bool(text))))
+
+    def show_problem(text: str) -> None:
+        hint.setText(text)
+        hint.setVisible(bool(text))
+
+    field.problemShown.connect(show_problem)
     box.setFocusProxy(field)
     return box
 

@@ -97,6 +97,8 @@ def read_sheet(
         names = tuple(wb.sheetnames)
         if sheet is not None and sheet not in names:
             raise TrackerError(f"“{path.name}”中没有工作表“{sheet}”（有：{'、'.join(names)}）")
+        if sheet is None and not wb.worksheets:  # a damaged workbook.xml can list none
+            raise TrackerError(f"无法读取“{path.name}”：文件已损坏（没有工作表）")
         ws = wb[sheet] if sheet else wb.worksheets[0]
         if not hasattr(ws, "_get_source"):
             raise TrackerError(f"“{path.name}”的“{ws.title}”是图表，不是表格")

@@ -16,6 +16,7 @@ from tracker.chinese_argparse import ChineseParser, version_option
 from tracker.cli import (
     audit,
     backup,
+    bulletin,
     excel,
     holidays,
     ledger,
@@ -45,6 +46,7 @@ COMMAND_GROUPS = (
     excel,
     office,
     ranking,
+    bulletin,
 )
 
 

@@ -18,6 +18,7 @@ OFFICE_OPTIONS: tuple[tuple[str, str, str, str], ...] = (
     ("--name", "N", "sender_name", "本单位名称（发文机关）"),
     ("--short-name", "S", "short_name", "自称（如“我委”）"),
     ("--letter-prefix", "P", "letter_prefix", "函号前缀（如“津市场监管标准函”）"),
+    ("--bulletin-prefix", "P", "bulletin_prefix", "通报的发文字号前缀（如“津市场监管标准”）"),
     ("--department", "D", "office_name", "处室"),
     ("--contact", "C", "contact_person", "联系人"),
     ("--phone", "P", "contact_phone", "联系电话"),

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, fields
 from typing import Any
 
+from tracker.domain.bulletin import DEFAULT_BULLETIN_BODY
 from tracker.domain.errors import ValidationError
 from tracker.domain.ladder import LadderRules
 
@@ -48,6 +49,12 @@ class OfficeSettings:
     ladder_phone_after: int = 1  # overdue this long: 电话催报
     ladder_letter_after: int = 5  # overdue this long: 催报函, phoned or not
     ladder_phone_grace: int = 3  # a phone call's grace before the 催报函
+    # 上报情况通报 (GB/T 9704 general form)
+    bulletin_prefix: str = ""  # 发文字号前缀 of a 通报, e.g. 津市场监管标准
+    bulletin_masthead: str = ""  # 发文机关标志; blank: the office's name + 文件
+    bulletin_printer: str = ""  # 版记's 印发机关; blank: the office's name + 办公室
+    bulletin_copy_to: str = ""  # 版记's 抄送; blank: none
+    bulletin_body: str = DEFAULT_BULLETIN_BODY
 
     def ladder_rules(self) -> LadderRules:
         return LadderRules(
@@ -103,4 +110,15 @@ def require_letter_office(office: OfficeSettings) -> None:
         raise ValidationError(
             f"尚未填写{'和'.join(gaps)}，不能发出催报函：请在 工具 ▸ 设置 中填写，"
             "或运行 tracker office --name 单位名称 --letter-prefix 函号前缀"
+        )
+
+
+def require_bulletin_office(office: OfficeSettings) -> None:
+    """Refuse a 通报 without the office's name and its 发文字号 prefix, saying where to set them."""
+    gaps = [] if office.sender_name.strip() else ["本单位名称（发文机关）"]
+    gaps += [] if office.bulletin_prefix.strip() else ["通报的发文字号前缀"]
+    if gaps:
+        raise ValidationError(
+            f"尚未填写{'和'.join(gaps)}，不能印发通报：请在 工具 ▸ 设置 中填写，"
+            "或运行 tracker office --name 单位名称 --bulletin-prefix 发文字号前缀"
         )

@@ -17,6 +17,12 @@ from datetime import date
 from tracker.domain.records import ObligationRow
 from tracker.domain.status import NEEDS_ACTION, Status
 
+RANKING_NOTE = (  # printed under every ranking table
+    "说明：应报为已到期（或已报送）且未免报的事项数，未到期且尚未报送的不计入；"
+    "上报率 =（按时 + 逾期补报）÷ 应报，按时率 = 按时 ÷ 应报，部分报送计为未报；"
+    "平均逾期天数按逾期补报和逾期未报的事项计；名次依次按按时率、上报率（高者在前）"
+    "和平均逾期天数（少者在前）排列，相同者并列。"
+)
 LATE_OR_MISSING = frozenset((Status.LATE, *NEEDS_ACTION))
 
 

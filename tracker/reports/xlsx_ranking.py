@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from tracker.domain.dates import format_cn
+from tracker.domain.ranking import RANKING_NOTE as NOTE
 from tracker.domain.ranking import Figures, Ranking
 from tracker.reports.xlsx_common import save_atomically, write_only_workbook
 from tracker.reports.xlsx_style import (
@@ -31,12 +32,6 @@ HEADERS = (
     "名次", "单位", "类别", "应报", "按时", "逾期补报", "未报/部分", "免报", "未到期",
     "上报率", "按时率", "平均逾期天数", "催报次数",
 )  # fmt: skip
-NOTE = (
-    "说明：应报为已到期（或已报送）且未免报的事项数，未到期且尚未报送的不计入；"
-    "上报率 =（按时 + 逾期补报）÷ 应报，按时率 = 按时 ÷ 应报，部分报送计为未报；"
-    "平均逾期天数按逾期补报和逾期未报的事项计；名次依次按按时率、上报率（高者在前）"
-    "和平均逾期天数（少者在前）排列，相同者并列。"
-)
 HEADER_ROW = 3
 
 

@@ -12,6 +12,7 @@ from sqlalchemy import select
 from tracker.domain.changes import Changes
 from tracker.services.audit import AuditService
 from tracker.services.backup_service import BackupService
+from tracker.services.bulletins import BulletinService
 from tracker.services.export import ExportService
 from tracker.services.ladder import LadderService
 from tracker.services.ledger import LedgerService
@@ -46,6 +47,7 @@ class Services:
     ledger_import: LedgerImport = field(init=False)
     ranking: RankingService = field(init=False)
     ladder: LadderService = field(init=False)
+    bulletins: BulletinService = field(init=False)
 
     def __post_init__(self) -> None:
         self.units = UnitService(self.ws)
@@ -63,6 +65,9 @@ class Services:
         self.ledger_import = LedgerImport(self.ws)
         self.ranking = RankingService(self.ledger, self.notices, self.units)
         self.ladder = LadderService(self.ws, self.settings)
+        self.bulletins = BulletinService(
+            self.ws, self.ledger, self.notices, self.units, self.settings
+        )
 
     @classmethod
     def open(

@@ -42,6 +42,7 @@ DEMO_OFFICE = OfficeSettings(
     postal_address="天津市河西区友谊路",
     letter_prefix="津市场监管标准函",
     short_name="我委",
+    bulletin_prefix="津市场监管标准",
 )
 _PEOPLE = tuple(
     "王芳 李静 张伟 刘洋 陈晨 杨帆 赵敏 黄磊 周婷 吴昊 徐明 孙丽 马超 朱琳 胡军 郭佳".split()  # noqa: SIM905

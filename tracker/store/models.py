@@ -294,3 +294,65 @@ class IssuedLetterItem(Base):
     )
 
     letter: Mapped[IssuedLetter] = relationship(back_populates="items")
+
+
+class Bulletin(Base):
+    """A 上报情况通报 as issued: its number, the notice it reports on, its PDF and .docx in
+    the file archive (a reprint is the very same document)."""
+
+    __tablename__ = "bulletins"
+    __table_args__ = (UniqueConstraint("prefix", "year", "sequence"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    number: Mapped[str] = mapped_column(String(150), unique=True)
+    prefix: Mapped[str] = mapped_column(String(100))
+    year: Mapped[int] = mapped_column(Integer)
+    sequence: Mapped[int] = mapped_column(Integer)
+    bulletin_date: Mapped[date] = mapped_column(Date)
+    as_of: Mapped[date] = mapped_column(Date)
+    notice_id: Mapped[int | None] = mapped_column(
+        ForeignKey("notices.id", ondelete="SET NULL"), nullable=True
+    )
+    period_year: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    title: Mapped[str] = mapped_column(String(500))
+    addressee: Mapped[str] = mapped_column(String(500))
+    pdf_sha256: Mapped[str] = mapped_column(String(64))
+    docx_sha256: Mapped[str] = mapped_column(String(64))
+    pages: Mapped[int] = mapped_column(Integer, default=1)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    created_by: Mapped[str] = mapped_column(String(100), default="")
+
+    items: Mapped[list[BulletinItem]] = relationship(
+        back_populates="bulletin", cascade="all, delete-orphan", order_by="BulletinItem.id"
+    )
+
+
+class BulletinItem(Base):
+    """One obligation a 通报 counted, and how it stood then (praised, late or missing)."""
+
+    __tablename__ = "bulletin_items"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    bulletin_id: Mapped[int] = mapped_column(
+        ForeignKey("bulletins.id", ondelete="CASCADE"), index=True
+    )
+    obligation_id: Mapped[int] = mapped_column(
+        ForeignKey("obligations.id", ondelete="CASCADE"), index=True
+    )
+    status: Mapped[str] = mapped_column(String(20))  # domain.status.Status value
+
+    bulletin: Mapped[Bulletin] = relationship(back_populates="items")
+
+
+class BulletinQueueEntry(Base):
+    """An obligation put on the list for the next 通报 (the escalation ladder's last step);
+    taken off when a 通报 on its notice is issued."""
+
+    __tablename__ = "bulletin_queue"
+
+    obligation_id: Mapped[int] = mapped_column(
+        ForeignKey("obligations.id", ondelete="CASCADE"), primary_key=True
+    )
+    added_on: Mapped[date] = mapped_column(Date)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    created_by: Mapped[str] = mapped_column(String(100), default="")

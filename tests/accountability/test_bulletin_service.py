@@ -1,0 +1,82 @@
+"""Issuing a 通报: numbered above the ledger's notices, archived (PDF and .docx), reprinted as
+issued, what it counted recorded, and the list for the next 通报 (on SQLite and PostgreSQL)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from tests.accountability.scenario import AS_OF, NOTICE_A, NOTICE_C, E, P
+from tracker.domain.bulletin_request import BulletinRequest
+from tracker.domain.errors import ValidationError
+from tracker.services.bundle import Services
+
+pytestmark = pytest.mark.both_databases
+DAY = date(2023, 12, 4)
+
+
+def request(sv: Services, notice: str = NOTICE_A, **kw: object) -> BulletinRequest:
+    kw = {"as_of": AS_OF, "bulletin_date": DAY, **kw}
+    return BulletinRequest(sv.notices.resolve(notice).id, **kw)  # type: ignore[arg-type]
+
+
+def test_numbered_above_the_notices_of_the_same_series(office_scenario: Services) -> None:
+    sv = office_scenario
+    # The ledger holds 津市场监管标准〔2023〕14号 and 30号: the office's series is past 30.
+    assert sv.bulletins.peek_number(2023) == "津市场监管标准〔2023〕31号"
+    first = sv.bulletins.issue(request(sv))
+    assert first.record.number == "津市场监管标准〔2023〕31号"
+    assert first.content.number == first.record.number
+    second = sv.bulletins.issue(
+        request(sv, NOTICE_C, as_of=date(2023, 12, 21), bulletin_date=date(2023, 12, 22))
+    )
+    assert second.record.number == "津市场监管标准〔2023〕32号"
+    assert sv.bulletins.peek_number(2024) == "津市场监管标准〔2024〕1号"
+
+
+def test_a_number_the_clerk_gives_must_be_free(office_scenario: Services) -> None:
+    sv = office_scenario
+    chosen = sv.bulletins.issue(request(sv, sequence=40))
+    assert chosen.record.number == "津市场监管标准〔2023〕40号"
+    assert sv.bulletins.peek_number(2023) == "津市场监管标准〔2023〕41号"
+    with pytest.raises(ValidationError, match="已被另一份通报使用"):
+        sv.bulletins.issue(request(sv, sequence=40))
+    with pytest.raises(ValidationError, match="一份通知的文号"):
+        sv.bulletins.issue(request(sv, sequence=14))
+    assert [b.number for b in sv.bulletins.issued()] == ["津市场监管标准〔2023〕40号"]
+
+
+def test_archived_and_reprinted_as_issued(office_scenario: Services) -> None:
+    sv = office_scenario
+    issued = sv.bulletins.issue(request(sv))
+    record = sv.bulletins.find(issued.record.number)
+    assert record.pdf_path.read_bytes() == issued.pdf
+    assert record.docx_path.read_bytes()[:2] == b"PK"
+    assert record.pages >= 3 and record.named == 5  # 河西 ×2, 市教委 late; 和平, 南开 missing
+    assert record.title == "关于2023年标准化研学行动有关材料报送情况的通报"
+    # Later registrations do not change the archived 通报.
+    sv.ledger.register(sv.ledger.find_obligation("南开局", "年度总结"), E | P, date(2023, 12, 1))
+    assert sv.bulletins.find(record.number).pdf_path.read_bytes() == issued.pdf
+    (entry,) = [a for a in sv.audit.entries() if a.action == "bulletin.issue"]
+    assert "津市场监管标准〔2023〕31号" in entry.summary and "点名5项" in entry.summary
+
+
+def test_the_list_for_the_next_bulletin(office_scenario: Services) -> None:
+    sv = office_scenario
+    nankai = sv.ledger.find_obligation("南开局", "年度总结")
+    heping_c = sv.ledger.find_obligation("河西局", "联络员信息表")
+    sv.bulletins.queue([nankai, heping_c, nankai])
+    queued = sv.bulletins.queued()
+    assert [(q.unit_name, q.requirement_title) for q in queued] == [
+        ("南开区市场监管局", "年度总结"), ("河西区市场监管局", "联络员信息表"),
+    ]  # fmt: skip
+    assert [q.unit_name for q in sv.bulletins.queued(sv.notices.resolve(NOTICE_C).id)] == [
+        "河西区市场监管局"
+    ]
+    sv.bulletins.issue(request(sv))  # the 通报 on notice A takes 南开 off the list
+    assert [q.unit_name for q in sv.bulletins.queued()] == ["河西区市场监管局"]
+    sv.bulletins.unqueue([heping_c])
+    assert sv.bulletins.queued() == []
+    with pytest.raises(ValidationError):
+        sv.bulletins.queue([])

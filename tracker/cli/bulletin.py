@@ -1,0 +1,113 @@
+"""``tracker bulletin --notice N [--year Y] [--as-of D] --out FILE.pdf [--docx FILE.docx]``:
+the 上报情况通报 (numbered, archived, reprintable), its 样稿, the list of those issued."""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from tracker.cli.output import table
+from tracker.cli.parsing import Subparsers, add_command, date_arg
+from tracker.domain.clock import today
+from tracker.domain.dates import format_cn
+from tracker.domain.errors import TrackerError, ValidationError
+
+if TYPE_CHECKING:
+    from tracker.cli.context import Context
+    from tracker.domain.bulletin_request import BulletinRequest
+
+
+def register(sub: Subparsers, common: argparse.ArgumentParser) -> None:
+    p = add_command(
+        sub, common, "bulletin",
+        "印发上报情况通报（GB/T 9704 公文格式，附排名表；编号、存档，可另存 .docx）", cmd_bulletin,
+    )  # fmt: skip
+    p.add_argument("--notice", metavar="N", help="通知文号或标题")
+    p.add_argument("--year", type=int, help="只通报原定时限在该年的事项")
+    p.add_argument("--as-of", type=date_arg, help="统计截止日期（默认今天）")
+    p.add_argument("--out", type=Path, metavar="FILE.pdf", help="输出 PDF")
+    p.add_argument("--docx", type=Path, metavar="FILE.docx", help="另存为 Word 文档（可修改）")
+    p.add_argument("--date", type=date_arg, help="成文日期（默认今天）")
+    p.add_argument("--number", type=int, metavar="N", help="指定文号的序号（默认取下一个）")
+    p.add_argument("--to", help="主送机关（默认按报送单位的类别，如“各区市场监管局”）")
+    p.add_argument("--template", type=Path, help="正文模板文件（UTF-8，占位符见设置）")
+    p.add_argument("--preview", action="store_true", help="只出样稿：不编号、不存档")
+    p.add_argument("--reprint", metavar="NUMBER", help="重新输出已印发的通报（按文号）")
+    p.add_argument("--list", action="store_true", help="列出已印发的通报")
+
+
+def _request(args: argparse.Namespace, ctx: Context) -> BulletinRequest:
+    from tracker.domain.bulletin_request import BulletinRequest
+
+    if not args.notice:
+        raise ValidationError("请用 --notice 指定要通报的通知（文号或标题）")
+    template = args.template.read_text(encoding="utf-8-sig") if args.template else None
+    return BulletinRequest(
+        notice_id=ctx.services.notices.resolve(args.notice).id,
+        as_of=args.as_of or today(),
+        year=args.year,
+        bulletin_date=args.date,
+        template=template,
+        addressee=args.to,
+        sequence=args.number,
+    )
+
+
+def cmd_bulletin(args: argparse.Namespace, ctx: Context) -> int:
+    service = ctx.services.bulletins
+    if args.list:
+        rows = [
+            [b.number, format_cn(b.bulletin_date), b.title, str(b.named), str(b.pages)]
+            for b in service.issued()
+        ]
+        print(table(("文号", "成文日期", "标题", "点名", "页数"), rows))
+        return 0
+    if args.out is None:
+        raise ValidationError("请用 --out 指定输出的 PDF 文件")
+    if args.reprint:
+        record = service.find(args.reprint)
+        _copy(record.pdf_path, args.out)
+        if args.docx:
+            _copy(record.docx_path, args.docx)
+        print(f"已重新输出 {record.number}《{record.title}》：{args.out}")
+        return 0
+    req = _request(args, ctx)
+    if args.preview:
+        _write(args.out, service.preview_pdf(req))
+        if args.docx:
+            from tracker.reports.docx_bulletin import write_bulletin_docx
+
+            write_bulletin_docx(args.docx, service.draft(req))
+        print(f"样稿（未编号、未存档）：{args.out}")
+        return 0
+    issued = service.issue(req)
+    _write(args.out, issued.pdf, issued.record.number)
+    if args.docx:
+        _copy(issued.record.docx_path, args.docx)
+        print(f"Word 文档：{args.docx}")
+    if issued.missing_chars:
+        chars = "".join(sorted(issued.missing_chars))
+        print(f"警告：以下字符在所有字体中都没有，打印时会显示为方框：{chars}")
+    record = issued.record
+    what = f"{record.number}《{record.title}》，{record.pages}页，点名{record.named}项"
+    print(f"已印发 {what}：{args.out}")
+    return 0
+
+
+def _write(path: Path, data: bytes, number: str = "") -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+    except PermissionError:
+        again = f"通报 {number} 已编号存档，可用 --reprint 重新输出；" if number else ""
+        raise TrackerError(f"{again}无法写入“{path.name}”（文件可能正在阅读器中打开）") from None
+
+
+def _copy(src: Path, dest: Path) -> None:
+    try:
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(src, dest)
+    except PermissionError:
+        raise TrackerError(f"无法写入“{dest.name}”（文件可能正在 Word 或阅读器中打开）") from None

@@ -1,0 +1,240 @@
+"""上报情况通报: composing, numbering, issuing and reprinting; the list for the next one.
+
+Issuing renders the PDF and the .docx before the write transaction (with the next free
+number); the transaction takes the number, archives both files, records what the 通报 counted
+and takes its units off the list for the next 通报. A number someone took meanwhile is
+rendered again inside it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from tracker.domain.bulletin import BulletinContent, check_template
+from tracker.domain.bulletin_compose import BulletinFrame, NoticeFacts, compose_bulletin
+from tracker.domain.bulletin_request import (
+    BulletinIssue,
+    BulletinRecord,
+    BulletinRequest,
+    QueuedUnit,
+)
+from tracker.domain.clock import today
+from tracker.domain.dates import format_cn
+from tracker.domain.errors import NotFoundError, ValidationError
+from tracker.domain.ledger_query import LedgerQuery
+from tracker.domain.office import OfficeSettings, require_bulletin_office
+from tracker.domain.ranking import RankingScope, rank_units
+from tracker.domain.records import Change, ObligationRow
+from tracker.services import audit
+from tracker.services.bulletin_store import (
+    BULLETIN_DOCX,
+    BULLETIN_PDF,
+    bulletin_record,
+    draft_number,
+    peek_sequence,
+    save_bulletin,
+    take_sequence,
+)
+from tracker.services.ledger import LedgerService
+from tracker.services.letter_store import format_number
+from tracker.services.notices import NoticeService
+from tracker.services.settings import SettingsService
+from tracker.services.units import UnitService
+from tracker.services.workspace import Workspace
+from tracker.store.models import Bulletin, BulletinQueueEntry, Notice, Obligation, Requirement, Unit
+from tracker.store.time import now
+
+
+class BulletinService:
+    def __init__(
+        self,
+        ws: Workspace,
+        ledger: LedgerService,
+        notices: NoticeService,
+        units: UnitService,
+        settings: SettingsService,
+    ) -> None:
+        self.ws = ws
+        self.ledger = ledger
+        self.notices = notices
+        self.units = units
+        self.settings = settings
+
+    # -- composing -------------------------------------------------------------------------
+    def rows(self, req: BulletinRequest) -> list[ObligationRow]:
+        """The obligations the 通报 counts: its notice's (the year's, when given)."""
+        scope = RankingScope(req.as_of, notice_ids=(req.notice_id,), year=req.year)
+        query = LedgerQuery(as_of=req.as_of, notice_ids=(req.notice_id,))
+        return [r for r in self.ledger.rows(query) if scope.covers(r)]
+
+    def compose(
+        self, req: BulletinRequest, number: str, *, sample: bool = False
+    ) -> tuple[BulletinContent, list[ObligationRow]]:
+        office = self.settings.office()
+        if req.template is not None:
+            check_template(req.template)  # an unknown placeholder fails before anything else
+        notice = self.notices.get(req.notice_id)
+        rows = self.rows(req)
+        if not rows:
+            year = f"{req.year}年" if req.year else ""
+            raise ValidationError(f"《{notice.title}》{year}没有任何报送单位，无可通报的内容")
+        scope = RankingScope(req.as_of, notice_ids=(req.notice_id,), year=req.year)
+        ranking = rank_units(rows, scope, self.units.categories())
+        counted = {r.requirement_id for r in rows}
+        facts = NoticeFacts(
+            notice.id, notice.title, notice.doc_number, notice.issuer, notice.issued_on,
+            tuple((q.title, q.deadline) for q in notice.requirements if q.id in counted),
+        )  # fmt: skip
+        day = req.bulletin_date or today()
+        deadline = self.ws.calendar().add_workdays(day, office.reminder_workdays)
+        frame = BulletinFrame(number, day, req.as_of, deadline)
+        content = compose_bulletin(rows, ranking, facts, office, frame, template=req.template,
+                                   to=req.addressee, sample=sample)  # fmt: skip
+        return content, rows
+
+    def draft(self, req: BulletinRequest) -> BulletinContent:
+        """A 样稿: the number left blank, nothing recorded."""
+        office = self._office()
+        year = (req.bulletin_date or today()).year
+        return self.compose(req, draft_number(office.bulletin_prefix, year), sample=True)[0]
+
+    def preview_pdf(self, req: BulletinRequest) -> bytes:
+        from tracker.reports.pdf_bulletin import bulletin_pdf
+
+        return bulletin_pdf(self.draft(req))[0]
+
+    def peek_number(self, year: int, sequence: int | None = None) -> str:
+        office = self._office()
+        with self.ws.reading() as s:
+            n = sequence or peek_sequence(s, office.bulletin_prefix, year)
+        return format_number(office.bulletin_prefix.strip(), year, n)
+
+    # -- issuing ---------------------------------------------------------------------------
+    def issue(self, req: BulletinRequest) -> BulletinIssue:
+        """Number, render (PDF and .docx), archive and record one 通报, all or nothing."""
+        office = self._office()
+        year = (req.bulletin_date or today()).year
+        content, rows = self.compose(req, self.peek_number(year, req.sequence))
+        pdf, docx, pages, missing = _render(content)
+        with self.ws.transaction() as s:
+            number = take_sequence(s, office.bulletin_prefix, year, req.sequence)
+            if number != content.number:  # another clerk took the number a moment ago
+                content = _renumbered(content, number)
+                pdf, docx, pages, missing = _render(content)
+            pdf_file = self.ws.files.store_bytes(pdf, BULLETIN_PDF)
+            docx_file = self.ws.files.store_bytes(docx, BULLETIN_DOCX)
+            row = save_bulletin(
+                s, self.ws.user, req, content, rows, (pdf_file.sha256, docx_file.sha256), pages
+            )
+            record = bulletin_record(row, self.ws.files)
+        self.ws.announce("ledger")
+        return BulletinIssue(record, content, pdf, frozenset(missing))
+
+    def issued(self, year: int | None = None) -> list[BulletinRecord]:
+        stmt = select(Bulletin).order_by(Bulletin.year.desc(), Bulletin.sequence.desc())
+        if year is not None:
+            stmt = stmt.where(Bulletin.year == year)
+        with self.ws.reading() as s:
+            return [bulletin_record(b, self.ws.files) for b in s.scalars(stmt)]
+
+    def find(self, number: str) -> BulletinRecord:
+        key = number.strip()
+        with self.ws.reading() as s:
+            row = s.scalar(select(Bulletin).where(Bulletin.number == key))
+            if row is None and key.isdigit():
+                row = s.get(Bulletin, int(key))
+            if row is None:
+                raise NotFoundError(f"找不到通报“{key}”")
+            return bulletin_record(row, self.ws.files)
+
+    def _office(self) -> OfficeSettings:
+        office = self.settings.office()
+        require_bulletin_office(office)
+        return office
+
+    # -- the list for the next 通报 ---------------------------------------------------------
+    def queue(self, obligation_ids: Iterable[int], on: date | None = None) -> Change:
+        """Put obligations on the list for the next 通报 on their notice (the ladder's step)."""
+        ids = list(dict.fromkeys(obligation_ids))
+        if not ids:
+            raise ValidationError("请先选择要列入通报的单位")
+        day = on or today()
+        audit_ids = []
+        with self.ws.transaction() as s:
+            for oid in ids:
+                o = _obligation(s, oid)
+                if s.get(BulletinQueueEntry, oid) is not None:
+                    continue
+                s.add(BulletinQueueEntry(obligation_id=oid, added_on=day, created_at=now(),
+                                         created_by=self.ws.user))  # fmt: skip
+                audit_ids.append(_audit_queue(s, self.ws.user, o, "bulletin.queue", "列入下次通报"))
+        self.ws.announce("ledger")
+        return Change(tuple(audit_ids), f"列入下次通报 {len(audit_ids)} 项")
+
+    def unqueue(self, obligation_ids: Iterable[int]) -> Change:
+        audit_ids = []
+        with self.ws.transaction() as s:
+            for oid in dict.fromkeys(obligation_ids):
+                entry = s.get(BulletinQueueEntry, oid)
+                if entry is None:
+                    continue
+                s.delete(entry)
+                o = _obligation(s, oid)
+                audit_ids.append(
+                    _audit_queue(s, self.ws.user, o, "bulletin.unqueue", "移出下次通报")
+                )
+        self.ws.announce("ledger")
+        return Change(tuple(audit_ids), f"移出下次通报 {len(audit_ids)} 项")
+
+    def queued(self, notice_id: int | None = None) -> list[QueuedUnit]:
+        stmt = (
+            select(BulletinQueueEntry, Obligation.unit_id, Unit.name, Requirement.notice_id,
+                   Notice.doc_number, Notice.title, Requirement.title)
+            .join(Obligation, Obligation.id == BulletinQueueEntry.obligation_id)
+            .join(Unit, Unit.id == Obligation.unit_id)
+            .join(Requirement, Requirement.id == Obligation.requirement_id)
+            .join(Notice, Notice.id == Requirement.notice_id)
+            .order_by(BulletinQueueEntry.added_on, Notice.id, Requirement.position, Unit.sort_order)
+        )  # fmt: skip
+        if notice_id is not None:
+            stmt = stmt.where(Requirement.notice_id == notice_id)
+        with self.ws.reading() as s:
+            return [
+                QueuedUnit(
+                    e.obligation_id, uid, unit, nid, number or title, req, e.added_on, e.created_by
+                )
+                for e, uid, unit, nid, number, title, req in s.execute(stmt)
+            ]
+
+
+def _render(content: BulletinContent) -> tuple[bytes, bytes, int, set[str]]:
+    from tracker.reports.docx_bulletin import bulletin_docx
+    from tracker.reports.pdf_bulletin import bulletin_pdf
+
+    pdf, report = bulletin_pdf(content)
+    return pdf, bulletin_docx(content), report.pages, report.missing_chars
+
+
+def _renumbered(content: BulletinContent, number: str) -> BulletinContent:
+    from dataclasses import replace
+
+    return replace(content, number=number)
+
+
+def _obligation(s: Session, oid: int) -> Obligation:
+    o = s.get(Obligation, oid)
+    if o is None:
+        raise NotFoundError(f"报送义务（编号 {oid}）不存在")
+    return o
+
+
+def _audit_queue(s: Session, user: str, o: Obligation, action: str, verb: str) -> int:
+    return audit.record(
+        s, user=user, action=action, entity="obligation", entity_id=o.id,
+        summary=f"{verb}：{o.unit.name}·{o.requirement.title}",
+        after={"obligation_id": o.id, "on": format_cn(today())},
+    )  # fmt: skip

@@ -21,11 +21,20 @@ class Topic(Flag):
     SUBMISSIONS = auto()  # submissions registered or deleted
     REMINDERS = auto()  # 催报 records
     LETTERS = auto()  # issued letters (催报函)
+    BULLETINS = auto()  # issued 通报 and the list for the next one
     SETTINGS = auto()  # the office's settings
     CALENDAR = auto()  # holidays and make-up workdays
     # all of the above, e.g. after a restore
     EVERYTHING = (
-        UNITS | NOTICES | OBLIGATIONS | SUBMISSIONS | REMINDERS | LETTERS | SETTINGS | CALENDAR
+        UNITS
+        | NOTICES
+        | OBLIGATIONS
+        | SUBMISSIONS
+        | REMINDERS
+        | LETTERS
+        | BULLETINS
+        | SETTINGS
+        | CALENDAR
     )
 
 

@@ -22,6 +22,7 @@ from tracker.domain.bulletin_request import (
     BulletinRequest,
     QueuedUnit,
 )
+from tracker.domain.changes import Changes, Topic
 from tracker.domain.clock import today
 from tracker.domain.dates import format_cn
 from tracker.domain.errors import NotFoundError, ValidationError
@@ -131,7 +132,7 @@ class BulletinService:
                 s, self.ws.user, req, content, rows, (pdf_file.sha256, docx_file.sha256), pages
             )
             record = bulletin_record(row, self.ws.files)
-        self.ws.announce("ledger")
+        self.ws.announce(Changes.of(Topic.BULLETINS))
         return BulletinIssue(record, content, pdf, frozenset(missing))
 
     def issued(self, year: int | None = None) -> list[BulletinRecord]:
@@ -172,7 +173,7 @@ class BulletinService:
                 s.add(BulletinQueueEntry(obligation_id=oid, added_on=day, created_at=now(),
                                          created_by=self.ws.user))  # fmt: skip
                 audit_ids.append(_audit_queue(s, self.ws.user, o, "bulletin.queue", "列入下次通报"))
-        self.ws.announce("ledger")
+        self.ws.announce(Changes.of(Topic.BULLETINS))
         return Change(tuple(audit_ids), f"列入下次通报 {len(audit_ids)} 项")
 
     def unqueue(self, obligation_ids: Iterable[int]) -> Change:
@@ -187,7 +188,7 @@ class BulletinService:
                 audit_ids.append(
                     _audit_queue(s, self.ws.user, o, "bulletin.unqueue", "移出下次通报")
                 )
-        self.ws.announce("ledger")
+        self.ws.announce(Changes.of(Topic.BULLETINS))
         return Change(tuple(audit_ids), f"移出下次通报 {len(audit_ids)} 项")
 
     def queued(self, notice_id: int | None = None) -> list[QueuedUnit]:

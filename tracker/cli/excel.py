@@ -15,7 +15,7 @@ if TYPE_CHECKING:
 
 
 def register(sub: Subparsers, common: argparse.ArgumentParser) -> None:
-    help_text = "导出报送情况统计表（汇总、明细、矩阵三张工作表）"
+    help_text = "导出报送情况统计表（汇总、明细、矩阵、排名四张工作表）"
     p = sub.add_parser("export", help=help_text, description=help_text, parents=[common])
     p.add_argument("file", type=Path, metavar="FILE.xlsx", help="写入的 Excel 文件")
     p.add_argument(

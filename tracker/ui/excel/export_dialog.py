@@ -62,7 +62,7 @@ class ExportForm:
         self.as_of = CnDateEdit()
         self.path = QLineEdit()
         self.browse = QPushButton(dialog.tr("浏览…"))
-        self.note = QLabel(dialog.tr("包含“汇总”“明细”“矩阵”三张工作表，按 A4 横向排版。"))
+        self.note = QLabel(dialog.tr("包含“汇总”“明细”“矩阵”“排名”四张工作表，按 A4 横向排版。"))
         self.note.setWordWrap(True)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(dialog.tr("取消"))

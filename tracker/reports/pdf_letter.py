@@ -7,10 +7,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from tracker.domain.dates import format_cn
 from tracker.domain.letters import LetterContent
 from tracker.reports.gbt9704.body import BodyLine, numbered, set_paragraph, wrapped
 from tracker.reports.gbt9704.frame import BODY, CS, LEFT, PITCH, RIGHT
+from tracker.reports.gbt9704.signature import signature_lines as signature
 from tracker.reports.pdf_draw import Ink
 from tracker.reports.pdf_text import break_lines
 
@@ -62,27 +62,10 @@ def _keep_last(lines: list[BodyLine], count: int) -> list[BodyLine]:
 
 def signature_lines(ink: Ink, letter: LetterContent) -> list[BodyLine]:
     """落款 and date (GB/T 9704 7.3.5), then the 附注 contact line, all kept together."""
-    date = format_cn(letter.letter_date)
-    date_w = ink.width(date, "body", BODY, CS) - CS
-    if letter.has_seal:
-        # Date four characters in from the right, the name centred over it; two blank lines
-        # above leave room for the seal, whose top stays within a line of the body.
-        date_x = RIGHT - 4 * PITCH - date_w
-        centre = date_x + date_w / 2
-        sig = [
-            BodyLine(LEFT, "", keep=True),
-            BodyLine(LEFT, "", keep=True),
-            BodyLine(LEFT, letter.signer, keep=True, centre=centre),
-            BodyLine(date_x, date, keep=True),
-        ]
-    else:
-        name_w = ink.width(letter.signer, "body", BODY, CS) - CS
-        name_x = RIGHT - 2 * PITCH - name_w
-        sig = [
-            BodyLine(LEFT, "", keep=True),
-            BodyLine(name_x, letter.signer, keep=True),
-            BodyLine(min(name_x + 2 * PITCH, RIGHT - date_w), date, keep=True),
-        ]
+    sig = [
+        replace(ln, keep=True)
+        for ln in signature(ink, letter.signer, letter.letter_date, letter.has_seal)
+    ]
     if letter.contact_line:
         contact = wrapped(ink, letter.contact_line, 2 * PITCH)
         sig.extend(replace(ln, keep=True) for ln in contact)

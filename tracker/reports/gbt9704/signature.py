@@ -14,16 +14,18 @@ from tracker.reports.gbt9704.body import BodyLine, Measurer
 from tracker.reports.gbt9704.frame import BODY, CS, LEFT, PITCH, RIGHT
 
 
-def signature_lines(ink: Measurer, signer: str, day: date, has_seal: bool) -> list[BodyLine]:
-    """The blank lines, name and date, kept together (the date line ends the chain)."""
+def signature_lines(
+    ink: Measurer, signer: str, day: date, has_seal: bool, seal_lines: int = 2
+) -> list[BodyLine]:
+    """The blank lines (``seal_lines`` of them above a sealed signature), name and date, kept
+    together (the date line ends the chain)."""
     text = format_cn(day)
     date_w = ink.width(text, "body", BODY, CS) - CS
     if has_seal:
         date_x = RIGHT - 4 * PITCH - date_w
         centre = date_x + date_w / 2
         return [
-            BodyLine(LEFT, "", keep=True),
-            BodyLine(LEFT, "", keep=True),
+            *(BodyLine(LEFT, "", keep=True) for _ in range(seal_lines)),
             BodyLine(LEFT, signer, keep=True, centre=centre),
             BodyLine(date_x, text),
         ]

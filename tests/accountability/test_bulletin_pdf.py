@@ -126,35 +126,39 @@ def test_record_at_the_bottom_of_the_last_even_page(
     assert rules[-1]["bottom"] / MM == pytest.approx(37 + 225 + 0.35, abs=0.3)
 
 
-@pytest.mark.parametrize(
-    ("units", "pages", "numbered", "shares_page"),
-    [
-        (5, 4, [1, 2, 3, 4], False),  # the 附件 ends on page 3: the 版记 page 4 alone
-        (30, 4, [1, 2, 3, 4], True),  # it ends on page 4 with room: the 版记 below it
-        (37, 6, [1, 2, 3, 4], False),  # page 4 full: page 5 blank, 版记 on 6, neither numbered
-    ],
-)
 def test_the_record_page_is_even_and_numbered_as_the_standard_says(
-    content: BulletinContent,
-    tmp_path: Path,
-    units: int,
-    pages: int,
-    numbered: list[int],
-    shares_page: bool,
+    content: BulletinContent, tmp_path: Path
 ) -> None:
-    rows = content.table[:1] * units + content.table[-1:]
-    data, report = bulletin_pdf(replace(content, table=rows))
-    path = tmp_path / f"{units}.pdf"
-    path.write_bytes(data)
-    found = words(path)
-    assert (report.pages, report.numbered) == (pages, numbered)
-    shown = [p for p in range(1, pages + 1) if any(w.text == f"— {p} —" for w in found)]
-    assert shown == numbered
-    last = [w.text for w in found if w.page == pages]
-    assert any(t.startswith("天津市市场监督管理委员会办公室") for t in last)
-    assert any(t.startswith("1 市教委") for t in last) == shares_page
-    if pages == 6:
-        assert not [w for w in found if w.page == 5]  # the blank page
+    """Tables of 1 to 59 units: the 附件 ending on an odd page (the 版记 page follows, numbered),
+    on an even page with room (the 版记 below it), or on a full even page (a blank page, then
+    the 版记 page; neither numbered). Every case must occur, each as the standard says."""
+    seen: dict[str, int] = {}
+    for units in range(1, 60):
+        rows = content.table[:1] * units + content.table[-1:]
+        data, report = bulletin_pdf(replace(content, table=rows))
+        assert report.pages % 2 == 0
+        last = report.pages
+        if last - 1 not in report.numbered:
+            kind = "blank before"
+            assert report.numbered == list(range(1, last - 1))
+        else:
+            assert report.numbered == list(range(1, last + 1))
+            kind = "own page" if report.record_alone else "shares page"
+        if kind in seen:
+            continue
+        seen[kind] = units
+        path = tmp_path / f"{units}.pdf"
+        path.write_bytes(data)
+        found = words(path)
+        on_last = [w.text for w in found if w.page == last]
+        assert any(t.startswith("天津市市场监督管理委员会办公室") for t in on_last)
+        shown = [p for p in range(1, last + 1) if any(w.text == f"— {p} —" for w in found)]
+        assert shown == report.numbered
+        attachment = any(t.startswith(("1 市教委", "说明", "平均逾期")) for t in on_last)
+        assert attachment == (kind == "shares page")
+        if kind == "blank before":
+            assert not [w for w in found if w.page == last - 1]  # the blank page
+    assert set(seen) == {"own page", "shares page", "blank before"}, seen
 
 
 def test_a_sample_is_marked_and_the_number_left_blank(

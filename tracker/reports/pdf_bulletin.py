@@ -59,6 +59,7 @@ KEEP_WITH_SIGNATURE = 2
 class BulletinReport:
     pages: int = 0
     numbered: list[int] = field(default_factory=list)  # pages that carry a page number
+    record_alone: bool = True  # the 版记 on a page of its own (not under the 附件's end)
     missing_chars: set[str] = field(default_factory=set)
 
 
@@ -187,6 +188,7 @@ def _draw_record(ink: Ink, c: BulletinContent, pages: _Pages, end: float) -> Non
     height = _record_rows(c) * LEAD
     if pages.n % 2 == 0 and end + LEAD <= BOTTOM - height:
         _record(ink, c)
+        pages.report.record_alone = False
         pages.finish()
         return
     pages.finish()

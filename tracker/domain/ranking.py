@@ -1,8 +1,9 @@
 """排名: per unit, how it sent what it owed over a period, and its place among the others.
 
 Pure functions over ledger rows (statuses as of a day, exemptions and extensions already
-applied by ``domain.status``). 应报 counts only what is already due: an item still 未到期 with
-nothing in is left out (and shown apart as ``pending``), one sent early counts as 按时.
+applied by ``domain.status``). 应报 and the rates follow the one Tally (``domain.tally``): only
+what is already due counts (its deadline, or extension, has passed); what is not due yet is
+shown apart (``pending``), sent early or not.
 
 Ranked by 按时率, then 上报率 (both higher first), then average days late (fewer first);
 equal figures share a place (1, 1, 3). A unit with nothing due yet gets no place.
@@ -16,9 +17,10 @@ from datetime import date
 
 from tracker.domain.records import ObligationRow
 from tracker.domain.status import NEEDS_ACTION, Status
+from tracker.domain.tally import is_due
 
 RANKING_NOTE = (  # printed under every ranking table
-    "说明：应报为已到期（或已报送）且未免报的事项数，未到期且尚未报送的不计入；"
+    "说明：应报为已过报送时限（含延期）且未免报的事项数，未到期的（含提前报送的）另列；"
     "上报率 =（按时 + 逾期补报）÷ 应报，按时率 = 按时 ÷ 应报，部分报送计为未报；"
     "平均逾期天数按逾期补报和逾期未报的事项计；名次依次按按时率、上报率（高者在前）"
     "和平均逾期天数（少者在前）排列，相同者并列。"
@@ -56,13 +58,13 @@ class Figures:
     late: int = 0
     missing: int = 0  # 逾期未报 + 部分报送
     exempt: int = 0
-    pending: int = 0  # 未到期, nothing in yet: not counted as due
+    pending: int = 0  # not due yet (sent early or not): not counted as due
     days_late: int = 0  # summed over the late and the missing items
     reminders: int = 0
 
     @property
     def due(self) -> int:
-        """应报 so far: everything not exempt that is done or past its deadline."""
+        """应报 so far: everything not exempt whose deadline has passed (the Tally's ``due``)."""
         return self.on_time + self.late + self.missing
 
     @property
@@ -88,10 +90,13 @@ class Figures:
 
 def figures(rows: Iterable[ObligationRow]) -> Figures:
     counts = dict.fromkeys(Status, 0)
-    days = reminders = 0
+    days = reminders = pending = 0
     for r in rows:
-        counts[r.status] += 1
         reminders += r.reminders
+        if r.status.is_owed and not is_due(r):
+            pending += 1  # the Tally's not_due: out of 应报 and the rates
+            continue
+        counts[r.status] += 1
         if r.status in LATE_OR_MISSING:
             days += r.days_overdue
     return Figures(
@@ -99,7 +104,7 @@ def figures(rows: Iterable[ObligationRow]) -> Figures:
         late=counts[Status.LATE],
         missing=sum(counts[s] for s in NEEDS_ACTION),
         exempt=counts[Status.EXEMPT],
-        pending=counts[Status.PENDING],
+        pending=pending,
         days_late=days,
         reminders=reminders,
     )

@@ -86,6 +86,7 @@ def run(out: Path, workspace: Path | None, as_of: date | None) -> None:
     from tracker.launch import Target, open_services
     from tracker.ui.dialogs.screens import shoot_forms
     from tracker.ui.help.screens import shoot_help
+    from tracker.ui.ranking.screens import shoot_accountability
     from tracker.ui.welcome import WelcomePage
 
     app = make_application(sys.argv[:1])
@@ -99,6 +100,7 @@ def run(out: Path, workspace: Path | None, as_of: date | None) -> None:
         shoot_window(app, window, out)
         shoot_forms(app, window, out, settle)
         shoot_help(app, window, out, settle)
+        shoot_accountability(app, window, out, settle)
         welcome = WelcomePage(workspace)
         welcome.show()
         settle(app)

@@ -24,3 +24,9 @@ def office_scenario(scenario: Services) -> Services:
         bulletin_prefix="津市场监管标准",
     )
     return scenario
+
+
+# The window's fixtures (QSettings in a temp folder) for the window tests here.
+from tests.ui.conftest import _ui_settings_in_tmp  # noqa: E402
+
+__all__ = ["_ui_settings_in_tmp"]

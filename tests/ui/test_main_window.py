@@ -14,7 +14,15 @@ from tracker.ui.ledger.filtering import LedgerFilter
 
 def test_navigating_shows_each_section(qtbot, main_window) -> None:
     titles = [main_window.nav.item(i).text() for i in range(main_window.nav.count())]
-    assert titles == ["概览", "通知与报送事项", "报送情况", "单位名录", "催报记录", "操作日志"]
+    assert titles == [
+        "概览",
+        "通知与报送事项",
+        "报送情况",
+        "排名",
+        "单位名录",
+        "催报记录",
+        "操作日志",
+    ]
     for row, (key, _title, _build) in enumerate(SECTIONS):
         main_window.nav.setCurrentRow(row)
         page = main_window.section_widget(key)

@@ -34,6 +34,8 @@ def register(sub: Subparsers, common: argparse.ArgumentParser) -> None:
     p.add_argument("--template", type=Path, help="正文模板文件（UTF-8 或 GBK，占位符见设置）")
     p.add_argument("--out", type=Path, help="输出 PDF（全部函件，供打印）")
     p.add_argument("--split", type=Path, metavar="DIR", help="另把每封函存为单独的 PDF（供邮件）")
+    p.add_argument("--docx", type=Path, metavar="FILE.docx",
+                   help="另存为 Word 文档（全部函件，可修改；重新打印时不可用）")  # fmt: skip
     p.add_argument("--preview", action="store_true", help="只预览：不编号、不记录催报")
     p.add_argument("--reprint", metavar="NUMBER", help="重新打印已发出的函（按文号）")
     p.add_argument("--list", action="store_true", help="列出已发出的催报函")
@@ -78,6 +80,8 @@ def cmd_letters(args: argparse.Namespace, ctx: Context) -> int:
     if args.out is None:
         raise ValidationError("请用 --out 指定输出的 PDF 文件")
     if args.reprint:
+        if args.docx:
+            raise ValidationError("已发出的函只存档 PDF：--docx 只能在发函或预览时使用")
         letter = ctx.services.letters.find(args.reprint)
         _copy(letter.pdf_path, args.out)
         print(f"已重新输出 {letter.number}（致{letter.addressee}）：{args.out}")
@@ -101,6 +105,8 @@ def cmd_letters(args: argparse.Namespace, ctx: Context) -> int:
         for letter in result.letters:
             _copy(letter.pdf_path, args.split / split_name(letter.number, letter.addressee))
         print(f"每封函的 PDF 已存入：{args.split}")
+    if args.docx:
+        _write_docx(args.docx, result.contents)
     _warn_missing(result.missing_chars)
     print(f"已发出催报函 {len(result.letters)} 封，并记录为催报；打印文件：{args.out}")
     return 0
@@ -112,9 +118,18 @@ def _preview(args: argparse.Namespace, ctx: Context, req: Any) -> int:
     drafts = ctx.services.letters.drafts(req)
     duplex = ctx.services.settings.office().letter_duplex
     report = write_letters(args.out, [d.content for d in drafts], duplex=duplex)
+    if args.docx:
+        _write_docx(args.docx, [d.content for d in drafts])
     _warn_missing(report.missing_chars)
     print(f"预览 {len(drafts)} 封（未编号、未记录催报）：{args.out}")
     return 0
+
+
+def _write_docx(path: Path, contents: list[Any]) -> None:
+    from tracker.reports.docx_letter import write_letters_docx
+
+    write_letters_docx(path, contents)
+    print(f"Word 文档：{path}")
 
 
 def _list(ctx: Context) -> int:

@@ -42,6 +42,7 @@ class IssueResult:
     letters: list[IssuedLetterRecord]
     combined: bytes  # all letters in one PDF, for printing
     missing_chars: set[str] = field(default_factory=set)
+    contents: list[LetterContent] = field(default_factory=list)  # as numbered (for the .docx)
 
 
 @dataclass(frozen=True, slots=True)

@@ -30,14 +30,17 @@ from tracker.reports.docx_common import (
     border,
     docx_bytes,
     element,
+    fix_widths,
     new_document,
-    no_grid,
+    new_table,
     page_numbers,
     put,
     save_docx,
+    signature,
+    table_cell,
     text_width,
+    title_lines,
 )
-from tracker.reports.gbt9704.titles import title_lines as balanced_title
 
 TABLE_PT = TABLE_SIZE
 _HEADING = re.compile(r"^[一二三四五六七八九十]+、")
@@ -47,12 +50,6 @@ _SUBHEADING = re.compile(r"^（[一二三四五六七八九十]+）")
 def masthead_size(text: str) -> float:
     """The largest size up to ``MASTHEAD_MAX`` at which the 标志 fits the type area."""
     return min(MASTHEAD_MAX, TYPE_W_PT / max(text_width(text), 1.0))
-
-
-def title_lines(content: BulletinContent) -> list[str]:
-    """The PDF's balanced title lines (by the grid's character widths)."""
-    measure = lambda t: text_width(t) * TITLE_PT  # noqa: E731
-    return balanced_title(content.title, TYPE_W_PT, measure, content.title_words)
 
 
 def bulletin_document(content: BulletinContent, fonts_dir: Path | None = None) -> Any:
@@ -78,7 +75,13 @@ def _head(w: Writer, c: BulletinContent) -> None:
     border(
         number, "bottom", SEPARATOR_MM, RED, space_pt=11
     )  # 4 mm below the number, type-area wide
-    w.lines(title_lines(c), "title", TITLE_PT, align="center", before=2 * LEAD_PT - 11)
+    w.lines(
+        title_lines(c.title, c.title_words),
+        "title",
+        TITLE_PT,
+        align="center",
+        before=2 * LEAD_PT - 11,
+    )
     w.para(f"{c.addressee}：", align="left", before=LEAD_PT)
 
 
@@ -90,16 +93,7 @@ def _body(w: Writer, c: BulletinContent) -> None:
 
 
 def _signature(w: Writer, c: BulletinContent) -> None:
-    date = format_cn(c.bulletin_date)
-    name_w, date_w = text_width(c.signer), text_width(date)
-    if c.has_seal:  # date four characters in; the name centred over it; room for the seal
-        w.para(c.signer, align="right", right_chars=4 + (date_w - name_w) / 2,
-               before=2 * LEAD_PT)  # fmt: skip
-        w.para(date, align="right", right_chars=4)
-    else:  # name two characters in; the date two characters further right
-        name_x = 28 - 2 - name_w
-        w.para(c.signer, align="left", left_chars=name_x, before=LEAD_PT)
-        w.para(date, align="left", left_chars=min(name_x + 2, 28 - date_w))
+    signature(w, c.signer, c.bulletin_date, c.has_seal)
 
 
 def _attachment(w: Writer, c: BulletinContent) -> None:
@@ -112,57 +106,15 @@ def _attachment(w: Writer, c: BulletinContent) -> None:
 
 
 def _table(w: Writer, c: BulletinContent) -> None:
-    from docx.enum.table import WD_TABLE_ALIGNMENT
-    from docx.shared import Mm
-
-    table = w.doc.add_table(rows=1, cols=len(TABLE_HEADERS))
-    table.style = "Table Grid"
-    table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    table.autofit = False
-    _cell_margins(table, 1.0)
-    for column, width in zip(table.columns, TABLE_MM, strict=True):
-        column.width = Mm(width)
-    _repeat_header(table.rows[0])
-    for cell, text in zip(table.rows[0].cells, TABLE_HEADERS, strict=True):
-        _cell(w, cell, text, "hei", "center")
+    table = new_table(w, TABLE_HEADERS, TABLE_MM, TABLE_PT)
     for row in c.table:
         values = (row.rank, row.unit, row.due, row.on_time, row.late, row.missing, row.rate,
                   row.on_time_rate, row.days_late)  # fmt: skip
+        role = "hei" if row.unit == "合计" else "body"
         cells = table.add_row().cells
         for n, (cell, text) in enumerate(zip(cells, values, strict=True)):
-            role = "hei" if row.unit == "合计" else "body"
-            _cell(w, cell, text, role, "left" if n == 1 else "center")
-    for n, width in enumerate(TABLE_MM):
-        for row in table.rows:
-            row.cells[n].width = Mm(width)
-
-
-def _cell_margins(table: Any, mm: float) -> None:
-    """Narrow cell margins, as the PDF's table has (Word's default is 1.9 mm a side)."""
-    margins = element("tblCellMar")
-    for side in ("left", "right"):
-        margins.append(element(side, w=str(round(mm * 56.7)), type="dxa"))  # twips
-    put(table._tbl.tblPr, margins)
-
-
-def _repeat_header(row: Any) -> None:
-    row._tr.get_or_add_trPr().append(element("tblHeader", val="true"))
-
-
-def _cell(w: Writer, cell: Any, text: str, role: str, align: str) -> None:
-    from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
-    from docx.shared import Pt
-
-    cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
-    p = cell.paragraphs[0]
-    fmt = p.paragraph_format
-    fmt.alignment = WD_ALIGN_PARAGRAPH.CENTER if align == "center" else WD_ALIGN_PARAGRAPH.LEFT
-    fmt.space_before = fmt.space_after = Pt(2)
-    fmt.line_spacing = 1.0
-    fmt.first_line_indent = Pt(0)
-    no_grid(p)
-    w.run(p, text, role, TABLE_PT)
+            table_cell(w, cell, text, role, "left" if n == 1 else "center", TABLE_PT)
+    fix_widths(table, TABLE_MM)
 
 
 def _record(w: Writer, c: BulletinContent) -> None:

@@ -13,6 +13,7 @@ import math
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -47,6 +48,14 @@ def font_names(fonts_dir: Path | None = None) -> dict[str, str]:
         found = [n for n, f in choices if folder is not None and (folder / f).is_file()]
         names[role] = found[0] if found else choices[-1][0]
     return names
+
+
+def title_lines(title: str, words: Sequence[str]) -> list[str]:
+    """A title broken as the PDFs break it (between words, balanced), measured by the grid
+    with 5 % to spare: Word must never wrap a line on its own with a wider font."""
+    from tracker.reports.gbt9704.titles import title_lines as balanced
+
+    return balanced(title, TYPE_W_PT, lambda t: text_width(t) * TITLE_PT * 1.05, words)
 
 
 def text_width(text: str) -> float:
@@ -185,6 +194,69 @@ class Writer:
 def no_grid(para: Any) -> None:
     """Keep ``para`` off the character grid (its characters are not 3号)."""
     put(para._p.get_or_add_pPr(), element("snapToGrid", val="0"))
+
+
+def new_table(w: Writer, headers: Sequence[str], widths_mm: Sequence[float], size: float) -> Any:
+    """A ruled table of fixed column widths, its header row (黑体) repeated on every page, cell
+    margins of 1 mm as the PDFs' tables have (Word's default is 1.9 mm a side)."""
+    from docx.enum.table import WD_TABLE_ALIGNMENT
+
+    table = w.doc.add_table(rows=1, cols=len(headers))
+    table.style = "Table Grid"
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    table.autofit = False
+    margins = element("tblCellMar")
+    for side in ("left", "right"):
+        margins.append(element(side, w=str(round(1.0 * 56.7)), type="dxa"))  # twips
+    put(table._tbl.tblPr, margins)
+    table.rows[0]._tr.get_or_add_trPr().append(element("tblHeader", val="true"))
+    for cell, text in zip(table.rows[0].cells, headers, strict=True):
+        table_cell(w, cell, text, "hei", "center", size)
+    fix_widths(table, widths_mm)
+    return table
+
+
+def fix_widths(table: Any, widths_mm: Sequence[float]) -> None:
+    from docx.shared import Mm
+
+    for column, mm in zip(table.columns, widths_mm, strict=True):
+        column.width = Mm(mm)
+    for row in table.rows:
+        for cell, mm in zip(row.cells, widths_mm, strict=True):
+            cell.width = Mm(mm)
+
+
+def table_cell(w: Writer, cell: Any, text: str, role: str, align: str, size: float) -> None:
+    from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Pt
+
+    cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
+    p = cell.paragraphs[0]
+    fmt = p.paragraph_format
+    fmt.alignment = WD_ALIGN_PARAGRAPH.CENTER if align == "center" else WD_ALIGN_PARAGRAPH.LEFT
+    fmt.space_before = fmt.space_after = Pt(2)
+    fmt.line_spacing = 1.0
+    fmt.first_line_indent = Pt(0)
+    no_grid(p)
+    w.run(p, text, role, size)
+
+
+def signature(w: Writer, signer: str, day: date, has_seal: bool) -> None:
+    """落款 and 成文日期 as the PDFs set them (GB/T 9704 7.3.5): with a seal the date four
+    characters in and the name centred over it, two lines above for the seal; without, the
+    name two characters in and the date two characters further right."""
+    from tracker.domain.dates import format_cn
+
+    text = format_cn(day)
+    name_w, date_w = text_width(signer), text_width(text)
+    if has_seal:
+        w.para(signer, align="right", right_chars=4 + (date_w - name_w) / 2, before=2 * LEAD_PT)
+        w.para(text, align="right", right_chars=4)
+    else:
+        name_x = 28 - 2 - name_w
+        w.para(signer, align="left", left_chars=name_x, before=LEAD_PT)
+        w.para(text, align="left", left_chars=min(name_x + 2, 28 - date_w))
 
 
 def set_run_font(run: Any, east_asian: str, latin: str = LATIN) -> None:

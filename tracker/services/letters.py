@@ -225,7 +225,8 @@ class LetterService:
                 step(count + n)
         covered = [oid for d in drafts for oid in d.obligation_ids]
         self.ws.announce(Changes.of(Topic.REMINDERS | Topic.LETTERS, covered))
-        return IssueResult(records, combined, report.missing_chars)
+        contents = [d.content for d in numbered]
+        return IssueResult(records, combined, report.missing_chars, contents)
 
     def _render(
         self,

@@ -35,6 +35,7 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QAction
     from PySide6.QtWidgets import QMenu, QWidget
 
+    from tracker.ui.bulletins.actions import BulletinActions
     from tracker.ui.dialogs.hub import FormsHub
     from tracker.ui.excel.actions import ExcelActions
     from tracker.ui.file_menu import FileActions
@@ -65,6 +66,16 @@ def _ledger(window: MainWindow) -> QWidget:
     return section
 
 
+def _ranking(window: MainWindow) -> QWidget:
+    from tracker.ui.ranking.history_dialog import open_history
+    from tracker.ui.ranking.page import RankingPage
+
+    page = RankingPage(window.ctx)
+    page.historyRequested.connect(lambda unit_id: open_history(window, window.ctx, unit_id))
+    page.bulletinRequested.connect(lambda nid: window.features.bulletins.generate(nid))
+    return page
+
+
 def _units(window: MainWindow) -> QWidget:
     from tracker.ui.units.page import UnitsPage
 
@@ -88,6 +99,7 @@ SECTIONS: tuple[Section, ...] = (
     Section("overview", "概览", _overview),
     Section("notices", "通知与报送事项", _notices),
     Section("ledger", "报送情况", _ledger),
+    Section("ranking", "排名", _ranking),
     Section("units", "单位名录", _units),
     Section("reminders", "催报记录", _reminders),
     Section("audit", "操作日志", _audit),
@@ -103,6 +115,7 @@ class Features(NamedTuple):
     forms: FormsHub
     excel: ExcelActions
     letters: LetterActions
+    bulletins: BulletinActions
     safety: SafetyActions
     help: HelpActions
 
@@ -115,6 +128,7 @@ def build_main_window(context: AppContext) -> MainWindow:
 
 def furnish(window: MainWindow) -> Features:
     """Every area's actions, placed in the menus and on the grid (the sections are built)."""
+    from tracker.ui.bulletins.actions import BulletinActions
     from tracker.ui.dialogs.hub import FormsHub
     from tracker.ui.excel.actions import ExcelActions
     from tracker.ui.file_menu import FileActions
@@ -128,6 +142,7 @@ def furnish(window: MainWindow) -> Features:
         forms=forms,
         excel=ExcelActions(window, forms.stack),
         letters=LetterActions(window),
+        bulletins=BulletinActions(window),
         safety=SafetyActions(window),
         help=HelpActions(window),
     )
@@ -171,6 +186,9 @@ def _menus(window: MainWindow, f: Features) -> None:
         f.letters.due_soon_action,
         None,
         f.letters.issued_action,
+        None,
+        f.bulletins.generate_action,
+        f.bulletins.issued_action,
     )
     _fill(menu(window.tr("帮助")), f.help.guide_action, None, f.help.about_action)
     # Shortcuts that work before the menu bar is enabled (the workspace still opening).
@@ -190,6 +208,8 @@ def _grid(window: MainWindow, f: Features) -> None:
     grid.add_action(f.letters.selected_action)
     grid.add_action(f.letters.requirement_action, toolbar=False)
     grid.add_action(f.letters.grid_overdue_action, needs_selection=False)
+    grid.add_action(f.bulletins.queue_action, toolbar=False)
+    grid.add_action(f.bulletins.unqueue_action, toolbar=False)
 
 
 def _fill(menu: QMenu, *actions: QAction | None) -> None:

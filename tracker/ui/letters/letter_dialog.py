@@ -212,6 +212,7 @@ class LetterDialog(FittedDialog):
         dialog = PdfPreviewDialog(result.combined, title, "催报函", self.parentWidget())
         dialog.saved_elsewhere = archived_note(result)
         dialog.add_action("每封另存到文件夹…", lambda: save_each(result, dialog))
+        dialog.add_action("另存为 Word…", lambda: save_word(result, numbers[0], dialog))
         dialog.exec()
 
 
@@ -221,6 +222,24 @@ def archived_note(result: IssueResult) -> str:
         f"这些函已编号、记为催报，并已存档在台账的归档文件夹（{folder}）中；"
         "可随时在“已发催报函”中重新打印或另存。"
     )
+
+
+def save_word(result: IssueResult, first: str, parent: QWidget) -> Path | None:
+    """The issued letters as one Word document (each a section), to edit before signing."""
+    from tracker.reports.docx_letter import write_letters_docx
+
+    name, _ = QFileDialog.getSaveFileName(
+        parent, "另存为 Word 文档", f"{first}.docx", "Word 文档 (*.docx)"
+    )
+    if not name:
+        return None
+    path = Path(name) if name.lower().endswith(".docx") else Path(name + ".docx")
+    try:
+        write_letters_docx(path, result.contents)
+    except TrackerError as exc:
+        QMessageBox.warning(parent, "另存为", str(exc))
+        return None
+    return path
 
 
 def save_each(result: IssueResult, parent: QWidget) -> None:

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QDialogButtonBox, QTabWidget, QVBoxLayout, QWidget
 from tracker.domain.errors import TrackerError
 from tracker.ui.common.screen_fit import FittedDialog, scrolling
 from tracker.ui.dialogs.fields import MessageStrip
+from tracker.ui.settings.bulletin_tab import BulletinTab
 from tracker.ui.settings.holidays_tab import HolidaysTab
 from tracker.ui.settings.office_tab import OfficeTab
 
@@ -29,10 +30,13 @@ class SettingsDialog(FittedDialog):
         self.original = services.settings.office()
         self.office = OfficeTab(self)
         self.office.load(self.original)
+        self.bulletin = BulletinTab(self)
+        self.bulletin.load(self.original)
         self.holidays = HolidaysTab(services, self)
         self.tabs = QTabWidget(self)
         # The office form is taller than a 1920×1080 screen at 150 %: it scrolls, 保存 stays.
         self.tabs.addTab(scrolling(self.office), self.tr("办公室与催报函"))
+        self.tabs.addTab(scrolling(self.bulletin), self.tr("通报"))
         self.tabs.addTab(self.holidays, self.tr("节假日"))
         self.errors = MessageStrip("error", self)
         buttons = QDialogButtonBox(
@@ -52,7 +56,7 @@ class SettingsDialog(FittedDialog):
         """Office settings first (validated), then each edited year; stays open on error."""
         changes: list[Change] = []
         try:
-            office = self.office.settings()
+            office = self.bulletin.applied(self.office.settings())
             if office != self.original:
                 changes.append(self.services.settings.save_office(office))
                 self.original = office

@@ -53,6 +53,7 @@ class UnitsPage(QWidget):
         ui.new.clicked.connect(self.on_new_clicked)
         ui.edit.clicked.connect(self.on_edit_clicked)
         ui.toggle_active.clicked.connect(self.on_toggle_active_clicked)
+        ui.history.clicked.connect(self.on_history_clicked)
         ui.add_category.clicked.connect(self.on_add_category_clicked)
         ui.import_.clicked.connect(self.transfer.start_import)
         ui.export.clicked.connect(lambda: self.transfer.start_export(template=False))
@@ -102,6 +103,7 @@ class UnitsPage(QWidget):
         unit = self.selected_unit()
         self.ui.edit.setEnabled(unit is not None)
         self.ui.toggle_active.setEnabled(unit is not None)
+        self.ui.history.setEnabled(unit is not None)
         active = unit is None or unit.active
         self.ui.toggle_active.setText(self.tr("停用") if active else self.tr("重新启用"))
 
@@ -129,6 +131,12 @@ class UnitsPage(QWidget):
         dialog.saved.connect(self._on_changed)
         self.dialog = dialog
         dialog.open()
+
+    def on_history_clicked(self) -> None:
+        if unit := self.selected_unit():
+            from tracker.ui.ranking.history_dialog import open_history
+
+            self.dialog = open_history(self, self.ctx, unit.id)
 
     def on_toggle_active_clicked(self) -> None:
         unit = self.selected_unit()

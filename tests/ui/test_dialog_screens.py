@@ -150,6 +150,18 @@ def _error(_sv: Services, parent: QWidget, _tmp: Path) -> QDialog:
     return ErrorDialog("写入台账时出错：" + "磁盘已满。" * 30, "Traceback:\n" + frames, parent)
 
 
+def _bulletin(sv: Services, parent: QWidget, _tmp: Path) -> QDialog:
+    from tracker.ui.bulletins.dialog import BulletinDialog
+
+    return BulletinDialog(sv, TODAY, None, parent)
+
+
+def _unit_history(sv: Services, parent: QWidget, _tmp: Path) -> QDialog:
+    from tracker.ui.ranking.history_dialog import UnitHistoryDialog
+
+    return UnitHistoryDialog(sv, sv.units.list_units()[0].id, TODAY, parent)
+
+
 # How to open the dialogs that need more than ``services``/``parent``; None: a base class that
 # is never opened by itself (its subclasses are tested).
 BUILDERS: dict[str, Builder | None] = {
@@ -169,12 +181,15 @@ BUILDERS: dict[str, Builder | None] = {
     "tracker.ui.help.about.LicenceDialog": _licence,
     "tracker.ui.excel.export_dialog.ExportDialog": _export,
     "tracker.ui.common.progress.TaskProgressDialog": _progress,
+    "tracker.ui.bulletins.dialog.BulletinDialog": _bulletin,
+    "tracker.ui.ranking.history_dialog.UnitHistoryDialog": _unit_history,
 }
 DIALOGS = dialog_classes()
 # The buttons a clerk must always reach (outside any scroll area, on screen), by attribute.
 KEY_BUTTONS: dict[str, tuple[str, ...]] = {
     "tracker.ui.notices.editor.NoticeEditor": ("ui.save", "ui.cancel"),
     "tracker.ui.letters.letter_dialog.LetterDialog": ("ui.issue", "ui.preview_all"),
+    "tracker.ui.bulletins.dialog.BulletinDialog": ("ui.issue",),
     "tracker.ui.dialogs.register.RegisterDialog": ("ui.save_next", "ui.save_close", "ui.cancel"),
     "tracker.ui.settings.dialog.SettingsDialog": ("buttons",),
     "tracker.ui.dialogs.obligation_actions.ExemptDialog": ("ok_button",),

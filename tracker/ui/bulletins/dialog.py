@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QDialog, QFileDialog, QListWidgetItem, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QListWidgetItem, QMessageBox, QWidget
 
 from tracker.domain.bulletin import DEFAULT_BULLETIN_BODY
 from tracker.domain.bulletin_request import BulletinIssue, BulletinRequest
@@ -17,6 +17,7 @@ from tracker.domain.clock import today
 from tracker.domain.errors import TrackerError
 from tracker.ui.bulletins.form import BulletinForm
 from tracker.ui.common.progress import run_with_progress
+from tracker.ui.common.screen_fit import FittedDialog
 from tracker.ui.common.worker import run_task
 from tracker.ui.letters.preview import PdfPreviewDialog
 
@@ -26,7 +27,7 @@ if TYPE_CHECKING:
 PREVIEW_DELAY_MS = 400
 
 
-class BulletinDialog(QDialog):
+class BulletinDialog(FittedDialog):
     """``notice_id``: the notice to report on (default: the one with most units on the list
     for the next 通报, else the newest)."""
 

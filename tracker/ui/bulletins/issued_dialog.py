@@ -6,11 +6,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex
-from PySide6.QtWidgets import QDialog, QMessageBox, QPushButton, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QMessageBox, QPushButton, QTableView, QVBoxLayout, QWidget
 
 from tracker.domain.bulletin_request import BulletinRecord
 from tracker.domain.dates import format_cn
 from tracker.ui.bulletins.dialog import save_docx, show_issued
+from tracker.ui.common.screen_fit import FittedDialog
 from tracker.ui.common.table import DATE_SAMPLE, RIGHT, ROW_ROLE, Column, RowTableModel, setup_table
 from tracker.ui.letters.preview import close_buttons
 
@@ -31,7 +32,7 @@ class IssuedBulletinsModel(RowTableModel[BulletinRecord]):
         )
 
 
-class IssuedBulletinsDialog(QDialog):
+class IssuedBulletinsDialog(FittedDialog):
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("已印发通报"))

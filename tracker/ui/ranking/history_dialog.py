@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QDialog,
     QDialogButtonBox,
     QLabel,
     QSplitter,
@@ -22,6 +21,7 @@ from tracker.domain.errors import TrackerError
 from tracker.domain.history import UnitHistory
 from tracker.domain.ranking import percent
 from tracker.ui.common.proxy import BulkProxyModel
+from tracker.ui.common.screen_fit import FittedDialog
 from tracker.ui.common.table import RowTableModel, setup_table
 from tracker.ui.common.worker import run_task
 from tracker.ui.ranking.models import HistoryModel, YearModel
@@ -42,7 +42,7 @@ def _table(parent: QWidget, model: RowTableModel) -> QTableView:  # type: ignore
     return view
 
 
-class UnitHistoryDialog(QDialog):
+class UnitHistoryDialog(FittedDialog):
     """Loads in a worker; ``history`` is set once it is shown."""
 
     def __init__(

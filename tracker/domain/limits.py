@@ -80,7 +80,7 @@ LETTER_TEXT_LIMIT = 10_000  # the letter bodies and closing
 _NUMBER_MARKS = (
     "〔〕[]【】()（）号"  # a prefix holding these would break the number 津标函〔2023〕3号
 )
-_LETTER_TEXTS = {"letter_body", "letter_body_group", "letter_closing"}
+_LETTER_TEXTS = {"letter_body", "letter_body_group", "letter_closing", "bulletin_body"}
 
 
 _OFFICE_LABELS = {
@@ -88,6 +88,8 @@ _OFFICE_LABELS = {
     "contact_person": "联系人", "contact_phone": "联系电话", "contact_email": "电子邮箱",
     "postal_address": "通讯地址", "letter_prefix": "发文字号前缀", "letter_body": "催报函正文",
     "letter_body_group": "按类别催报函正文", "letter_closing": "结束语", "short_name": "自称",
+    "bulletin_prefix": "通报的发文字号前缀", "bulletin_masthead": "发文机关标志",
+    "bulletin_printer": "印发机关", "bulletin_copy_to": "抄送", "bulletin_body": "通报正文",
 }  # fmt: skip
 
 
@@ -122,4 +124,5 @@ def office_problems(settings: object) -> list[str]:
         problem = _over(_OFFICE_LABELS.get(f.name, f.name), value, limit)
         if problem:
             found.append(problem)
-    return found + letter_prefix_problems(str(getattr(settings, "letter_prefix", "")))
+    found += letter_prefix_problems(str(getattr(settings, "letter_prefix", "")))
+    return found + letter_prefix_problems(str(getattr(settings, "bulletin_prefix", "")))

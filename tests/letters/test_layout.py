@@ -133,3 +133,32 @@ def test_category_letter_lists_each_unit_once(overdue_ledger: Services, tmp_path
     listed = "\n".join(pages_text(out)[1:])
     rows = re.findall(r"^\s*(\d+)\s+(\S+市场监管局)", listed, re.M)
     assert rows == [(str(n), u) for n, u in enumerate(units, 1)]
+
+
+def test_a_long_name_and_an_extension_still_fit_one_page(
+    overdue_ledger: Services, tmp_path: Path
+) -> None:
+    """A line or two too long for page 1: tighter tracking on short last lines and one blank
+    line above the sealed 落款 (its seal's top still within a line of the body)."""
+    from dataclasses import replace
+
+    from tracker.reports.gbt9704.frame import lines_above
+    from tracker.reports.pdf_letter import flow_lines
+    from tracker.reports.pdf_letters import FIRST_PAGE_LIMIT, draw_letterhead
+
+    sv = overdue_ledger
+    unit = sv.units.resolve("河西局")
+    sv.ledger.extend([sv.ledger.find_obligation("河西局", "阶段性总结")], date(2023, 6, 25), "故障")
+    req = LetterRequest(as_of=AS_OF, letter_date=AS_OF, unit_ids=(unit.id,))
+    name = "天津经济技术开发区（南港工业区）市场监督管理局标准化工作办公室"
+    content = replace(sv.letters.drafts(req)[0].content, addressee=name)
+    import io
+
+    from reportlab.pdfgen.canvas import Canvas
+
+    ink = Ink(Canvas(io.BytesIO()), default_fonts())
+    room = lines_above(draw_letterhead(ink, content), FIRST_PAGE_LIMIT)
+    assert len(flow_lines(ink, content)) > room  # as set normally it would not fit
+    out = tmp_path / "one.pdf"
+    assert write_letters(out, [content]).page_counts == [1]
+    assert "已延期至2023年6月25日" in "".join(pages_text(out)).replace("\n", "")

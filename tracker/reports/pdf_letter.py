@@ -18,24 +18,29 @@ TLine = BodyLine  # the name the letter code grew up with
 KEEP_WITH_SIGNATURE = 2  # body lines that always go with the 落款
 
 
-def paragraph_lines(ink: Ink, text: str, indent: float = 2 * PITCH) -> list[BodyLine]:
+def paragraph_lines(
+    ink: Ink, text: str, indent: float = 2 * PITCH, tighten: bool = False
+) -> list[BodyLine]:
     """A body paragraph, set once per document (letters of one batch share most of them)."""
-    key = ("paragraph", text, indent)
+    key = ("paragraph", text, indent, tighten)
     if key not in ink.memo:
-        ink.memo[key] = set_paragraph(ink, text, indent)
+        ink.memo[key] = set_paragraph(ink, text, indent, tighten=tighten)
     lines: list[BodyLine] = ink.memo[key]
     return lines
 
 
-def flow_lines(ink: Ink, letter: LetterContent) -> list[BodyLine]:
+def flow_lines(ink: Ink, letter: LetterContent, compact: bool = False) -> list[BodyLine]:
+    """主送 to 附注 as lines. ``compact`` (a letter a line or two too long for page 1): short
+    last lines pulled up by tighter tracking, one blank line above a sealed 落款 instead of
+    two (the seal's top still within a line of the body, as GB/T 9704 7.3.5.1 asks)."""
     lines = numbered(wrapped(ink, f"{letter.addressee}：", 0), 0)
     for n, p in enumerate(letter.paragraphs, 1):
-        lines.extend(numbered(paragraph_lines(ink, p), n))
+        lines.extend(numbered(paragraph_lines(ink, p, tighten=compact), n))
     lines = _keep_last(lines, KEEP_WITH_SIGNATURE)
     if letter.attachments:
         lines.append(BodyLine(LEFT, "", keep=True))
         lines.extend(replace(ln, keep=True) for ln in _attachment_lines(ink, letter.attachments))
-    return lines + signature_lines(ink, letter)
+    return lines + signature_lines(ink, letter, compact)
 
 
 def _attachment_lines(ink: Ink, names: Sequence[str]) -> list[BodyLine]:
@@ -60,11 +65,13 @@ def _keep_last(lines: list[BodyLine], count: int) -> list[BodyLine]:
     return lines[:-count] + tail
 
 
-def signature_lines(ink: Ink, letter: LetterContent) -> list[BodyLine]:
+def signature_lines(ink: Ink, letter: LetterContent, compact: bool = False) -> list[BodyLine]:
     """落款 and date (GB/T 9704 7.3.5), then the 附注 contact line, all kept together."""
     sig = [
         replace(ln, keep=True)
-        for ln in signature(ink, letter.signer, letter.letter_date, letter.has_seal)
+        for ln in signature(
+            ink, letter.signer, letter.letter_date, letter.has_seal, seal_lines=1 if compact else 2
+        )
     ]
     if letter.contact_line:
         contact = wrapped(ink, letter.contact_line, 2 * PITCH)

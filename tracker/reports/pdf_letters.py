@@ -96,7 +96,12 @@ def draw_letter(ink: Ink, letter: LetterContent) -> int:
     _new_page(ink, letter)
     first_top = draw_letterhead(ink, letter)
     room = lines_above(first_top, FIRST_PAGE_LIMIT)
-    pages = paginate(flow_lines(ink, letter), first_top, room)
+    lines = flow_lines(ink, letter)
+    if room < len(lines) <= room + 3:  # nearly one page: make it one if GB/T 9704 allows
+        compact = flow_lines(ink, letter, compact=True)
+        if len(compact) <= room:
+            lines = compact
+    pages = paginate(lines, first_top, room)
     for n, placed in enumerate(pages, 1):
         if n > 1:
             _new_page(ink, letter)

@@ -45,12 +45,23 @@ def heading_role(text: str) -> str:
 
 
 def set_paragraph(
-    ink: Measurer, text: str, indent: float = 2 * PITCH, role: str | None = None
+    ink: Measurer,
+    text: str,
+    indent: float = 2 * PITCH,
+    role: str | None = None,
+    *,
+    tighten: bool = False,
 ) -> list[BodyLine]:
     """``text`` as justified lines, first one indented ``indent``; tracking nudged so the last
-    line never holds a lone character."""
+    line never holds a lone character. With ``tighten`` (a document a line too long for its
+    page) a short last line is pulled up too when the tolerance allows."""
     role = role or heading_role(text)
     lines, cs = _broken(ink, text, indent, role, CS)
+    if tighten and len(lines) > 1:
+        for cs_try in _tracking_tries()[: round(TRACKING_TOLERANCE / _STEP)]:
+            tried, _ = _broken(ink, text, indent, role, cs_try)
+            if len(tried) < len(lines) and not _lone_last(tried):
+                return [_placed(ink, ln, n, indent, role, cs_try) for n, ln in enumerate(tried)]
     if _lone_last(lines):
         for cs_try in _tracking_tries():
             tried, _ = _broken(ink, text, indent, role, cs_try)

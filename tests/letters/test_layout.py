@@ -148,7 +148,8 @@ def test_a_long_name_and_an_extension_still_fit_one_page(
 
     sv = overdue_ledger
     unit = sv.units.resolve("河西局")
-    sv.ledger.extend([sv.ledger.find_obligation("河西局", "阶段性总结")], date(2023, 6, 25), "故障")
+    oid = sv.ledger.find_obligation("河西局", "阶段性总结")
+    sv.ledger.extend([oid], date(2023, 6, 25), "故障", on=date(2023, 6, 20))
     req = LetterRequest(as_of=AS_OF, letter_date=AS_OF, unit_ids=(unit.id,))
     name = "天津经济技术开发区（南港工业区）市场监督管理局标准化工作办公室"
     content = replace(sv.letters.drafts(req)[0].content, addressee=name)

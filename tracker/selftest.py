@@ -122,7 +122,7 @@ class SelfTest:
         expect(bool(owed), "示例台账中没有逾期记录")
         req = LetterRequest(as_of=today(), unit_ids=(owed[0].unit_id,))
         letter = self.services.letters.issue(req).letters[0]
-        pdf = pypdfium2.PdfDocument(letter.pdf_path)
+        pdf = pypdfium2.PdfDocument(self.services.letters.letter_pdf(letter))
         try:
             text = pdf[0].get_textpage().get_text_range()
             bitmap = pdf[0].render(scale=0.5)

@@ -9,9 +9,9 @@ import pytest
 
 from tests.letters.conftest import NOTICE_NUMBER
 from tests.letters.pdfcheck import pages_text
-from tracker.domain.errors import ValidationError
+from tracker.domain.errors import TrackerError, ValidationError
 from tracker.domain.forms import Form
-from tracker.domain.letter_request import LetterRequest
+from tracker.domain.letter_request import IssuedLetterRecord, LetterRequest
 from tracker.domain.records import NoticeSpec, RequirementSpec
 from tracker.reports.pdf_output import Cancelled
 from tracker.services.bundle import Services
@@ -46,7 +46,9 @@ def test_new_deadline_counts_holidays_and_makeup_days(overdue_ledger: Services) 
     assert overdue_ledger.letters.new_deadline(date(2023, 9, 28)) == date(2023, 10, 11)
 
 
-def test_issue_numbers_letters_and_records_reminders(overdue_ledger: Services) -> None:
+def test_issue_numbers_letters_and_records_reminders(
+    overdue_ledger: Services, tmp_path: Path
+) -> None:
     sv = overdue_ledger
     sv.settings.update_office(letter_prefix="津市场监管标准函")
     first = sv.letters.issue(request())
@@ -57,7 +59,7 @@ def test_issue_numbers_letters_and_records_reminders(overdue_ledger: Services) -
     oid = sv.ledger.find_obligation("和平局", "阶段性总结")
     row = sv.ledger.row(oid, AS_OF)
     assert row.reminders == 2 and row.last_reminder == AS_OF
-    texts = pages_text_of(first.letters[0].pdf_path)
+    texts = pages_text_of(letter_file(sv, first.letters[0], tmp_path))
     assert "津市场监管标准函〔2023〕1号" in texts and "和平区市场监管局" in texts
     audit = [e.summary for e in sv.audit.entries()]
     assert any("津市场监管标准函〔2023〕4号" in s and "函催报" in s for s in audit)
@@ -67,13 +69,54 @@ def pages_text_of(path: Path) -> str:
     return "".join(pages_text(path))
 
 
-def test_reprint_is_the_same_letter(overdue_ledger: Services) -> None:
+def letter_file(sv: Services, letter: IssuedLetterRecord, folder: Path) -> Path:
+    """The letter's own PDF, as a reprint gives it."""
+    path = folder / f"{letter.id}.pdf"
+    path.write_bytes(sv.letters.letter_pdf(letter))
+    return path
+
+
+def test_reprint_is_the_same_letter(overdue_ledger: Services, tmp_path: Path) -> None:
     sv = overdue_ledger
     issued = sv.letters.issue(request())
     again = sv.letters.find("津市场监管标准函〔2023〕2号")
-    assert again.pdf_path.read_bytes() == issued.letters[1].pdf_path.read_bytes()
+    assert sv.letters.letter_pdf(again) == sv.letters.letter_pdf(issued.letters[1])
+    text = pages_text_of(letter_file(sv, again, tmp_path))
+    assert "〔2023〕2号" in text and "河西区市场监管局：" in text
+    assert "〔2023〕1号" not in text and "和平区" not in text
     assert again.addressee == "河西区市场监管局"
     assert next(x.number for x in sv.letters.issued()) == "津市场监管标准函〔2023〕3号"
+
+
+def test_a_batch_is_archived_once_as_printed(overdue_ledger: Services, tmp_path: Path) -> None:
+    """One archived file for the batch (not one per letter, each carrying the batch's fonts);
+    each letter its own pages of it, the blank backs of duplex printing belonging to none."""
+    sv = overdue_ledger
+    issued = sv.letters.issue(request())
+    archived = [p for p in sv.ws.files.root.rglob("*.pdf")]
+    assert archived == [issued.letters[0].archive_path]
+    assert archived[0].read_bytes() == issued.combined
+    assert {x.archive_path for x in sv.letters.issued()} == {archived[0]}
+    assert [x.first_page for x in issued.letters] == [0, 2, 4]  # 双面打印: a blank back each
+    assert len(pages_text(archived[0])) == 5  # nothing to keep apart after the last
+    for letter in issued.letters:
+        texts = pages_text(letter_file(sv, letter, tmp_path))
+        assert len(texts) == 1 and f"{letter.addressee}：" in texts[0]
+    sv.settings.update_office(letter_duplex=False)
+    single = sv.letters.issue(request(unit_ids=(sv.units.resolve("河西局").id,)))
+    assert single.letters[0].first_page == 0
+    assert len(list(sv.ws.files.root.rglob("*.pdf"))) == 2
+
+
+def test_a_missing_or_damaged_archive_is_said_plainly(overdue_ledger: Services) -> None:
+    sv = overdue_ledger
+    letter = sv.letters.issue(request()).letters[0]
+    letter.archive_path.write_bytes(b"%PDF-1.4 cut off")
+    with pytest.raises(TrackerError, match="存档文件已损坏"):
+        sv.letters.letter_pdf(sv.letters.find(letter.number))
+    letter.archive_path.unlink()
+    with pytest.raises(TrackerError, match=r"找不到.*存档文件"):
+        sv.letters.letter_pdf(letter)
 
 
 def test_sequence_is_per_year_and_never_reused(overdue_ledger: Services) -> None:
@@ -102,11 +145,13 @@ def test_cancel_leaves_nothing_issued(overdue_ledger: Services) -> None:
     assert sv.letters.issue(request()).letters[0].number.endswith("〔2023〕1号")
 
 
-def test_category_letter_lists_units_in_attachment(overdue_ledger: Services) -> None:
+def test_category_letter_lists_units_in_attachment(
+    overdue_ledger: Services, tmp_path: Path
+) -> None:
     sv = overdue_ledger
     result = sv.letters.issue(request(mode="category"))
     assert [x.addressee for x in result.letters] == ["各区市场监管局"]
-    text = pages_text_of(result.letters[0].pdf_path)
+    text = pages_text_of(letter_file(sv, result.letters[0], tmp_path))
     assert "各区市场监管局：" in text and "3家单位" in text
     assert "附件：未报送单位名单" in text
     for unit in ("和平区市场监管局", "河西区市场监管局", "南开区市场监管局"):

@@ -66,3 +66,46 @@ def test_menu_opens_lists_and_issued_letters(qtbot, window, opened) -> None:
     assert opened[-1].kind.currentData() == "due_soon"
     _action(window, "已发催报函…").trigger()
     assert isinstance(opened[-1], issued_dialog.IssuedLettersDialog)
+
+
+def test_reprint_and_save_each_cut_the_letters_from_their_archived_batch(
+    qtbot, demo_services, tmp_path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """重新打印 shows exactly the chosen letter's pages; 每封另存 writes one PDF a letter."""
+    import pypdfium2
+
+    from tracker.domain.clock import today
+    from tracker.domain.letter_request import LetterRequest
+    from tracker.ui.letters import preview
+
+    sv = demo_services
+    result = sv.letters.issue(LetterRequest(as_of=today()))
+    assert len(result.letters) >= 2
+    shown: list[preview.PdfPreviewDialog] = []
+    monkeypatch.setattr(preview.PdfPreviewDialog, "exec", lambda self: shown.append(self) or 0)
+    dialog = issued_dialog.IssuedLettersDialog(sv)
+    qtbot.addWidget(dialog)
+    second = dialog.model.rows.index(
+        next(r for r in dialog.model.rows if r.id == result.letters[1].id)
+    )
+    dialog.open_letter(second)
+    assert shown[-1].data == sv.letters.letter_pdf(result.letters[1])
+    assert len(shown[-1].view.pages) == result.letters[1].pages
+
+    folder = tmp_path / "each"
+    folder.mkdir()
+    monkeypatch.setattr(letter_dialog.QFileDialog, "getExistingDirectory", lambda *a: str(folder))
+    told: list[str] = []
+    monkeypatch.setattr(letter_dialog.QMessageBox, "information", lambda *a: told.append(a[2]))
+    letter_dialog.save_each(result, sv.letters, dialog)
+    assert told and f"已存入 {len(result.letters)} 个 PDF" in told[0]
+    saved = sorted(folder.iterdir())
+    assert len(saved) == len(result.letters)
+    for path in saved:
+        doc = pypdfium2.PdfDocument(path)
+        try:
+            text = doc[0].get_textpage().get_text_range().replace("\r\n", "")
+        finally:
+            doc.close()
+        letter = next(x for x in result.letters if path.name.startswith(x.number))
+        assert f"{letter.addressee}：" in text and letter.number in text

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -17,6 +18,8 @@ from tests.safety.revisions import PROBE_REVISION, add_probe_revision
 from tests.store.old_workspace import (
     EXPECTED_STATUS,
     GRANTED,
+    OLD_LETTER,
+    OLD_LETTER_SHA,
     build_at,
     read_back,
     revisions_in_order,
@@ -44,7 +47,14 @@ def test_an_older_workspace_upgrades_with_everything_intact(
     engine.dispose()
     assert file_revision(db) == old_revision
 
+    if "letters" in before:  # the letter's own archived PDF, as 0002 stored it
+        _archive_old_letter(workspace_dir / "files")
+
     with Services.open(workspace_dir) as sv:  # what the app does on start-up
+        if "letters" in before:
+            old = sv.letters.find(OLD_LETTER)
+            assert (old.first_page, old.pages, old.addressee) == (0, 1, "红桥区市场监管局")
+            assert "红桥区市场监管局" in _text(sv.letters.letter_pdf(old))
         rows = sv.ledger.rows(LedgerQuery(as_of=date(2023, 12, 1)))
         assert {r.unit_name: r.status.value for r in rows} == EXPECTED_STATUS
         assert sv.units.resolve("和平局").name == "和平区市场监管局"
@@ -69,6 +79,32 @@ def test_an_older_workspace_upgrades_with_everything_intact(
             assert kept == row, (table, key)
     (backup,) = (workspace_dir / "backups" / "pre-migration").glob("*.zip")
     assert verify_backup(backup).revision == old_revision
+
+
+def _archive_old_letter(files: Path) -> None:
+    from tracker.reports.pdf_fonts import default_fonts
+    from tracker.reports.pdf_output import pdf_bytes
+
+    font = default_fonts().face("body").name
+
+    def draw(c: Any) -> None:
+        c.setFont(font, 16)
+        c.drawString(80, 700, "红桥区市场监管局：")
+
+    path = files / OLD_LETTER_SHA[:2] / f"{OLD_LETTER_SHA}.pdf"
+    path.parent.mkdir(parents=True)
+    path.write_bytes(pdf_bytes(draw, OLD_LETTER, font))
+
+
+def _text(pdf: bytes) -> str:
+    import pypdfium2
+
+    doc = pypdfium2.PdfDocument(pdf)
+    try:
+        assert len(doc) == 1
+        return str(doc[0].get_textpage().get_text_range())
+    finally:
+        doc.close()
 
 
 def test_every_revision_is_covered_by_the_upgrade_test() -> None:

@@ -4,7 +4,6 @@ status)."""
 from __future__ import annotations
 
 import argparse
-import shutil
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -83,7 +82,7 @@ def cmd_letters(args: argparse.Namespace, ctx: Context) -> int:
         if args.docx:
             raise ValidationError("已发出的函只存档 PDF：--docx 只能在发函或预览时使用")
         letter = ctx.services.letters.find(args.reprint)
-        _copy(letter.pdf_path, args.out)
+        _save(ctx.services.letters.letter_pdf(letter), args.out)
         print(f"已重新输出 {letter.number}（致{letter.addressee}）：{args.out}")
         return 0
     req = _request(args, ctx)
@@ -103,7 +102,8 @@ def cmd_letters(args: argparse.Namespace, ctx: Context) -> int:
         from tracker.domain.letter_request import split_name
 
         for letter in result.letters:
-            _copy(letter.pdf_path, args.split / split_name(letter.number, letter.addressee))
+            pdf = ctx.services.letters.letter_pdf(letter)
+            _save(pdf, args.split / split_name(letter.number, letter.addressee))
         print(f"每封函的 PDF 已存入：{args.split}")
     if args.docx:
         _write_docx(args.docx, result.contents)
@@ -163,7 +163,7 @@ def _write(path: Path, result: Any) -> None:
         path.write_bytes(result.combined)
     except OSError as exc:
         numbers = [x.number for x in result.letters]
-        archive = result.letters[0].pdf_path.parent.parent
+        archive = result.letters[0].archive_path.parent.parent
         why = "文件可能正在阅读器中打开" if isinstance(exc, PermissionError) else os_error_text(exc)
         raise TrackerError(
             f"已发出催报函 {len(numbers)} 封（{numbers[0]}"
@@ -173,9 +173,9 @@ def _write(path: Path, result: Any) -> None:
         ) from None
 
 
-def _copy(src: Path, dest: Path) -> None:
+def _save(data: bytes, dest: Path) -> None:
     dest.parent.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(src, dest)
+    dest.write_bytes(data)
 
 
 def _warn_missing(chars: set[str]) -> None:

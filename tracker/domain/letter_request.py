@@ -57,7 +57,10 @@ class IssuedLetterRecord:
     title: str
     pages: int
     obligation_ids: tuple[int, ...]
-    pdf_path: Path
+    # The archived PDF the letter was printed in; the letter is its ``pages`` pages from
+    # ``first_page`` on (its own PDF: ``LetterService.letter_pdf``).
+    archive_path: Path
+    first_page: int
     created_at: datetime
     created_by: str
 

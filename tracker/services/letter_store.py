@@ -92,19 +92,23 @@ class SavedLetter:
     obligation_ids: tuple[int, ...]
 
 
+@dataclass(frozen=True, slots=True)
+class PlacedLetter:
+    """A numbered letter and where its pages are in the archived PDF of its batch."""
+
+    draft: LetterDraft
+    first_page: int
+    pages: int
+
+
 def save_letters(
-    s: Session,
-    user: str,
-    req: LetterRequest,
-    drafts: Sequence[LetterDraft],
-    shas: Sequence[str],
-    pages: Sequence[int],
+    s: Session, user: str, req: LetterRequest, placed: Sequence[PlacedLetter], sha256: str
 ) -> list[SavedLetter]:
     """The letter rows, a 催报 record on each obligation they cover and the audit entries, in
-    four bulk statements (issuing 200 letters is one short transaction)."""
-    values = [
-        _letter_values(user, req, d, sha, n) for d, sha, n in zip(drafts, shas, pages, strict=True)
-    ]
+    four bulk statements (issuing 200 letters is one short transaction). ``sha256`` names the
+    archived PDF of the batch."""
+    values = [_letter_values(user, req, p, sha256) for p in placed]
+    drafts = [p.draft for p in placed]
     ids = _insert_returning_ids(s, IssuedLetter, values)
     names = _obligation_names(s, [oid for d in drafts for oid in d.obligation_ids])
     stamp = now()
@@ -146,8 +150,9 @@ def _insert_returning_ids(s: Session, model: Any, rows: list[dict[str, Any]]) ->
 
 
 def _letter_values(
-    user: str, req: LetterRequest, draft: LetterDraft, sha256: str, pages: int
+    user: str, req: LetterRequest, placed: PlacedLetter, sha256: str
 ) -> dict[str, Any]:
+    draft = placed.draft
     content = draft.content
     prefix, rest = content.number.split("〔", 1)
     year, seq = rest.rstrip("号").split("〕")
@@ -165,7 +170,8 @@ def _letter_values(
         "category": draft.category,
         "title": content.title,
         "pdf_sha256": sha256,
-        "pages": pages,
+        "pages": placed.pages,
+        "first_page": placed.first_page,
         "created_at": now(),
         "created_by": user,
     }
@@ -218,7 +224,7 @@ def _letter_entry(letter_id: int, draft: LetterDraft) -> audit.Entry:
     )
 
 
-def saved_record(saved: SavedLetter, pdf_path: Path) -> IssuedLetterRecord:
+def saved_record(saved: SavedLetter, archive_path: Path) -> IssuedLetterRecord:
     v = saved.values
     return IssuedLetterRecord(
         id=saved.id,
@@ -231,13 +237,14 @@ def saved_record(saved: SavedLetter, pdf_path: Path) -> IssuedLetterRecord:
         title=v["title"],
         pages=v["pages"],
         obligation_ids=saved.obligation_ids,
-        pdf_path=pdf_path,
+        archive_path=archive_path,
+        first_page=v["first_page"],
         created_at=v["created_at"],
         created_by=v["created_by"],
     )
 
 
-def letter_record(row: IssuedLetter, pdf_path: Path) -> IssuedLetterRecord:
+def letter_record(row: IssuedLetter, archive_path: Path) -> IssuedLetterRecord:
     return IssuedLetterRecord(
         row.id,
         row.number,
@@ -249,7 +256,8 @@ def letter_record(row: IssuedLetter, pdf_path: Path) -> IssuedLetterRecord:
         row.title,
         row.pages,
         tuple(i.obligation_id for i in row.items),
-        pdf_path,
+        archive_path,
+        row.first_page,
         row.created_at,
         row.created_by,
     )

@@ -8,7 +8,7 @@ obligation a letter covers gets a 催报 record (method 函, with the letter num
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 from tracker.domain.changes import Changes, Topic
 from tracker.domain.clock import today
 from tracker.domain.dates import check_range, format_cn
-from tracker.domain.errors import NotFoundError, ValidationError
+from tracker.domain.errors import NotFoundError, TrackerError, ValidationError
 from tracker.domain.letter_compose import (
     LetterFrame,
     compose_group_letter,
@@ -40,6 +40,7 @@ from tracker.domain.status import NEEDS_ACTION
 from tracker.services.ledger import LedgerService
 from tracker.services.ledger_rows import LedgerQuery
 from tracker.services.letter_store import (
+    PlacedLetter,
     letter_record,
     next_numbers,
     sample_number,
@@ -54,6 +55,8 @@ from tracker.store.models import IssuedLetter
 if TYPE_CHECKING:
     from tracker.reports.pdf_letters import RenderReport
 
+# Archived PDFs are named by their hash; the suffix is what the name contributes.
+ARCHIVE_NAME = "letter.pdf"
 Progress = Callable[[int, int], None]
 IsCancelled = Callable[[], bool]
 
@@ -218,15 +221,15 @@ class LetterService:
             taken = next_numbers(s, office.letter_prefix, letter_date.year, count, reserve=True)
             if taken != numbers:  # another clerk issued in between: these numbers, again
                 rendered = self._render(drafts, taken, office.letter_duplex, None)
-            numbered, combined, report, stored = rendered
-            rows = save_letters(s, self.ws.user, req, numbered, stored, report.page_counts)
-            for n, (row, sha) in enumerate(zip(rows, stored, strict=True), 1):
-                records.append(saved_record(row, self.ws.files.path_for(sha, "letter.pdf")))
+            archived = self.ws.files.path_for(rendered.sha256, ARCHIVE_NAME)
+            rows = save_letters(s, self.ws.user, req, rendered.letters, rendered.sha256)
+            for n, row in enumerate(rows, 1):
+                records.append(saved_record(row, archived))
                 step(count + n)
         covered = [oid for d in drafts for oid in d.obligation_ids]
         self.ws.announce(Changes.of(Topic.REMINDERS | Topic.LETTERS, covered))
-        contents = [d.content for d in numbered]
-        return IssueResult(records, combined, report.missing_chars, contents)
+        contents = [p.draft.content for p in rendered.letters]
+        return IssueResult(records, rendered.combined, rendered.report.missing_chars, contents)
 
     def _render(
         self,
@@ -234,18 +237,33 @@ class LetterService:
         numbers: Sequence[str],
         duplex: bool,
         step: Callable[[int], None] | None,
-    ) -> tuple[list[LetterDraft], bytes, RenderReport, list[str]]:
-        """The numbered letters as one PDF, each letter's part archived (content-addressed,
-        so a rolled-back issue leaves only an unreferenced file)."""
+    ) -> _Rendered:
+        """The numbered letters as one PDF, archived once as printed (content-addressed, so a
+        rolled-back issue leaves only an unreferenced file); each letter's pages in it."""
         from tracker.reports.pdf_letters import letters_pdf
-        from tracker.reports.pdf_split import split_pdf
+        from tracker.reports.pdf_split import first_pages
 
         numbered = [_numbered(d, num) for d, num in zip(drafts, numbers, strict=True)]
         tick = (lambda n, _: step(n)) if step is not None else None
         combined, report = letters_pdf([d.content for d in numbered], progress=tick, duplex=duplex)
-        parts = split_pdf(combined, report.page_counts, report.blanks)
-        stored = [f.sha256 for f in self.ws.files.store_many_bytes(parts, "letter.pdf")]
-        return numbered, combined, report, stored
+        (stored,) = self.ws.files.store_many_bytes([combined], ARCHIVE_NAME)
+        starts = first_pages(report.page_counts, report.blanks)
+        placed = [
+            PlacedLetter(d, first, pages)
+            for d, first, pages in zip(numbered, starts, report.page_counts, strict=True)
+        ]
+        return _Rendered(placed, combined, report, stored.sha256)
+
+    def letter_pdf(self, letter: IssuedLetterRecord) -> bytes:
+        """The letter's own PDF: its pages of the archive it was printed in, as printed."""
+        from tracker.reports.pdf_split import extract_pages
+
+        if not letter.archive_path.is_file():
+            raise TrackerError(f"找不到{letter.number}的存档文件：{letter.archive_path}")
+        try:
+            return extract_pages(letter.archive_path, letter.first_page, letter.pages)
+        except (RuntimeError, ValueError) as exc:  # PdfiumError is a RuntimeError
+            raise TrackerError(f"{letter.number}的存档文件已损坏，无法取出该函") from exc
 
     # -- issued letters --------------------------------------------------------------
     def issued(self, year: int | None = None) -> list[IssuedLetterRecord]:
@@ -267,7 +285,15 @@ class LetterService:
 
     def _record(self, s: Session, row: IssuedLetter) -> IssuedLetterRecord:
         del s
-        return letter_record(row, self.ws.files.path_for(row.pdf_sha256, "letter.pdf"))
+        return letter_record(row, self.ws.files.path_for(row.pdf_sha256, ARCHIVE_NAME))
+
+
+@dataclass(frozen=True, slots=True)
+class _Rendered:
+    letters: list[PlacedLetter]
+    combined: bytes
+    report: RenderReport
+    sha256: str  # of ``combined`` in the archive
 
 
 def _check_request(req: LetterRequest, office: OfficeSettings) -> None:

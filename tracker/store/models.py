@@ -269,8 +269,11 @@ class IssuedLetter(Base):
     unit_id: Mapped[int | None] = mapped_column(ForeignKey("units.id"), nullable=True)
     category: Mapped[str] = mapped_column(String(50), default="")
     title: Mapped[str] = mapped_column(String(500))
+    # The archived PDF the letter was printed in (its whole batch, or the letter alone before
+    # revision 0006): the letter is its pages first_page .. first_page + pages - 1.
     pdf_sha256: Mapped[str] = mapped_column(String(64))
     pages: Mapped[int] = mapped_column(Integer, default=1)
+    first_page: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     created_at: Mapped[datetime] = mapped_column(DateTime)
     created_by: Mapped[str] = mapped_column(String(100), default="")
 

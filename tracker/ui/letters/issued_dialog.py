@@ -8,6 +8,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtWidgets import QMessageBox, QPushButton, QTableView, QVBoxLayout, QWidget
 
 from tracker.domain.dates import format_cn
+from tracker.domain.errors import TrackerError
 from tracker.domain.letter_request import IssuedLetterRecord
 from tracker.ui.common.screen_fit import FittedDialog
 from tracker.ui.letters.preview import PdfPreviewDialog, close_buttons
@@ -60,8 +61,9 @@ class IssuedLettersDialog(FittedDialog):
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("已发催报函")
+        self.letters = services.letters
         self.model = IssuedLettersModel(self)
-        self.model.set_rows(services.letters.issued())
+        self.model.set_rows(self.letters.issued())
         self.view = QTableView()
         self.view.setModel(self.model)
         self.view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
@@ -90,9 +92,9 @@ class IssuedLettersDialog(FittedDialog):
     def open_letter(self, row: int) -> None:
         letter = self.model.rows[row]
         try:
-            data = letter.pdf_path.read_bytes()
-        except OSError as exc:
-            QMessageBox.warning(self, "重新打印", f"找不到该函的存档文件：{exc.strerror or exc}")
+            data = self.letters.letter_pdf(letter)
+        except TrackerError as exc:
+            QMessageBox.warning(self, "重新打印", str(exc))
             return
         title = f"{letter.number}（致{letter.addressee}）"
         PdfPreviewDialog(data, title, letter.number, self).exec()

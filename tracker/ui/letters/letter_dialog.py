@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import shutil
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -211,13 +210,14 @@ class LetterDialog(FittedDialog):
         )
         dialog = PdfPreviewDialog(result.combined, title, "催报函", self.parentWidget())
         dialog.saved_elsewhere = archived_note(result)
-        dialog.add_action("每封另存到文件夹…", lambda: save_each(result, dialog))
+        letters = self.services.letters
+        dialog.add_action("每封另存到文件夹…", lambda: save_each(result, letters, dialog))
         dialog.add_action("另存为 Word…", lambda: save_word(result, numbers[0], dialog))
         dialog.exec()
 
 
 def archived_note(result: IssueResult) -> str:
-    folder = result.letters[0].pdf_path.parent.parent if result.letters else ""
+    folder = result.letters[0].archive_path.parent.parent if result.letters else ""
     return (
         f"这些函已编号、记为催报，并已存档在台账的归档文件夹（{folder}）中；"
         "可随时在“已发催报函”中重新打印或另存。"
@@ -242,7 +242,8 @@ def save_word(result: IssueResult, first: str, parent: QWidget) -> Path | None:
     return path
 
 
-def save_each(result: IssueResult, parent: QWidget) -> None:
+def save_each(result: IssueResult, letters: Any, parent: QWidget) -> None:
+    """Each letter as its own PDF (cut from the archived batch) into a folder the clerk picks."""
     from tracker.domain.errors import os_failure
 
     folder = QFileDialog.getExistingDirectory(parent, "每封函另存到文件夹")
@@ -251,10 +252,13 @@ def save_each(result: IssueResult, parent: QWidget) -> None:
     try:
         for letter in result.letters:
             target = Path(folder) / split_name(letter.number, letter.addressee)
-            shutil.copyfile(letter.pdf_path, target)
+            target.write_bytes(letters.letter_pdf(letter))
     except OSError as exc:
         why = os_failure(exc, f"无法存入“{folder}”")
         QMessageBox.warning(parent, "另存", f"{why}\n\n{archived_note(result)}")
+        return
+    except TrackerError as exc:
+        QMessageBox.warning(parent, "另存", f"{exc}\n\n{archived_note(result)}")
         return
     QMessageBox.information(parent, "另存", f"已存入 {len(result.letters)} 个 PDF：{folder}")
 

@@ -1,3 +1,3 @@
-from tracker.cli import main
+from tracker.process import run_cli
 
-raise SystemExit(main())
+run_cli()

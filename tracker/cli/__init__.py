@@ -90,4 +90,6 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    from tracker.process import run_cli
+
+    run_cli()

@@ -28,6 +28,9 @@ class Context:
                 create=getattr(self.args, "create", False),
                 files_dir=self.args.files_dir,
             )
+            from tracker.process import release_collection
+
+            release_collection()  # start-up is over (see tracker.process)
             for warning in self._services.ws.warnings:
                 print(f"注意：{warning}", file=sys.stderr)
         return self._services

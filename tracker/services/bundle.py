@@ -4,70 +4,133 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
-
-from sqlalchemy import select
+from typing import TYPE_CHECKING
 
 from tracker.domain.changes import Changes
-from tracker.services.audit import AuditService
-from tracker.services.backup_service import BackupService
-from tracker.services.bulletins import BulletinService
-from tracker.services.export import ExportService
-from tracker.services.ladder import LadderService
-from tracker.services.ledger import LedgerService
-from tracker.services.ledger_import import LedgerImport
-from tracker.services.letters import LetterService
-from tracker.services.notices import NoticeService
-from tracker.services.ranking import RankingService
-from tracker.services.settings import CalendarService, SettingsService
-from tracker.services.status_lists import StatusListService
-from tracker.services.undo import UndoService
-from tracker.services.unit_import import RosterImport
-from tracker.services.units import UnitService, ensure_default_categories
 from tracker.services.workspace import BusyPrompt, Workspace
-from tracker.store.models import Category
+
+if TYPE_CHECKING:
+    from tracker.services.audit import AuditService
+    from tracker.services.backup_service import BackupService
+    from tracker.services.bulletins import BulletinService
+    from tracker.services.export import ExportService
+    from tracker.services.ladder import LadderService
+    from tracker.services.ledger import LedgerService
+    from tracker.services.ledger_import import LedgerImport
+    from tracker.services.letters import LetterService
+    from tracker.services.notices import NoticeService
+    from tracker.services.ranking import RankingService
+    from tracker.services.settings import CalendarService, SettingsService
+    from tracker.services.status_lists import StatusListService
+    from tracker.services.undo import UndoService
+    from tracker.services.unit_import import RosterImport
+    from tracker.services.units import UnitService
 
 
-@dataclass
 class Services:
-    ws: Workspace
-    units: UnitService = field(init=False)
-    roster: RosterImport = field(init=False)
-    notices: NoticeService = field(init=False)
-    ledger: LedgerService = field(init=False)
-    undo: UndoService = field(init=False)
-    audit: AuditService = field(init=False)
-    settings: SettingsService = field(init=False)
-    calendar: CalendarService = field(init=False)
-    backups: BackupService = field(init=False)
-    letters: LetterService = field(init=False)
-    lists: StatusListService = field(init=False)
-    export: ExportService = field(init=False)
-    ledger_import: LedgerImport = field(init=False)
-    ranking: RankingService = field(init=False)
-    ladder: LadderService = field(init=False)
-    bulletins: BulletinService = field(init=False)
+    """Each service is built (and its module imported) when first used: a command that
+    issues letters never loads the Excel import, the workbook or the ranking."""
 
-    def __post_init__(self) -> None:
-        self.units = UnitService(self.ws)
-        self.roster = RosterImport(self.ws)
-        self.notices = NoticeService(self.ws)
-        self.ledger = LedgerService(self.ws)
-        self.undo = UndoService(self.ws)
-        self.audit = AuditService(self.ws)
-        self.settings = SettingsService(self.ws)
-        self.calendar = CalendarService(self.ws)
-        self.backups = BackupService(self.ws)
-        self.letters = LetterService(self.ws, self.ledger, self.notices, self.settings)
-        self.lists = StatusListService(self.ledger, self.settings)
-        self.export = ExportService(self.ws, self.ledger, self.notices, self.units)
-        self.ledger_import = LedgerImport(self.ws)
-        self.ranking = RankingService(self.ledger, self.notices, self.units)
-        self.ladder = LadderService(self.ws, self.settings)
-        self.bulletins = BulletinService(
-            self.ws, self.ledger, self.notices, self.units, self.settings
-        )
+    def __init__(self, ws: Workspace) -> None:
+        self.ws = ws
+
+    @cached_property
+    def units(self) -> UnitService:
+        from tracker.services.units import UnitService
+
+        return UnitService(self.ws)
+
+    @cached_property
+    def roster(self) -> RosterImport:
+        from tracker.services.unit_import import RosterImport
+
+        return RosterImport(self.ws)
+
+    @cached_property
+    def notices(self) -> NoticeService:
+        from tracker.services.notices import NoticeService
+
+        return NoticeService(self.ws)
+
+    @cached_property
+    def ledger(self) -> LedgerService:
+        from tracker.services.ledger import LedgerService
+
+        return LedgerService(self.ws)
+
+    @cached_property
+    def undo(self) -> UndoService:
+        from tracker.services.undo import UndoService
+
+        return UndoService(self.ws)
+
+    @cached_property
+    def audit(self) -> AuditService:
+        from tracker.services.audit import AuditService
+
+        return AuditService(self.ws)
+
+    @cached_property
+    def settings(self) -> SettingsService:
+        from tracker.services.settings import SettingsService
+
+        return SettingsService(self.ws)
+
+    @cached_property
+    def calendar(self) -> CalendarService:
+        from tracker.services.settings import CalendarService
+
+        return CalendarService(self.ws)
+
+    @cached_property
+    def backups(self) -> BackupService:
+        from tracker.services.backup_service import BackupService
+
+        return BackupService(self.ws)
+
+    @cached_property
+    def letters(self) -> LetterService:
+        from tracker.services.letters import LetterService
+
+        return LetterService(self.ws, self.ledger, self.notices, self.settings)
+
+    @cached_property
+    def lists(self) -> StatusListService:
+        from tracker.services.status_lists import StatusListService
+
+        return StatusListService(self.ledger, self.settings)
+
+    @cached_property
+    def export(self) -> ExportService:
+        from tracker.services.export import ExportService
+
+        return ExportService(self.ws, self.ledger, self.notices, self.units)
+
+    @cached_property
+    def ledger_import(self) -> LedgerImport:
+        from tracker.services.ledger_import import LedgerImport
+
+        return LedgerImport(self.ws)
+
+    @cached_property
+    def ranking(self) -> RankingService:
+        from tracker.services.ranking import RankingService
+
+        return RankingService(self.ledger, self.notices, self.units)
+
+    @cached_property
+    def ladder(self) -> LadderService:
+        from tracker.services.ladder import LadderService
+
+        return LadderService(self.ws, self.settings)
+
+    @cached_property
+    def bulletins(self) -> BulletinService:
+        from tracker.services.bulletins import BulletinService
+
+        return BulletinService(self.ws, self.ledger, self.notices, self.units, self.settings)
 
     @classmethod
     def open(
@@ -78,6 +141,10 @@ class Services:
         create: bool = True,
         files_dir: str | os.PathLike[str] | None = None,
     ) -> Services:
+        from sqlalchemy import select
+
+        from tracker.store.models import Category
+
         ws = Workspace.open(workspace, db_url, create=create, files_dir=files_dir)
         with ws.reading() as s:
             has_categories = s.scalar(select(Category.name).limit(1)) is not None
@@ -125,5 +192,7 @@ class Services:
 
 
 def _default_categories(ws: Workspace) -> None:
+    from tracker.services.units import ensure_default_categories
+
     with ws.transaction() as s:
         ensure_default_categories(s)

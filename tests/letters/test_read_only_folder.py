@@ -76,7 +76,7 @@ def test_a_pdf_that_cannot_be_written_after_issuing_says_where_the_letters_are(
     err = capsys.readouterr().err.strip().splitlines()[-1]
     issued = overdue_ledger.letters.issued()
     assert issued and issued[-1].number in err and "已编号、记为催报并存档" in err
-    assert str(issued[0].pdf_path.parent.parent) in err and "--reprint" in err
+    assert str(issued[0].archive_path.parent.parent) in err and "--reprint" in err
     monkeypatch.undo()
     again = tmp_path / "重印.pdf"
     number = issued[0].number
@@ -95,7 +95,7 @@ def test_a_pdf_that_cannot_be_written_after_issuing_says_where_the_letters_are(
         )
         == 0
     )
-    assert again.read_bytes() == issued[0].pdf_path.read_bytes()
+    assert again.read_bytes() == overdue_ledger.letters.letter_pdf(issued[0])
 
 
 def test_a_really_read_only_folder_on_this_machine(

@@ -4,7 +4,7 @@ printout on A4 landscape with the header and page numbers."""
 from __future__ import annotations
 
 import subprocess
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
@@ -114,3 +114,46 @@ def test_detail_prints_legibly_and_the_legend_stays_whole(
         for line in lines[:-1]:  # broken only between words (never 阶段性总 / 结)
             at += len(line)
             assert at in word_cuts(title), (title, lines)
+
+
+def test_summary_prints_legibly_and_names_the_office(
+    services: Services, tmp_path: Path, office_profile: Path
+) -> None:
+    """汇总 one page wide at 9 points or more, long doc numbers and titles wrapped instead of
+    squeezing the page; every page's footer names the office that made it, not the program."""
+    import pdfplumber
+
+    from tracker.domain.forms import Form
+    from tracker.domain.records import NoticeSpec, RequirementSpec
+    from tracker.services.demo import DEMO_OFFICE
+
+    sv = build(services)
+    sv.settings.save_office(DEMO_OFFICE)
+    sv.notices.create(
+        NoticeSpec(
+            title="关于开展2023年天津市标准化试点示范项目中期评估及经验总结工作的通知",
+            doc_number="津市场监管标准〔2023〕139号（补充通知）",
+            issued_on=date(2023, 6, 1),
+            requirements=(
+                RequirementSpec(
+                    "标准化试点示范项目中期评估自评报告及佐证材料汇编",
+                    date(2023, 9, 30),
+                    Form.ELECTRONIC,
+                    ("区局",),
+                ),
+            ),
+        )
+    )
+    path = tmp_path / "统计表.xlsx"
+    sv.export.write_status(path, as_of=AS_OF)
+    convert(path, "pdf", tmp_path / "pdf", office_profile)
+    with pdfplumber.open(tmp_path / "pdf" / "统计表.pdf") as pdf:
+        pages = [(p.extract_text() or "", p.chars) for p in pdf.pages]
+    summary = [(t, chars) for t, chars in pages if "汇总" in t.splitlines()[-1]]
+    assert len(summary) == 1
+    text, chars = summary[0]
+    assert min(c["size"] for c in chars if c["text"].strip()) >= 9.0
+    assert "139号" in text and "佐证材料汇编" in text  # wrapped, not cut off
+    maker = f"制表：{DEMO_OFFICE.sender_name}"
+    assert all(maker in t.splitlines()[-1] for t, _ in pages)
+    assert not any("报送督办台账" in t for t, _ in pages)

@@ -79,6 +79,11 @@ class OfficeSettings:
         return problems
 
     @property
+    def maker(self) -> str:
+        """制表: who made a printed list or workbook (the 发文机关 and its 处室)."""
+        return " ".join(p for p in (self.sender_name, self.office_name) if p)
+
+    @property
     def is_set_up(self) -> bool:
         """Enough to issue a letter: the office's name and its letter prefix."""
         return bool(self.sender_name.strip() and self.letter_prefix.strip())

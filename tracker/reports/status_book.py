@@ -39,6 +39,7 @@ class StatusBook:
     as_of: date
     scope: str  # "全部通知", or the notices' doc numbers and titles
     author: str = ""
+    office: str = ""  # 制表: the office that made the workbook (its pages' footer)
     categories: Sequence[str] = ()  # display order of unit categories
     title: str = BOOK_TITLE
 

@@ -35,6 +35,7 @@ def detail_table(book: StatusBook) -> Table:
         title=f"{book.title}（明细）",
         subtitle=book.subtitle,
         as_of=book.as_of,
+        office=book.office,
     )
 
 

@@ -151,6 +151,7 @@ def write_matrix(
             repeat_rows="3:4",
             repeat_cols="A:C",
             fit_width=len(reqs) <= FIT_WIDTH_LIMIT,
+            office=book.office,
         ),
     )
     widths = _widths(units, reqs)

@@ -35,12 +35,15 @@ HEADERS = (
 HEADER_ROW = 3
 
 
-def write_ranking_sheet(wb: Any, ranking: Ranking, book_title: str = TITLE) -> Any:
+def write_ranking_sheet(
+    wb: Any, ranking: Ranking, book_title: str = TITLE, office: str = ""
+) -> Any:
     """The sheet 排名; ``book_title`` heads each printed page (the workbook's title)."""
     ws = wb.create_sheet("排名")
     as_of = ranking.scope.as_of
     title = TITLE if book_title == TITLE else f"{book_title}（排名）"
-    setup_page(ws, PageSpec(book_title, as_of, repeat_rows=f"{HEADER_ROW}:{HEADER_ROW}"))
+    repeat = f"{HEADER_ROW}:{HEADER_ROW}"
+    setup_page(ws, PageSpec(book_title, as_of, repeat_rows=repeat, office=office))
     names = [r.unit for r in ranking.rows] + ["单位"]
     cats = [r.category for r in ranking.rows] + ["类别"]
     widths = [6, excel_width(names, minimum=14, maximum=40), excel_width(cats, minimum=8),

@@ -33,6 +33,7 @@ def ledger_table(
     subtitle: str,
     as_of: date,
     headers: Mapping[str, str] | None = None,
+    office: str = "",
 ) -> Table:
     unknown = [k for k in keys if k not in LEDGER_COLUMNS]
     if unknown or not keys:
@@ -50,7 +51,7 @@ def ledger_table(
         subtitle=subtitle,
         cols=cols,
         values=values,
-        page=PageSpec(title, as_of, repeat_rows="3:3"),
+        page=PageSpec(title, as_of, repeat_rows="3:3", office=office),
         freeze="C4",
     )
 
@@ -65,6 +66,7 @@ def write_selection(
     author: str = "",
     headers: Mapping[str, str] | None = None,
     progress: Progress | None = None,
+    office: str = "",
 ) -> None:
     """``rows`` in the order given, one column per key of ``keys`` (see reports.columns)."""
     subtitle = f"{scope + '    ' if scope else ''}共{len(rows)}条    截至：{format_cn(as_of)}"
@@ -76,6 +78,7 @@ def write_selection(
         subtitle=subtitle,
         as_of=as_of,
         headers=headers,
+        office=office,
     )
     with write_only_workbook() as wb:
         set_properties(wb, SELECTION_TITLE, scope or "导出所选", as_of, author)

@@ -27,7 +27,7 @@ def write_status_workbook(path: Path, book: StatusBook, progress: Progress | Non
         write_summary(wb, book)
         write_detail(wb, book, progress, 0, total)
         write_matrix(wb, book, progress, len(book.rows), total)
-        write_ranking_sheet(wb, book_ranking(book), book.title)
+        write_ranking_sheet(wb, book_ranking(book), book.title, book.office)
         save_atomically(wb, path)
     if progress is not None:
         progress(total, total)

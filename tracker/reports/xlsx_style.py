@@ -167,6 +167,7 @@ class PageSpec:
     repeat_rows: str | None = None  # e.g. "3:3"
     repeat_cols: str | None = None  # e.g. "A:C"
     fit_width: bool = True
+    office: str = ""  # 制表, in the footer (never the program's name)
 
 
 MIN_PRINT_SCALE = 82  # 11-point cells print at 9 points at least
@@ -243,7 +244,8 @@ def setup_page(ws: Any, spec: PageSpec) -> None:
     ws.oddHeader.right.text = _escape(f"截至{format_cn(spec.as_of)}")
     ws.oddFooter.left.text = "&A"  # the sheet name
     ws.oddFooter.center.text = "第 &P 页，共 &N 页"
-    ws.oddFooter.right.text = _escape(f"{APP_NAME}导出")
+    if spec.office:
+        ws.oddFooter.right.text = _escape(f"制表：{spec.office}")
 
 
 def freeze_and_filter(ws: Any, header_row: int, columns: int, last_row: int, freeze: str) -> None:

@@ -106,7 +106,7 @@ class Services:
     def export(self) -> ExportService:
         from tracker.services.export import ExportService
 
-        return ExportService(self.ws, self.ledger, self.notices, self.units)
+        return ExportService(self.ws, self.ledger, self.notices, self.units, self.settings)
 
     @cached_property
     def ledger_import(self) -> LedgerImport:

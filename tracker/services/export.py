@@ -18,6 +18,7 @@ from tracker.reports.status_book import Progress, StatusBook
 from tracker.services.ledger import LedgerService
 from tracker.services.ledger_rows import LedgerQuery
 from tracker.services.notices import NoticeService
+from tracker.services.settings import SettingsService
 from tracker.services.units import UnitService
 from tracker.services.workspace import Workspace
 
@@ -43,12 +44,22 @@ def check_target(path: Path) -> Path:
 
 class ExportService:
     def __init__(
-        self, ws: Workspace, ledger: LedgerService, notices: NoticeService, units: UnitService
+        self,
+        ws: Workspace,
+        ledger: LedgerService,
+        notices: NoticeService,
+        units: UnitService,
+        settings: SettingsService | None = None,
     ) -> None:
+        self.settings = settings
         self.ws = ws
         self.ledger = ledger
         self.notices = notices
         self.units = units
+
+    def _office(self) -> str:
+        """制表 in the printed pages' footer: the clerk's office, not the program."""
+        return self.settings.office().maker if self.settings is not None else ""
 
     def scope_label(self, notice_ids: Sequence[int]) -> str:
         if not notice_ids:
@@ -69,6 +80,7 @@ class ExportService:
             day,
             self.scope_label(notice_ids),
             author=self.ws.user,
+            office=self._office(),
             categories=self.units.categories(),
         )
 
@@ -112,6 +124,7 @@ class ExportService:
             as_of=as_of,
             scope=scope,
             author=self.ws.user,
+            office=self._office(),
             headers=headers,
             progress=progress,
         )

@@ -24,8 +24,7 @@ class StatusListService:
         """制表: the office named in the list's footer (处室 of the 发文机关)."""
         if self.settings is None:
             return ""
-        office = self.settings.office()
-        return " ".join(p for p in (office.sender_name, office.office_name) if p)
+        return self.settings.office().maker
 
     def overdue(self, query: LedgerQuery) -> StatusList:
         """逾期未报 and 部分报送 rows of the scope (``query`` without its status filter)."""

@@ -9,7 +9,7 @@ import pytest
 
 from tests.accountability.scenario import AS_OF, NOTICE_A, NOTICE_C, E, P
 from tracker.domain.bulletin_request import BulletinRequest
-from tracker.domain.errors import ValidationError
+from tracker.domain.errors import TrackerError, ValidationError
 from tracker.services.bundle import Services
 
 pytestmark = pytest.mark.both_databases
@@ -80,3 +80,29 @@ def test_the_list_for_the_next_bulletin(office_scenario: Services) -> None:
     assert sv.bulletins.queued() == []
     with pytest.raises(ValidationError):
         sv.bulletins.queue([])
+
+
+def test_the_list_for_the_next_bulletin_is_undone_like_other_decisions(
+    office_scenario: Services,
+) -> None:
+    sv = office_scenario
+    nankai = sv.ledger.find_obligation("南开局", "年度总结")
+    hexi = sv.ledger.find_obligation("河西局", "联络员信息表")
+    listed = sv.bulletins.queue([nankai, hexi], on=date(2023, 12, 1))
+    sv.undo.undo(listed)
+    assert sv.bulletins.queued() == []
+    sv.bulletins.queue([nankai], on=date(2023, 11, 28))
+    taken = sv.bulletins.unqueue([nankai])
+    undone = sv.undo.undo(taken)
+    (back,) = sv.bulletins.queued()
+    assert (back.obligation_id, back.added_on) == (nankai, date(2023, 11, 28))  # as it was
+    assert undone.summary == "撤销：移出下次通报 1 项"
+    # A 通报 on its notice took 河西 off the list: undoing its listing is refused, in Chinese.
+    again = sv.bulletins.queue([hexi])
+    sv.bulletins.issue(
+        request(sv, NOTICE_C, as_of=date(2023, 12, 21), bulletin_date=date(2023, 12, 22))
+    )
+    with pytest.raises(TrackerError, match="已不在下次通报的名单中"):
+        sv.undo.undo(again)
+    entry = next(a for a in sv.audit.entries() if a.action == "bulletin.queue")
+    assert "列入下次通报" in entry.summary

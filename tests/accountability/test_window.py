@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QItemSelectionModel
+from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMessageBox
 
@@ -135,6 +135,13 @@ def test_grid_puts_units_on_the_list_for_the_next_bulletin(
     assert [q.obligation_id for q in office_scenario.bulletins.queued()] == chosen
     assert "列入下次通报" in window.statusBar().currentMessage()
     action(window, "移出下次通报").trigger()
+    assert office_scenario.bulletins.queued() == []
+    undo = window.features.forms.stack.action
+    assert undo.text() == "撤销：移出下次通报 1 项"
+    qtbot.keyClick(window, "z", Qt.KeyboardModifier.ControlModifier)  # back on the list
+    assert [q.obligation_id for q in office_scenario.bulletins.queued()] == chosen
+    assert undo.text() == "撤销：列入下次通报 1 项"
+    undo.trigger()
     assert office_scenario.bulletins.queued() == []
 
 

@@ -24,7 +24,6 @@ from tracker.domain.bulletin_request import (
 )
 from tracker.domain.changes import Changes, Topic
 from tracker.domain.clock import today
-from tracker.domain.dates import format_cn
 from tracker.domain.errors import NotFoundError, ValidationError
 from tracker.domain.ledger_query import LedgerQuery
 from tracker.domain.office import OfficeSettings, require_bulletin_office
@@ -170,9 +169,10 @@ class BulletinService:
                 o = _obligation(s, oid)
                 if s.get(BulletinQueueEntry, oid) is not None:
                     continue
-                s.add(BulletinQueueEntry(obligation_id=oid, added_on=day, created_at=now(),
-                                         created_by=self.ws.user))  # fmt: skip
-                audit_ids.append(_audit_queue(s, self.ws.user, o, "bulletin.queue", "列入下次通报"))
+                entry = BulletinQueueEntry(obligation_id=oid, added_on=day, created_at=now(),
+                                           created_by=self.ws.user)  # fmt: skip
+                s.add(entry)
+                audit_ids.append(_audit_queue(s, self.ws.user, o, entry, queued=True))
         self.ws.announce(Changes.of(Topic.BULLETINS))
         return Change(tuple(audit_ids), f"列入下次通报 {len(audit_ids)} 项")
 
@@ -185,9 +185,7 @@ class BulletinService:
                     continue
                 s.delete(entry)
                 o = _obligation(s, oid)
-                audit_ids.append(
-                    _audit_queue(s, self.ws.user, o, "bulletin.unqueue", "移出下次通报")
-                )
+                audit_ids.append(_audit_queue(s, self.ws.user, o, entry, queued=False))
         self.ws.announce(Changes.of(Topic.BULLETINS))
         return Change(tuple(audit_ids), f"移出下次通报 {len(audit_ids)} 项")
 
@@ -233,9 +231,25 @@ def _obligation(s: Session, oid: int) -> Obligation:
     return o
 
 
-def _audit_queue(s: Session, user: str, o: Obligation, action: str, verb: str) -> int:
+def queue_entry_state(entry: BulletinQueueEntry) -> dict[str, object]:
+    """A list entry as its audit entry records it (undo puts it back from this)."""
+    return {
+        "obligation_id": entry.obligation_id,
+        "added_on": entry.added_on,
+        "created_at": entry.created_at,
+        "created_by": entry.created_by,
+    }
+
+
+def _audit_queue(
+    s: Session, user: str, o: Obligation, entry: BulletinQueueEntry, *, queued: bool
+) -> int:
+    """列入 records the entry it made (after), 移出 the one it took away (before): Ctrl+Z
+    takes either back (``services.undo``)."""
+    verb, action = ("列入", "bulletin.queue") if queued else ("移出", "bulletin.unqueue")
+    state = queue_entry_state(entry)
     return audit.record(
         s, user=user, action=action, entity="obligation", entity_id=o.id,
-        summary=f"{verb}：{o.unit.name}·{o.requirement.title}",
-        after={"obligation_id": o.id, "on": format_cn(today())},
+        summary=f"{verb}下次通报：{o.unit.name}·{o.requirement.title}",
+        before=None if queued else state, after=state if queued else {"obligation_id": o.id},
     )  # fmt: skip

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy.orm import Session
@@ -15,7 +15,13 @@ from tracker.services import audit
 from tracker.services.ledger import obligation_state
 from tracker.services.submissions import submission_from_snapshot
 from tracker.services.workspace import Workspace
-from tracker.store.models import AuditEntry, Obligation, Reminder, Submission
+from tracker.store.models import (
+    AuditEntry,
+    BulletinQueueEntry,
+    Obligation,
+    Reminder,
+    Submission,
+)
 
 # What can be undone, and what its undo changes.
 UNDOABLE = {
@@ -26,6 +32,8 @@ UNDOABLE = {
     "obligation.unexempt": Topic.OBLIGATIONS,
     "obligation.extend": Topic.OBLIGATIONS,
     "obligation.unextend": Topic.OBLIGATIONS,
+    "bulletin.queue": Topic.BULLETINS,
+    "bulletin.unqueue": Topic.BULLETINS,
 }
 
 
@@ -94,6 +102,10 @@ class UndoService:
             s.delete(sub)
         elif entry.action == "submission.delete":
             oid = self._restore_submission(s, before)
+        elif entry.action == "bulletin.queue":
+            oid = _take_off_list(s, after)
+        elif entry.action == "bulletin.unqueue":
+            oid = _put_back_on_list(s, before)
         elif entry.action == "reminder.create":
             rem = s.get(Reminder, after["reminder_id"])
             if rem is None:
@@ -120,3 +132,31 @@ class UndoService:
         free = s.get(Submission, data["submission_id"]) is None  # SQLite may reuse a rowid
         o.submissions.append(submission_from_snapshot(data, reuse_id=free))
         return o.id
+
+
+def _take_off_list(s: Session, made: dict[str, Any]) -> int:
+    """Undo 列入下次通报: the entry it made leaves the list (unless a 通报 took it already)."""
+    oid = int(made["obligation_id"])
+    entry = s.get(BulletinQueueEntry, oid)
+    if entry is None:
+        raise ConflictError("该单位已不在下次通报的名单中（已印发通报或已移出），无法撤销")
+    s.delete(entry)
+    return oid
+
+
+def _put_back_on_list(s: Session, taken: dict[str, Any]) -> int:
+    """Undo 移出下次通报: the entry back as it was (its day and who listed it)."""
+    oid = int(taken["obligation_id"])
+    if s.get(Obligation, oid) is None:
+        raise NotFoundError("报送记录已不存在，无法撤销")
+    if s.get(BulletinQueueEntry, oid) is not None:
+        raise ConflictError("该单位已重新列入下次通报，无需撤销")
+    s.add(
+        BulletinQueueEntry(
+            obligation_id=oid,
+            added_on=date.fromisoformat(taken["added_on"]),
+            created_at=datetime.fromisoformat(taken["created_at"]),
+            created_by=taken.get("created_by", ""),
+        )
+    )
+    return oid

@@ -142,7 +142,7 @@ def furnish(window: MainWindow) -> Features:
         forms=forms,
         excel=ExcelActions(window, forms.stack),
         letters=LetterActions(window),
-        bulletins=BulletinActions(window),
+        bulletins=BulletinActions(window, forms.stack),
         safety=SafetyActions(window),
         help=HelpActions(window),
     )

@@ -1,5 +1,6 @@
 """通报 actions: 催报 ▸ 生成通报… and 已印发通报…; on the grid 列入下次通报 / 移出下次通报
-(the escalation ladder's last step, for the selected rows). The composition places them."""
+(the escalation ladder's last step, for the selected rows), each undone with Ctrl+Z like the
+other decisions. The composition places them."""
 
 from __future__ import annotations
 
@@ -14,13 +15,15 @@ from tracker.domain.errors import TrackerError
 
 if TYPE_CHECKING:
     from tracker.domain.records import Change
+    from tracker.ui.dialogs.undo_stack import ChangeStack
     from tracker.ui.main_window import MainWindow
 
 
 class BulletinActions(QObject):
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: MainWindow, stack: ChangeStack) -> None:
         super().__init__(window)
         self.window = window
+        self.stack = stack
         self.generate_action = self._action("生成通报…", lambda: self.generate())
         self.generate_action.setToolTip(self.tr("就一个通知印发上报情况通报，附排名表"))
         self.issued_action = self._action("已印发通报…", self.issued)
@@ -53,7 +56,8 @@ class BulletinActions(QObject):
         dialog.open()
 
     def queue(self, obligation_ids: Sequence[int]) -> Change | None:
-        """Put obligations on the list for the next 通报 (the ladder's 通报 step calls this)."""
+        """Put obligations on the list for the next 通报 (the ladder's 通报 step calls this);
+        Ctrl+Z takes it back."""
         return self._apply(lambda s: s.bulletins.queue(obligation_ids))
 
     def unqueue(self, obligation_ids: Sequence[int]) -> Change | None:
@@ -74,5 +78,7 @@ class BulletinActions(QObject):
         except TrackerError as exc:
             self.window.statusBar().showMessage(str(exc), 8000)
             return None
+        if change.audit_ids:  # nothing listed (all there already): nothing to undo
+            self.stack.push(change)
         self.window.statusBar().showMessage(change.summary, 5000)
         return change

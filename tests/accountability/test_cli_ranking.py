@@ -85,3 +85,19 @@ def test_units_history_json_and_table(run) -> None:
     jiaowei = json.loads(run("units", "history", "市教委", "--format", "json"))
     assert jiaowei[0]["deadline"] == "2023-11-20"  # held to its extension
     assert "不存在的局" in run("units", "history", "不存在的局", ok=False)
+
+
+def test_units_history_names_the_bulletins_that_named_it(run, office_scenario: Services) -> None:
+    from datetime import date
+
+    from tracker.domain.bulletin_request import BulletinRequest
+
+    notice = office_scenario.notices.resolve(NOTICE_A).id
+    office_scenario.bulletins.issue(
+        BulletinRequest(notice, date(2023, 12, 1), bulletin_date=date(2023, 12, 4))
+    )
+    text = run("units", "history", "河西局", "--as-of", "2023-12-05")
+    assert "已通报" in text
+    assert "津市场监管标准〔2023〕31号（2023年12月4日）" in text
+    rows = json.loads(run("units", "history", "河西局", "--format", "json"))
+    assert all(list(r) == HISTORY_KEYS for r in rows)  # the keys stay exactly these

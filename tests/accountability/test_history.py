@@ -21,7 +21,7 @@ def test_every_obligation_newest_first_with_files_and_reminders(scenario: Servic
     assert history.unit.name == "河西区市场监管局"
     got = [
         (e.row.doc_number, e.row.requirement_title, e.row.status, e.row.days_overdue,
-         e.row.reminders, e.received_on, e.files)
+         e.row.reminders, e.received_on, e.file_names)
         for e in history.entries
     ]  # fmt: skip
     assert got == [
@@ -57,3 +57,40 @@ def test_a_unit_with_no_obligations_and_an_unknown_unit(scenario: Services) -> N
     assert history.entries == () and history.years == ()
     with pytest.raises(NotFoundError):
         scenario.ranking.history("不存在的局", AS_OF)
+
+
+def test_the_files_received_can_be_opened_as_copies(scenario: Services) -> None:
+    entry = next(e for e in scenario.ranking.history("河西局", AS_OF).entries if e.files)
+    (received,) = entry.files
+    assert (received.name, received.received_on) == ("河西区2023年度总结.pdf", date(2023, 11, 15))
+    copy = scenario.ranking.received_copy(received)
+    assert copy.name == "河西区2023年度总结.pdf" and copy.read_bytes() == b"%PDF-1.4 stand-in"
+    archived = scenario.ws.files.path_for(received.sha256, received.name)
+    assert copy.parent != archived.parent  # the archive itself is never handed out
+    archived.unlink()
+    with pytest.raises(NotFoundError, match="不在归档文件夹中"):
+        scenario.ranking.received_copy(received)
+
+
+def test_the_bulletins_that_named_an_obligation(office_scenario: Services) -> None:
+    from tracker.domain.bulletin_request import BulletinRequest
+
+    sv = office_scenario
+    notice = sv.notices.resolve(NOTICE_A).id
+    sv.bulletins.issue(BulletinRequest(notice, AS_OF, bulletin_date=date(2023, 12, 4)))
+    entries = {e.row.requirement_title: e for e in sv.ranking.history("河西局", AS_OF).entries}
+    assert entries["年度总结"].named_in == ()  # as of 12-01 the 通报 of 12-04 was not out
+    later = {
+        e.row.requirement_title: e for e in sv.ranking.history("河西局", date(2023, 12, 5)).entries
+    }
+    (named,) = later["年度总结"].named_in
+    assert (named.number, named.bulletin_date, named.status) == (
+        "津市场监管标准〔2023〕31号", date(2023, 12, 4), Status.LATE,
+    )  # fmt: skip
+    assert later["年度总结"].named_text == "津市场监管标准〔2023〕31号（2023年12月4日）"
+    assert later["年度报告"].named_in == ()  # another notice's
+    heping = {
+        e.row.requirement_title: e for e in sv.ranking.history("和平局", date(2023, 12, 5)).entries
+    }
+    assert heping["阶段性总结"].named_in == ()  # on time: praised, not named
+    assert [m.status for m in heping["年度总结"].named_in] == [Status.PARTIAL]

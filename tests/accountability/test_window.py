@@ -92,6 +92,44 @@ def test_a_units_history_from_the_ranking_and_the_roster(qtbot, window) -> None:
     assert units.dialog.history.unit.name == "市教委"
 
 
+def test_a_units_history_opens_its_files_and_names_its_bulletins(
+    qtbot, window, office_scenario: Services, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtGui import QDesktopServices
+
+    from tracker.domain.bulletin_request import BulletinRequest
+    from tracker.ui.ranking.history_dialog import UnitHistoryDialog
+
+    notice = office_scenario.notices.resolve(NOTICE_A).id
+    office_scenario.bulletins.issue(BulletinRequest(notice, AS_OF, bulletin_date=AS_OF))
+    opened: list[str] = []
+    monkeypatch.setattr(
+        QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile()) or True
+    )
+    hexi = office_scenario.units.resolve("河西局").id
+    dialog = UnitHistoryDialog(office_scenario, hexi, AS_OF, window)
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.history is not None, timeout=10_000)
+    columns = [dialog.entries.headerData(c, Qt.Orientation.Horizontal)
+               for c in range(dialog.entries.columnCount())]  # fmt: skip
+    named = dialog.entries.index(1, columns.index("已通报")).data()
+    assert named == "津市场监管标准〔2023〕31号（2023年12月1日）"
+    assert dialog.entries.index(3, columns.index("已通报")).data() == ""  # another notice's
+    assert not dialog.open_button.isEnabled()
+    view = dialog.entry_view
+    view.setCurrentIndex(view.model().index(0, 0))  # 联络员信息表: nothing received
+    assert not dialog.open_button.isEnabled() and dialog.open_files() == []
+    view.setCurrentIndex(view.model().index(1, 0))
+    assert dialog.open_button.isEnabled()
+    dialog.open_button.click()
+    (path,) = opened
+    assert Path(path).name == "河西区2023年度总结.pdf"
+    assert Path(path).read_bytes() == b"%PDF-1.4 stand-in"
+    assert office_scenario.ws.files.root not in Path(path).parents  # a copy, never the archive
+    view.doubleClicked.emit(view.model().index(1, 3))
+    assert len(opened) == 2
+
+
 def test_generate_and_issue_a_bulletin_from_the_menu(
     qtbot, window, monkeypatch: pytest.MonkeyPatch, office_scenario: Services
 ) -> None:

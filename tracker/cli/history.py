@@ -9,7 +9,9 @@ from tracker.domain.dates import format_cn
 from tracker.domain.history import HistoryEntry, UnitHistory
 from tracker.domain.ranking import days_text, percent
 
-ENTRY_HEADERS = ("通知", "报送事项", "时限", "状态", "逾期天数", "催报", "收到日期", "文件")
+ENTRY_HEADERS = (
+    "通知", "报送事项", "时限", "状态", "逾期天数", "催报", "收到日期", "文件", "已通报",
+)  # fmt: skip
 YEAR_HEADERS = (
     "年度", "应报", "按时", "逾期补报", "未报/部分", "免报", "未到期", "上报率", "按时率",
     "平均逾期天数", "类别内名次",
@@ -43,7 +45,8 @@ def _entry_cells(e: HistoryEntry) -> list[str]:
         str(r.days_overdue) if r.days_overdue else "",
         str(r.reminders) if r.reminders else "",
         format_cn(e.received_on),
-        "、".join(e.files),
+        "、".join(e.file_names),
+        e.named_text,
     ]
 
 

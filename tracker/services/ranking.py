@@ -6,23 +6,27 @@ from collections import defaultdict
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import select
 
 from tracker.domain.clock import today
 from tracker.domain.dates import format_cn
-from tracker.domain.errors import ValidationError
-from tracker.domain.history import UnitHistory, unit_history
+from tracker.domain.errors import NotFoundError, ValidationError, os_failure
+from tracker.domain.history import BulletinMention, ReceivedFile, UnitHistory, unit_history
 from tracker.domain.ledger_query import LedgerQuery
 from tracker.domain.ranking import Ranking, RankingScope, rank_units
 from tracker.domain.records import UnitRecord
+from tracker.domain.status import Status
 from tracker.services.export import ExportResult, check_target
 from tracker.services.ledger import LedgerService
 from tracker.services.notices import NoticeService
 from tracker.services.units import UnitService
-from tracker.store.models import Submission, SubmissionFile
+from tracker.store.models import Bulletin, BulletinItem, Submission, SubmissionFile
 
 NOTICES_NAMED = 3
+# How a 通报 names an obligation: late or missing (the on-time ones it praises).
+NAMED_STATUSES = (Status.LATE.value, Status.OVERDUE.value, Status.PARTIAL.value)
 
 
 class RankingService:
@@ -77,25 +81,68 @@ class RankingService:
     # -- one unit's history ----------------------------------------------------------------
     def history(self, unit: UnitRecord | str, as_of: date | None = None) -> UnitHistory:
         """Every obligation ``unit`` (a record, or a name or alias) had, newest first, with
-        its figures and its place in its category per year."""
+        its files, the 通报 that named it, and its figures and place in its category per
+        year."""
         record = self.units.resolve(unit) if isinstance(unit, str) else unit
         day = as_of or today()
         rows = self.ledger.rows(LedgerQuery(as_of=day, categories=(record.category,)))
         own = [r.obligation_id for r in rows if r.unit_id == record.id]
-        return unit_history(record, day, rows, self.files(own, day))
+        return unit_history(record, day, rows, self.files(own, day), self.named(own, day))
 
-    def files(self, obligation_ids: Sequence[int], as_of: date) -> dict[int, list[str]]:
-        """Original names of the files received for each obligation by ``as_of``."""
-        out: dict[int, list[str]] = defaultdict(list)
-        if not obligation_ids:
-            return out
+    def files(self, obligation_ids: Sequence[int], as_of: date) -> dict[int, list[ReceivedFile]]:
+        """The files received for each obligation by ``as_of``, in the order they came."""
+        out: dict[int, list[ReceivedFile]] = defaultdict(list)
         stmt = (
-            select(Submission.obligation_id, SubmissionFile.original_name)
+            select(Submission.obligation_id, SubmissionFile.original_name, SubmissionFile.sha256,
+                   Submission.received_on)
             .join(SubmissionFile, SubmissionFile.submission_id == Submission.id)
-            .where(Submission.obligation_id.in_(obligation_ids), Submission.received_on <= as_of)
+            .where(Submission.received_on <= as_of)
             .order_by(Submission.received_on, Submission.id, SubmissionFile.id)
-        )
-        with self.ledger.ws.reading() as s:
-            for oid, name in s.execute(stmt):
-                out[oid].append(Path(name).name)
+        )  # fmt: skip
+        for oid, name, sha, day in self._chunked(stmt, Submission.obligation_id, obligation_ids):
+            out[oid].append(ReceivedFile(_base_name(name), sha, day))
         return out
+
+    def named(self, obligation_ids: Sequence[int], as_of: date) -> dict[int, list[BulletinMention]]:
+        """The 通报 issued by ``as_of`` that named each obligation as late or missing."""
+        out: dict[int, list[BulletinMention]] = defaultdict(list)
+        stmt = (
+            select(BulletinItem.obligation_id, Bulletin.number, Bulletin.bulletin_date,
+                   BulletinItem.status)
+            .join(Bulletin, Bulletin.id == BulletinItem.bulletin_id)
+            .where(BulletinItem.status.in_(NAMED_STATUSES), Bulletin.bulletin_date <= as_of)
+            .order_by(Bulletin.bulletin_date, Bulletin.id)
+        )  # fmt: skip
+        for oid, number, day, status in self._chunked(
+            stmt, BulletinItem.obligation_id, obligation_ids
+        ):
+            out[oid].append(BulletinMention(number, day, Status(status)))
+        return out
+
+    def _chunked(self, stmt: Any, column: Any, ids: Sequence[int]) -> list[Any]:
+        """``stmt`` for ``column`` in ``ids``, 500 at a time (SQLite limits bound parameters)."""
+        found: list[Any] = []
+        with self.ledger.ws.reading() as s:
+            for at in range(0, len(ids), 500):
+                found.extend(s.execute(stmt.where(column.in_(ids[at : at + 500]))))
+        return found
+
+    def received_copy(self, file: ReceivedFile) -> Path:
+        """A copy of a received file under its own name in a fresh temporary folder, to open
+        in the system's viewer: the archive itself is never handed out (a program saving over
+        it would change what the unit sent)."""
+        import tempfile
+
+        archive = self.ledger.ws.files
+        if not archive.path_for(file.sha256, file.name).is_file():
+            raise NotFoundError(f"归档文件“{file.name}”不在归档文件夹中（{archive.root}）")
+        folder = Path(tempfile.mkdtemp(prefix="tracker-file-"))
+        try:
+            return archive.export_copy(file.sha256, file.name, folder)
+        except OSError as exc:
+            raise os_failure(exc, f"无法取出归档文件“{file.name}”") from None
+
+
+def _base_name(name: str) -> str:
+    """The name without any folder (Windows or POSIX separators)."""
+    return name.replace("\\", "/").rsplit("/", 1)[-1]

@@ -1,15 +1,19 @@
 """单位名录 ▸ a unit's history: how it did each year (figures, its place in its category) and
-every obligation it had across notices and years (status, days late, reminders, files)."""
+every obligation it had across notices and years (status, days late, reminders, the files
+received — 打开文件 or a double-click opens a copy in the system's viewer — and the 通报 that
+already named it)."""
 
 from __future__ import annotations
 
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QModelIndex, Qt, QUrl
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QDialogButtonBox,
     QLabel,
+    QPushButton,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -18,11 +22,12 @@ from PySide6.QtWidgets import (
 
 from tracker.domain.dates import format_cn
 from tracker.domain.errors import TrackerError
-from tracker.domain.history import UnitHistory
+from tracker.domain.history import HistoryEntry, UnitHistory
 from tracker.domain.ranking import percent
+from tracker.ui.common.errors import show_error
 from tracker.ui.common.proxy import BulkProxyModel
 from tracker.ui.common.screen_fit import FittedDialog
-from tracker.ui.common.table import RowTableModel, setup_table
+from tracker.ui.common.table import ROW_ROLE, RowTableModel, setup_table
 from tracker.ui.common.worker import run_task
 from tracker.ui.ranking.models import HistoryModel, YearModel
 
@@ -65,9 +70,20 @@ class UnitHistoryDialog(FittedDialog):
         self.year_view = _table(self, self.years)
         self.entry_view = _table(self, self.entries)
         self.entry_view.horizontalHeader().setStretchLastSection(True)
+        self.entry_view.doubleClicked.connect(self.open_files)
         box = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         box.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("关闭"))
         box.rejected.connect(self.reject)
+        self.open_button = QPushButton(self.tr("打开文件"))
+        self.open_button.setToolTip(
+            self.tr("用系统中的程序打开所选事项收到的文件（打开的是副本，归档的原件不变）")
+        )
+        self.open_button.setEnabled(False)
+        self.open_button.clicked.connect(lambda _=False: self.open_files())
+        box.addButton(self.open_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.entry_view.selectionModel().currentRowChanged.connect(
+            lambda *_: self._update_buttons()
+        )
         split = QSplitter(Qt.Orientation.Vertical)
         for title, view in ((self.tr("各年情况"), self.year_view),
                             (self.tr("每项报送义务"), self.entry_view)):  # fmt: skip
@@ -120,6 +136,34 @@ class UnitHistoryDialog(FittedDialog):
             % (len(history.entries), latest.year, f.due, f.on_time, percent(f.rate),
                percent(f.on_time_rate), place)
         )  # fmt: skip
+
+    def current_entry(self) -> HistoryEntry | None:
+        index = self.entry_view.currentIndex()
+        entry = index.siblingAtColumn(0).data(ROW_ROLE) if index.isValid() else None
+        return entry if isinstance(entry, HistoryEntry) else None
+
+    def _update_buttons(self) -> None:
+        entry = self.current_entry()
+        self.open_button.setEnabled(entry is not None and bool(entry.files))
+
+    def open_files(self, index: QModelIndex | None = None) -> list[str]:
+        """Each file received for the chosen obligation, as a copy, in the program the system
+        has for it; the paths handed to the system (for tests)."""
+        if index is not None and index.isValid():
+            self.entry_view.setCurrentIndex(index)
+        entry = self.current_entry()
+        if entry is None or not entry.files:
+            return []
+        opened = []
+        try:
+            for file in entry.files:
+                path = self.services.ranking.received_copy(file)
+                if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
+                    raise TrackerError(f"系统中没有能打开“{file.name}”的程序（副本在 {path}）")
+                opened.append(str(path))
+        except TrackerError as exc:
+            show_error(self, exc)
+        return opened
 
     def _failed(self, exc: BaseException, details: str) -> None:
         if isinstance(exc, TrackerError):

@@ -95,7 +95,8 @@ class HistoryModel(RowTableModel[HistoryEntry]):
                    RIGHT, 3),
             Column("收到日期", lambda e: format_cn(e.received_on),
                    lambda e: e.received_on.toordinal() if e.received_on else 0, sample=DATE_SAMPLE),
-            Column("文件", lambda e: "、".join(e.files), width_chars=14),
+            Column("文件", lambda e: "、".join(e.file_names), width_chars=14),
+            Column("已通报", lambda e: e.named_text, width_chars=14),
         )  # fmt: skip
 
 

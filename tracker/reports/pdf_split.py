@@ -11,9 +11,11 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-# PDFium gives each saved file a random /ID; one derived from the content instead keeps a
-# letter cut twice byte for byte the same (same length: the cross-reference table stays valid).
+# PDFium gives each saved file a random /ID and the clock's /CreationDate; an ID derived from
+# the content and the source's creation date instead keep a letter cut twice byte for byte the
+# same (same lengths: the cross-reference table stays valid).
 _TRAILER_ID = re.compile(rb"/ID\s*\[\s*<([0-9A-Fa-f]{32})>\s*<([0-9A-Fa-f]{32})>\s*\]")
+_CREATED = re.compile(rb"/CreationDate\s*\(D:(\d{14})")
 
 # PDFium is not thread-safe: every use in the process (cutting here, page previews in the
 # window) holds this lock.
@@ -48,6 +50,7 @@ def split_pdf(
     import pypdfium2 as pdfium
 
     parts: list[bytes] = []
+    created = _creation_stamp(source)
     with PDFIUM_LOCK:
         src: Any = pdfium.PdfDocument(source)
         try:
@@ -61,10 +64,25 @@ def split_pdf(
                 buf = io.BytesIO()
                 part.save(buf)
                 part.close()
-                parts.append(_content_id(buf.getvalue()))
+                parts.append(_content_id(_dated(buf.getvalue(), created)))
         finally:
             src.close()
     return parts
+
+
+def _creation_stamp(source: bytes | Path) -> bytes:
+    """The source's creation time (14 digits), or a fixed one when it names none."""
+    data = source if isinstance(source, bytes) else Path(source).read_bytes()
+    found = _CREATED.search(data)
+    return found[1] if found else b"20000101000000"
+
+
+def _dated(data: bytes, stamp: bytes) -> bytes:
+    """The part's /CreationDate set to ``stamp`` (the source's), whenever it is cut."""
+    found = _CREATED.search(data)
+    if not found:
+        return data
+    return data[: found.start(1)] + stamp + data[found.end(1) :]
 
 
 def _content_id(data: bytes) -> bytes:

@@ -97,6 +97,15 @@ def _pdf_preview(sv: Services, parent: QWidget, _tmp: Path) -> QDialog:
     return PdfPreviewDialog(data, "催报函（预览，未编号）", "催报函预览", parent)
 
 
+def _intake(sv: Services, parent: QWidget, tmp: Path) -> QDialog:
+    from tracker.ui.readers.intake_dialog import IntakeDialog
+
+    (tmp / "和平区市场监管局2023年研学行动阶段性总结（盖章版）.txt").write_text(
+        "和平区市场监管局\n阶段性总结", encoding="utf-8"
+    )
+    return IntakeDialog(sv, [tmp], parent)
+
+
 def _roster_import(sv: Services, parent: QWidget, tmp: Path) -> QDialog:
     from openpyxl import Workbook
 
@@ -176,6 +185,7 @@ BUILDERS: dict[str, Builder | None] = {
     "tracker.ui.letters.list_dialog.StatusListDialog": _status_list,
     "tracker.ui.letters.preview.PdfPreviewDialog": _pdf_preview,
     "tracker.ui.units.import_dialog.ImportDialog": _roster_import,
+    "tracker.ui.readers.intake_dialog.IntakeDialog": _intake,
     "tracker.ui.units.edit_dialog.UnitDialog": _unit,
     "tracker.ui.help.about.AboutDialog": _about,
     "tracker.ui.help.about.LicenceDialog": _licence,

@@ -18,7 +18,9 @@ from tracker.cli import (
     backup,
     bulletin,
     excel,
+    figures,
     holidays,
+    intake,
     ledger,
     letters,
     notices,
@@ -47,6 +49,8 @@ COMMAND_GROUPS = (
     office,
     ranking,
     bulletin,
+    intake,
+    figures,
 )
 
 

@@ -11,6 +11,7 @@ from datetime import date
 
 from tracker.domain.dates import format_cn
 from tracker.domain.records import ObligationRow
+from tracker.reports.figure_sheet import FigureSheet
 
 # (done, total): called now and then while writing; raising from it cancels the export.
 Progress = Callable[[int, int], None]
@@ -42,6 +43,7 @@ class StatusBook:
     office: str = ""  # 制表: the office that made the workbook (its pages' footer)
     categories: Sequence[str] = ()  # display order of unit categories
     title: str = BOOK_TITLE
+    figures: FigureSheet | None = None  # the 关键数据 sheet, when the summaries gave figures
 
     def requirements(self) -> list[RequirementColumn]:
         """Requirements in the rows' order (newest notice first, then as the notice lists them)."""

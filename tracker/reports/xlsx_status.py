@@ -1,4 +1,5 @@
-"""报送情况统计表: the workbook (汇总, 明细, 矩阵, 排名), written in write-only mode."""
+"""报送情况统计表: the workbook (汇总, 明细, 矩阵, 排名, and 关键数据 when the summaries gave
+any), written in write-only mode."""
 
 from __future__ import annotations
 
@@ -28,6 +29,10 @@ def write_status_workbook(path: Path, book: StatusBook, progress: Progress | Non
         write_detail(wb, book, progress, 0, total)
         write_matrix(wb, book, progress, len(book.rows), total)
         write_ranking_sheet(wb, book_ranking(book), book.title, book.office)
+        if book.figures is not None and book.figures.lines:
+            from tracker.reports.xlsx_figures import write_figures
+
+            write_figures(wb, book.figures)
         save_atomically(wb, path)
     if progress is not None:
         progress(total, total)

@@ -37,6 +37,7 @@ ACTION_LABELS = {
     "obligation.unextend": "撤销延期",
     "reminder.create": "记录催报",
     "reminder.delete": "删除催报记录",
+    "figure.correct": "更正关键数据",
     "letter.issue": "发催报函",
     "ledger.import": "导入原台账",
     "calendar.update": "修改节假日",

@@ -16,10 +16,13 @@ if TYPE_CHECKING:
     from tracker.services.backup_service import BackupService
     from tracker.services.bulletins import BulletinService
     from tracker.services.export import ExportService
+    from tracker.services.figures import FiguresService
+    from tracker.services.intake import IntakeService
     from tracker.services.ladder import LadderService
     from tracker.services.ledger import LedgerService
     from tracker.services.ledger_import import LedgerImport
     from tracker.services.letters import LetterService
+    from tracker.services.notice_reader import NoticeReader
     from tracker.services.notices import NoticeService
     from tracker.services.ranking import RankingService
     from tracker.services.settings import CalendarService, SettingsService
@@ -93,6 +96,7 @@ class Services:
     @cached_property
     def letters(self) -> LetterService:
         from tracker.services.letters import LetterService
+    from tracker.services.notice_reader import NoticeReader
 
         return LetterService(self.ws, self.ledger, self.notices, self.settings)
 
@@ -105,14 +109,36 @@ class Services:
     @cached_property
     def export(self) -> ExportService:
         from tracker.services.export import ExportService
+    from tracker.services.figures import FiguresService
+    from tracker.services.intake import IntakeService
 
-        return ExportService(self.ws, self.ledger, self.notices, self.units, self.settings)
+        return ExportService(
+            self.ws, self.ledger, self.notices, self.units, self.settings, self.figures
+        )
 
     @cached_property
     def ledger_import(self) -> LedgerImport:
         from tracker.services.ledger_import import LedgerImport
 
         return LedgerImport(self.ws)
+
+    @cached_property
+    def figures(self) -> FiguresService:
+        from tracker.services.figures import FiguresService
+
+        return FiguresService(self.ws)
+
+    @cached_property
+    def reader(self) -> NoticeReader:
+        from tracker.services.notice_reader import NoticeReader
+
+        return NoticeReader(self.ws)
+
+    @cached_property
+    def intake(self) -> IntakeService:
+        from tracker.services.intake import IntakeService
+
+        return IntakeService(self.ws, self.ledger)
 
     @cached_property
     def ranking(self) -> RankingService:

@@ -6,7 +6,7 @@ Reads only; the workbook writers (and openpyxl) load when an export starts, not 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
@@ -15,6 +15,7 @@ from tracker.domain.dates import format_cn
 from tracker.domain.errors import ValidationError
 from tracker.domain.records import ObligationRow
 from tracker.reports.status_book import Progress, StatusBook
+from tracker.services.figures import FiguresService
 from tracker.services.ledger import LedgerService
 from tracker.services.ledger_rows import LedgerQuery
 from tracker.services.notices import NoticeService
@@ -50,9 +51,11 @@ class ExportService:
         notices: NoticeService,
         units: UnitService,
         settings: SettingsService | None = None,
+        figures: FiguresService | None = None,
     ) -> None:
         self.settings = settings
         self.ws = ws
+        self.figures = figures
         self.ledger = ledger
         self.notices = notices
         self.units = units
@@ -96,6 +99,9 @@ class ExportService:
 
         path = check_target(path)
         book = self.status_book(notice_ids, as_of)
+        if self.figures is not None:  # the 关键数据 sheet, when the summaries gave figures
+            figures = self.figures.table(notice_ids=notice_ids)
+            book = replace(book, figures=figures.sheet(book.as_of))
         write_status_workbook(path, book, progress)
         summary = f"已导出报送情况统计表（截至{format_cn(book.as_of)}，{len(book.rows)}条）：{path}"
         return ExportResult(path, len(book.rows), summary)

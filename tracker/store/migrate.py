@@ -15,7 +15,7 @@ from sqlalchemy import Connection, Engine, inspect, text
 from tracker.domain.errors import TrackerError
 
 # The newest revision in migrations/versions; tests check it matches Alembic's head.
-HEAD_REVISION = "0006"
+HEAD_REVISION = "0007"
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 
 

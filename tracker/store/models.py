@@ -359,3 +359,21 @@ class BulletinQueueEntry(Base):
     added_on: Mapped[date] = mapped_column(Date)
     created_at: Mapped[datetime] = mapped_column(DateTime)
     created_by: Mapped[str] = mapped_column(String(100), default="")
+
+
+class FigureCorrection(Base):
+    """The clerk's value for one key figure of one obligation (the reader got it wrong)."""
+
+    __tablename__ = "figure_corrections"
+    __table_args__ = (UniqueConstraint("obligation_id", "kind"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    obligation_id: Mapped[int] = mapped_column(
+        ForeignKey("obligations.id", ondelete="CASCADE"), index=True
+    )
+    kind: Mapped[str] = mapped_column(String(20))  # domain.figures.KINDS
+    value: Mapped[int] = mapped_column(Integer)
+    approx: Mapped[bool] = mapped_column(Boolean, default=False)
+    note: Mapped[str] = mapped_column(Text, default="")
+    corrected_at: Mapped[datetime] = mapped_column(DateTime)
+    corrected_by: Mapped[str] = mapped_column(String(100), default="")

@@ -41,6 +41,7 @@ if TYPE_CHECKING:
     from tracker.ui.file_menu import FileActions
     from tracker.ui.help.actions import HelpActions
     from tracker.ui.letters.actions import LetterActions
+    from tracker.ui.readers.actions import ReaderActions
     from tracker.ui.safety.actions import SafetyActions
 
 
@@ -105,7 +106,7 @@ SECTIONS: tuple[Section, ...] = (
     Section("audit", "操作日志", _audit),
 )
 # The menu bar, left to right (查看 is the window's own: the sections and 刷新).
-MENUS: tuple[str, ...] = ("文件", "编辑", "查看", "登记", "工具", "催报", "帮助")
+MENUS: tuple[str, ...] = ("文件", "编辑", "查看", "通知", "登记", "工具", "催报", "帮助")
 
 
 class Features(NamedTuple):
@@ -118,6 +119,7 @@ class Features(NamedTuple):
     bulletins: BulletinActions
     safety: SafetyActions
     help: HelpActions
+    readers: ReaderActions
 
 
 def build_main_window(context: AppContext) -> MainWindow:
@@ -134,6 +136,7 @@ def furnish(window: MainWindow) -> Features:
     from tracker.ui.file_menu import FileActions
     from tracker.ui.help.actions import HelpActions
     from tracker.ui.letters.actions import LetterActions
+    from tracker.ui.readers.actions import ReaderActions
     from tracker.ui.safety.actions import SafetyActions
 
     forms = FormsHub(window)
@@ -145,6 +148,7 @@ def furnish(window: MainWindow) -> Features:
         bulletins=BulletinActions(window, forms.stack),
         safety=SafetyActions(window),
         help=HelpActions(window),
+        readers=ReaderActions(window, forms.stack),
     )
     _menus(window, features)
     _grid(window, features)
@@ -175,7 +179,11 @@ def _menus(window: MainWindow, f: Features) -> None:
         f.forms.exempt_action,
         f.forms.extend_action,
         f.forms.remind_action,
+        None,
+        f.readers.intake_action,
+        f.readers.folder_action,
     )
+    _fill(menu(window.tr("通知")), f.readers.notice_action)
     _fill(menu(window.tr("工具")), f.forms.settings_action)
     _fill(
         menu(window.tr("催报")),

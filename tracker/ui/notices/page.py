@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelection, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from tracker.domain.changes import Changes, Topic
@@ -12,6 +14,7 @@ from tracker.domain.dates import format_cn
 from tracker.domain.errors import TrackerError
 from tracker.domain.records import NoticeRecord
 from tracker.ui.context import AppContext
+from tracker.ui.dialogs.file_drop import local_files
 from tracker.ui.notices.editor import NoticeEditor
 from tracker.ui.notices.models import SORT_ROLE, NoticeTableModel, RequirementSummaryModel
 from tracker.ui.notices.page_layout import PageLayout
@@ -55,6 +58,11 @@ class NoticesPage(QWidget):
         self.requirements = RequirementSummaryModel(self)
         self.ui = PageLayout(self, self.proxy, self.model, self.requirements)
         self.editor: NoticeEditor | None = None
+        from tracker.ui.readers.figures_panel import FiguresPanel
+
+        self.figures = FiguresPanel(lambda: self.services, self)
+        self.ui.tabs.addTab(self.figures, self.tr("关键数据"))
+        self.setAcceptDrops(True)
         self._connect()
         self.refresh()
         ctx.ready.connect(self.refresh)
@@ -70,6 +78,8 @@ class NoticesPage(QWidget):
         ui.table.doubleClicked.connect(lambda _: self.on_edit_clicked())
         ui.search.textChanged.connect(self.proxy.setFilterFixedString)
         ui.new.clicked.connect(self.on_new_clicked)
+        ui.from_file.clicked.connect(self.on_from_file_clicked)
+        ui.tabs.currentChanged.connect(lambda _: self._show_figures())
         ui.edit.clicked.connect(self.on_edit_clicked)
         ui.copy.clicked.connect(self.on_copy_clicked)
         ui.delete.clicked.connect(self.on_delete_clicked)
@@ -114,10 +124,54 @@ class NoticesPage(QWidget):
         for button in (self.ui.edit, self.ui.copy, self.ui.delete):
             button.setEnabled(n is not None)
         self.ui.message.clear_message()
+        self._show_figures()
+
+    def _show_figures(self) -> None:
+        """关键数据 reads the summaries' files: only while its tab is the one on show."""
+        if self.ui.tabs.currentWidget() is self.figures:
+            n = self.selected_notice()
+            if (n.id if n else None) != self.figures.notice_id or n is None:
+                self.figures.set_notice(n.id if n else None)
 
     # -- actions -------------------------------------------------------------------------
     def on_new_clicked(self) -> None:
         self._open(NoticeEditor.for_new(self.services, self))
+
+    def on_from_file_clicked(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("选择通知文件"),
+            "",
+            self.tr("通知文件 (*.docx *.pdf *.txt *.doc *.wps);;所有文件 (*)"),
+        )
+        if path:
+            self.open_notice_file(Path(path))
+
+    def open_notice_file(self, path: Path) -> None:
+        """通知 ▸ 从通知文件新建…: the editor filled in from the file, doubts marked."""
+        from tracker.ui.readers.notice_file import editor_from_file
+
+        try:
+            editor = editor_from_file(self.services, path, self)
+        except TrackerError as exc:
+            self.ui.message.show_error(exc)
+            return
+        self._open(editor)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        from tracker.ui.readers.notice_file import NOTICE_SUFFIXES
+
+        paths = local_files(event.mimeData())
+        if len(paths) == 1 and paths[0].suffix.lower() in NOTICE_SUFFIXES:
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = local_files(event.mimeData())
+        if paths:
+            event.acceptProposedAction()
+            self.open_notice_file(paths[0])
 
     def on_edit_clicked(self) -> None:
         if n := self.selected_notice():

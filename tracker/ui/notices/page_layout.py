@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QSplitter,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -27,6 +28,10 @@ class PageLayout:
     ) -> None:
         tr = page.tr
         self.new = QPushButton(tr("新建通知"), page)
+        self.from_file = QPushButton(tr("从通知文件新建…"), page)
+        self.from_file.setToolTip(
+            tr("读取通知原文（.docx/.pdf/.txt/.doc/.wps）生成草稿；也可把文件拖到本页")
+        )
         self.edit = QPushButton(tr("修改"), page)
         self.copy = QPushButton(tr("从往年通知复制"), page)
         self.copy.setToolTip(tr("以所选通知为底稿新建，日期顺延一年，文号留空"))
@@ -49,7 +54,7 @@ class PageLayout:
 
     def _arrange(self, page: QWidget) -> None:
         bar = QHBoxLayout()
-        for button in (self.new, self.edit, self.copy, self.delete):
+        for button in (self.new, self.from_file, self.edit, self.copy, self.delete):
             bar.addWidget(button)
         bar.addStretch(1)
         bar.addWidget(self.search, 1)
@@ -57,7 +62,9 @@ class PageLayout:
         lower_layout = QVBoxLayout(lower)
         lower_layout.setContentsMargins(0, 0, 0, 0)
         lower_layout.addWidget(self.details)
-        lower_layout.addWidget(self.req_table, 1)
+        self.tabs = QTabWidget(lower)
+        self.tabs.addTab(self.req_table, page.tr("报送事项"))
+        lower_layout.addWidget(self.tabs, 1)
         split = QSplitter(Qt.Orientation.Vertical, page)
         split.setObjectName("noticesSplitter")
         split.addWidget(self.table)

@@ -1,0 +1,154 @@
+"""批量登记: proposals for received files, one transaction for the confirmed ones, one undo,
+and never the same file twice."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from tests.readers.docs import write_docx, write_pdf
+from tracker.cli import main
+from tracker.domain.errors import ValidationError
+from tracker.domain.forms import Form
+from tracker.services.bundle import Services
+
+NOTICE = "津市场监管标准〔2023〕14号"
+JUNE = date(2023, 6, 21)
+
+
+def summary(unit: str, title: str = "2023年标准化研学行动阶段性总结") -> str:
+    return f"{title}\n今年6月，我局组织开展研学活动12场次，参与1.2万人次。\n{unit}\n2023年6月20日"
+
+
+@pytest.fixture
+def inbox(tmp_path: Path) -> Path:
+    box = tmp_path / "收件"
+    (box / "河东区").mkdir(parents=True)
+    write_docx(box / "和平区市场监管局阶段性总结.docx", summary("和平区市场监管局"))
+    write_pdf(box / "河西局-年度总结（盖章）.pdf", summary("河西区市场监管局", "研学行动年度总结"),
+              seal=True)  # fmt: skip
+    write_docx(
+        box / "研学总结.docx", "单位：南开区市场监管局\n研学行动阶段性总结\n发放资料2千余份。"
+    )
+    write_docx(box / "hbq-阶段性总结.docx", "研学行动阶段性总结")  # pinyin initials of 河北区
+    (box / "河东区" / "活动照片1.jpg").write_bytes(b"\xff\xd8\xff\xe0 a photo")
+    write_docx(box / "总结.docx", "我们做了很多工作。")
+    write_docx(box / "和平区与河西区联合总结.docx", "联合开展研学活动。")
+    write_pdf(box / "扫描件.pdf", "", scanned=True)
+    (box / "~$研学总结.docx").write_bytes(b"an Office lock file")
+    (box / "坏文件.docx").write_bytes(b"not a zip at all")
+    return box
+
+
+def by_file(proposals: list) -> dict:
+    return {p.file.split("/")[-1]: p for p in proposals}
+
+
+def test_proposals_say_what_matched(study: Services, inbox: Path) -> None:
+    got = by_file(study.intake.propose([inbox], notice=NOTICE, on=JUNE))
+    assert "~$研学总结.docx" not in got  # Office's lock file is left out
+    hp = got["和平区市场监管局阶段性总结.docx"]
+    assert (hp.status, hp.unit, hp.requirement, hp.forms) == (
+        "matched", "和平区市场监管局", "阶段性总结", Form.ELECTRONIC)  # fmt: skip
+    assert "文件名含“和平区市场监管局”" in hp.reason and "落款" in hp.reason
+    hx = got["河西局-年度总结（盖章）.pdf"]
+    assert (hx.status, hx.unit, hx.requirement) == ("matched", "河西区市场监管局", "年度总结")
+    assert hx.forms == Form.ELECTRONIC | Form.SEAL
+    nk = got["研学总结.docx"]
+    assert (nk.status, nk.unit, nk.requirement) == ("matched", "南开区市场监管局", "阶段性总结")
+    assert "单位栏" in nk.reason
+    assert got["hbq-阶段性总结.docx"].unit == "河北区市场监管局"
+    photo = got["活动照片1.jpg"]
+    assert (photo.unit, photo.forms) == ("河东区市场监管局", Form.EVIDENCE)  # from its folder
+    assert got["总结.docx"].status == "unmatched"
+    both = got["和平区与河西区联合总结.docx"]
+    assert both.status == "ambiguous" and "多个单位" in both.reason and both.unit == ""
+    assert got["扫描件.pdf"].status == "unmatched" and "扫描件" in got["扫描件.pdf"].reason
+    bad = got["坏文件.docx"]
+    assert bad.status == "unmatched" and "已损坏" in bad.reason
+
+
+def test_register_is_one_transaction_and_one_undo(study: Services, inbox: Path) -> None:
+    proposals = study.intake.propose([inbox], notice=NOTICE, on=JUNE)
+    matched = [p for p in proposals if p.status == "matched"]
+    result = study.intake.register(matched)
+    assert result.change is not None and len(result.registered) == len(matched)
+    oid = study.ledger.find_obligation("和平区市场监管局", "阶段性总结", NOTICE)
+    (sub,) = study.ledger.submissions(oid)
+    assert sub.received_on == JUNE and sub.forms == Form.ELECTRONIC
+    assert sub.files[0][0] == "和平区市场监管局阶段性总结.docx"
+    assert study.ws.files.path_for(sub.files[0][1], sub.files[0][0]).is_file()
+    study.undo.undo(result.change)
+    assert study.ledger.submissions(oid) == []
+
+
+def test_same_file_never_twice(study: Services, inbox: Path, tmp_path: Path) -> None:
+    first = study.intake.propose([inbox], notice=NOTICE, on=JUNE)
+    study.intake.register([p for p in first if p.status == "matched"])
+    copy = tmp_path / "副本" / "和平区市场监管局阶段性总结（副本）.docx"
+    copy.parent.mkdir()
+    copy.write_bytes((inbox / "和平区市场监管局阶段性总结.docx").read_bytes())
+    again = study.intake.propose([copy], notice=NOTICE, on=JUNE)
+    assert again[0].duplicate and again[0].status == "unmatched" and "已登记过" in again[0].reason
+    result = study.intake.register(again)
+    assert result.change is None and result.skipped
+    fresh = write_docx(tmp_path / "南开局总结.docx", summary("南开区市场监管局"))
+    twice = study.intake.propose([fresh, fresh], notice=NOTICE, on=JUNE)
+    assert [p.duplicate for p in twice] == [False, True]
+    assert "本批中的“南开局总结.docx”" in twice[1].reason
+    assert len(study.intake.register(twice).registered) == 1
+
+
+def test_clerk_corrects_then_registers(study: Services, inbox: Path) -> None:
+    got = by_file(study.intake.propose([inbox], notice=NOTICE, on=JUNE))
+    hd = study.units.resolve("河东区")
+    req = study.notices.list_notices()[0].requirements[0]
+    fixed = replace(got["总结.docx"], unit_id=hd.id, requirement_id=req.id, status="matched")
+    result = study.intake.register([fixed])
+    assert result.registered == (fixed,)
+    oid = study.ledger.find_obligation("河东区市场监管局", req.title, NOTICE)
+    assert len(study.ledger.submissions(oid)) == 1
+
+
+def test_nothing_registered_when_one_is_not_assigned(study: Services, inbox: Path) -> None:
+    got = study.intake.propose([inbox], notice=NOTICE, on=JUNE)
+    with pytest.raises(ValidationError, match="还没有指定单位或报送事项"):
+        study.intake.register(got)  # ambiguous and unmatched ones are in the list
+    assert study.ledger.submissions(study.ledger.find_obligation("和平区", "阶段性总结")) == []
+
+
+def test_cancel_registers_nothing(study: Services, inbox: Path) -> None:
+    seen: list[tuple[int, int]] = []
+    with pytest.raises(Exception, match="已取消"):
+        study.intake.propose(
+            [inbox], progress=lambda d, t, _: seen.append((d, t)), cancelled=lambda: len(seen) > 2
+        )
+    assert seen[0] == (0, 9)
+
+
+def test_cli_json_and_registering_only_matched(
+    study: Services, inbox: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    ws = ["--workspace", str(study.ws.root)]
+    study.close()
+    assert main([*ws, "intake", str(inbox), "--notice", NOTICE, "--date", "2023-06-21",
+                 "--format", "json"]) == 0  # fmt: skip
+    rows = json.loads(capsys.readouterr().out)
+    keys = {"file", "unit", "notice", "requirement", "forms", "received_on", "status", "reason"}
+    assert all(keys <= set(r) for r in rows)
+    assert {r["status"] for r in rows} == {"matched", "ambiguous", "unmatched"}
+    assert all(r["registered"] == (r["status"] == "matched") for r in rows)
+    hp = next(r for r in rows if r["file"].endswith("和平区市场监管局阶段性总结.docx"))
+    assert hp["forms"] == ["电子版"] and hp["received_on"] == "2023-06-21"
+    assert main([*ws, "intake", str(inbox), "--dry-run"]) == 0
+    out = capsys.readouterr().out
+    assert "已登记过" in out and "已登记" not in out.replace("已登记过", "")
+
+
+def test_a_date_after_today_is_refused(study: Services, inbox: Path) -> None:
+    with pytest.raises(ValidationError, match="晚于今天"):
+        study.intake.propose([inbox], on=date(2030, 1, 1))

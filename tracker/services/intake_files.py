@@ -1,0 +1,114 @@
+"""The received files of a batch: folders walked, clutter skipped, each file hashed and read."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+
+from tracker.domain.errors import TrackerError
+from tracker.domain.forms import Form
+from tracker.domain.intake_kinds import kind_of, skipped
+from tracker.domain.intake_match import FileFacts, file_forms
+from tracker.services.extract import ExtractError, extract_text, readable
+from tracker.services.seal import has_red_seal
+
+MAX_FILES = 5_000
+
+
+@dataclass(frozen=True, slots=True)
+class Incoming:
+    path: Path
+    shown: str  # the name shown to the clerk: relative to the folder dropped
+
+
+@dataclass(frozen=True, slots=True)
+class ReadFile:
+    incoming: Incoming
+    sha256: str
+    size: int
+    facts: FileFacts
+    forms_why: str
+    note: str  # what went wrong reading it, or 扫描件 …
+
+
+def collect(paths: list[Path]) -> list[Incoming]:
+    """Files named and files inside folders named (recursively, without following links)."""
+    found: list[Incoming] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            for child in sorted(path.rglob("*")):
+                if child.is_file() and not child.is_symlink() and not skipped(child.name):
+                    found.append(Incoming(child, child.relative_to(path.parent).as_posix()))
+        elif path.is_file():
+            found.append(Incoming(path, path.name))
+        else:
+            raise TrackerError(f"找不到文件或文件夹：{path}")
+        if len(found) > MAX_FILES:
+            raise TrackerError(f"一次最多处理 {MAX_FILES} 个文件，请分批登记")
+    return found
+
+
+def sha256_of(path: Path) -> tuple[str, int]:
+    digest = hashlib.sha256()
+    size = 0
+    with path.open("rb") as f:
+        for chunk in iter(lambda: f.read(1 << 20), b""):
+            digest.update(chunk)
+            size += len(chunk)
+    return digest.hexdigest(), size
+
+
+def received_date(path: Path, given: date | None, today: date) -> date:
+    if given is not None:
+        return given
+    try:
+        day = datetime.fromtimestamp(path.stat().st_mtime).date()
+    except (OSError, ValueError, OverflowError):
+        return today
+    return min(day, today)
+
+
+def _name_text(shown: str) -> str:
+    parts = shown.split("/")
+    return "/".join([*parts[:-1], Path(parts[-1]).stem])
+
+
+def read_file(item: Incoming, given: date | None, today: date) -> ReadFile:
+    """Hash and read one file; a file that cannot be read still gets a proposal with a note
+    (and no hash: it cannot be registered)."""
+    try:
+        sha, size = sha256_of(item.path)
+    except OSError as exc:
+        return _unreadable(item, given, today, exc)
+    text, note = "", ""
+    suffix = item.path.suffix.lower()
+    if readable(item.path):
+        try:
+            got = extract_text(item.path)
+            text, note = got.text, got.note
+        except ExtractError as exc:
+            note = str(exc)
+    seal = kind_of(suffix) == "pdf" and not note.startswith("“") and has_red_seal(item.path)
+    forms, why = file_forms(suffix, item.path.name, text, seal)
+    if forms == Form.NONE and not note:
+        note = f"不认识的文件类型（{suffix or '无扩展名'}）"
+    facts = FileFacts(
+        name=item.shown,
+        name_text=_name_text(item.shown),
+        text=text,
+        forms=forms,
+        received_on=received_date(item.path, given, today),
+    )
+    return ReadFile(item, sha, size, facts, why, note)
+
+
+def _unreadable(item: Incoming, given: date | None, today: date, exc: OSError) -> ReadFile:
+    if isinstance(exc, PermissionError):
+        note = f"“{item.shown}”被占用或没有读取权限（是否正在其他程序中打开？）"
+    else:
+        note = f"无法读取“{item.shown}”：{exc.strerror or exc}"
+    facts = FileFacts(item.shown, _name_text(item.shown), "", Form.NONE, given or today)
+    return ReadFile(item, "", 0, facts, "", note)

@@ -1,0 +1,52 @@
+"""Does a PDF's first page show a red seal? Rendered small, red pixels below the masthead.
+
+A 红头 masthead and its red rule sit in the top third of an official page, so only the lower
+part counts; a seal at half scale leaves a few hundred strongly red pixels there.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+SCALE = 0.5
+MIN_RED_PIXELS = 200
+TOP_SKIPPED = 0.3
+
+
+def _red(r: int, g: int, b: int) -> bool:
+    return r > 150 and g < 110 and b < 110 and r - max(g, b) > 70
+
+
+def red_pixels(rgb: bytes, width: int, height: int, stride: int, channels: int = 3) -> int:
+    """Strongly red pixels of an RGB(A) bitmap below its top ``TOP_SKIPPED`` part."""
+    count = 0
+    for y in range(int(height * TOP_SKIPPED), height):
+        row = rgb[y * stride : y * stride + width * channels]
+        reds = row[0::channels]
+        greens = row[1::channels]
+        blues = row[2::channels]
+        count += sum(1 for r, g, b in zip(reds, greens, blues, strict=True) if _red(r, g, b))
+    return count
+
+
+def has_red_seal(path: Path) -> bool:
+    """False for anything that cannot be rendered: a seal is only claimed when seen."""
+    import pypdfium2 as pdfium
+
+    try:
+        pdf = pdfium.PdfDocument(str(path))
+    except Exception:  # damaged, password: extraction reports it
+        return False
+    try:
+        if len(pdf) == 0:
+            return False
+        page = pdf[0]
+        bitmap = page.render(scale=SCALE, rev_byteorder=True, may_draw_forms=False)
+        rgb = bytes(bitmap.buffer)
+        found = red_pixels(rgb, bitmap.width, bitmap.height, bitmap.stride, bitmap.n_channels)
+        page.close()
+        return found >= MIN_RED_PIXELS
+    except Exception:
+        return False
+    finally:
+        pdf.close()

@@ -96,7 +96,6 @@ class Services:
     @cached_property
     def letters(self) -> LetterService:
         from tracker.services.letters import LetterService
-    from tracker.services.notice_reader import NoticeReader
 
         return LetterService(self.ws, self.ledger, self.notices, self.settings)
 
@@ -109,8 +108,6 @@ class Services:
     @cached_property
     def export(self) -> ExportService:
         from tracker.services.export import ExportService
-    from tracker.services.figures import FiguresService
-    from tracker.services.intake import IntakeService
 
         return ExportService(
             self.ws, self.ledger, self.notices, self.units, self.settings, self.figures

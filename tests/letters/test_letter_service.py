@@ -232,3 +232,46 @@ def test_the_ladder_follows_what_was_done(overdue_ledger: Services) -> None:
 def test_ladder_thresholds_are_checked(services: Services) -> None:
     with pytest.raises(ValidationError, match="督办升级"):
         services.settings.update_office(ladder_phone_after=6, ladder_letter_after=5)
+
+
+def test_each_letter_item_names_its_own_reminder(overdue_ledger: Services) -> None:
+    """Ids come back from one bulk INSERT … RETURNING matched by key, not by position."""
+    from sqlalchemy import select
+
+    from tracker.store.models import IssuedLetter, IssuedLetterItem, Obligation, Reminder, Unit
+
+    sv = overdue_ledger
+    sv.letters.issue(request())
+    with sv.ws.reading() as s:
+        rows = s.execute(
+            select(IssuedLetter.number, IssuedLetter.addressee, IssuedLetterItem, Reminder)
+            .join(IssuedLetterItem, IssuedLetterItem.letter_id == IssuedLetter.id)
+            .join(Reminder, Reminder.id == IssuedLetterItem.reminder_id)
+        ).all()
+        units = {o: s.scalar(select(Unit.name).join(Obligation).where(Obligation.id == o))
+                 for o in {item.obligation_id for _, _, item, _ in rows}}  # fmt: skip
+    assert len(rows) == 3
+    for number, addressee, item, reminder in rows:
+        assert reminder.obligation_id == item.obligation_id
+        assert reminder.letter_number == number
+        assert units[item.obligation_id] == addressee
+
+
+def test_bulk_ids_keep_the_rows_order_when_keys_repeat(overdue_ledger: Services) -> None:
+    from datetime import datetime
+
+    from tracker.services.letter_store import _insert_returning_ids
+    from tracker.store.models import Reminder
+
+    sv = overdue_ledger
+    oid = sv.ledger.find_obligation("河西局", "阶段性总结")
+    rows = [
+        {"obligation_id": oid, "reminded_on": AS_OF, "method": "电话", "letter_number": "",
+         "note": f"第{n}次", "created_at": datetime(2023, 6, 28, 9, n)}
+        for n in range(5)
+    ]  # fmt: skip
+    with sv.ws.transaction() as s:
+        ids = _insert_returning_ids(s, Reminder, rows, "obligation_id")
+        assert [s.get(Reminder, i).note for i in ids] == [r["note"] for r in rows]
+        again = _insert_returning_ids(s, Reminder, rows[:1], "obligation_id")
+        assert s.get(Reminder, again[0]).note == "第0次"

@@ -91,14 +91,15 @@ def font_dirs(windows_dir: Path | None = None, user_dir: Path | None = None) -> 
 
 
 def load_face(path: str | Path, index: int = 0) -> Face:
-    """Register ``path`` with reportlab once per process."""
+    """Register ``path`` with reportlab once per process (its parsed tables cached per user)."""
     key = (str(path), index)
     if key not in _LOADED:
         from reportlab.pdfbase import pdfmetrics
-        from reportlab.pdfbase.ttfonts import TTFont
+
+        from tracker.reports.font_cache import load_ttfont
 
         name = f"F{len(_LOADED)}-{Path(path).stem}-{index}"
-        font: Any = TTFont(name, str(path), subfontIndex=index)
+        font: Any = load_ttfont(name, path, index)  # parsed once per user, not per run
         face = font.face
         # reportlab names a PDF font's objects after its PostScript name: two files with the
         # same name (a shipped subset and its system original) would overwrite each other.

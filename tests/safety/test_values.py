@@ -189,3 +189,26 @@ def test_an_excel_date_out_of_range_in_an_old_ledger_is_named_not_registered(
     )
     assert any("B2" in p for p in plan.problems)
     assert plan.writes == 0
+
+
+def test_a_notice_with_thousands_of_requirements_is_refused_at_once(
+    ledger: Services, run, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    """20,000 requirements in one notice file wrote for over an hour (one flush each)."""
+    import time
+
+    item = '[[requirements]]\ntitle = "事项{i}"\ndeadline = 2023-06-27\nforms = ["电子版"]\n'
+    body = "".join(item.format(i=i) + 'categories = ["区局"]\n' for i in range(20_000))
+    path = tmp_path / "通知.toml"
+    path.write_text(f'[notice]\ntitle = "多"\nissued = 2023-06-01\n{body}', encoding="utf-8")
+    before = _state(ledger)
+    started = time.perf_counter()
+    code, err = run("notice", "add", str(path))
+    assert code != 0 and "报送事项过多（20,000项，最多200项）" in err
+    assert time.perf_counter() - started < 20
+    day = date(2023, 6, 27)
+    reqs = tuple(RequirementSpec(f"事项{i}", day, Form.ELECTRONIC, ("区局",)) for i in range(201))
+    with pytest.raises(ValidationError) as too_many:
+        ledger.notices.create(NoticeSpec("多", requirements=reqs))
+    assert "最多200项" in " ".join(too_many.value.problems)
+    assert _state(ledger) == before

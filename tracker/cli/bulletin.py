@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tracker.cli.output import table
-from tracker.cli.parsing import Subparsers, add_command, date_arg
+from tracker.cli.parsing import Subparsers, add_command, bounded_int, date_arg, year_arg
 from tracker.domain.clock import today
 from tracker.domain.dates import format_cn
 from tracker.domain.errors import TrackerError, ValidationError
@@ -25,14 +25,16 @@ def register(sub: Subparsers, common: argparse.ArgumentParser) -> None:
         "印发上报情况通报（GB/T 9704 公文格式，附排名表；编号、存档，可另存 .docx）", cmd_bulletin,
     )  # fmt: skip
     p.add_argument("--notice", metavar="N", help="通知文号或标题")
-    p.add_argument("--year", type=int, help="只通报原定时限在该年的事项")
+    p.add_argument("--year", type=year_arg, help="只通报原定时限在该年的事项")
     p.add_argument("--as-of", type=date_arg, help="统计截止日期（默认今天）")
     p.add_argument("--out", type=Path, metavar="FILE.pdf", help="输出 PDF")
     p.add_argument("--docx", type=Path, metavar="FILE.docx", help="另存为 Word 文档（可修改）")
     p.add_argument("--date", type=date_arg, help="成文日期（默认今天）")
-    p.add_argument("--number", type=int, metavar="N", help="指定文号的序号（默认取下一个）")
+    p.add_argument(
+        "--number", type=bounded_int(1, 99_999), metavar="N", help="指定文号的序号（默认取下一个）"
+    )
     p.add_argument("--to", help="主送机关（默认按报送单位的类别，如“各区市场监管局”）")
-    p.add_argument("--template", type=Path, help="正文模板文件（UTF-8，占位符见设置）")
+    p.add_argument("--template", type=Path, help="正文模板文件（UTF-8 或 GBK，占位符见设置）")
     p.add_argument("--preview", action="store_true", help="只出样稿：不编号、不存档")
     p.add_argument("--reprint", metavar="NUMBER", help="重新输出已印发的通报（按文号）")
     p.add_argument("--list", action="store_true", help="列出已印发的通报")
@@ -43,7 +45,11 @@ def _request(args: argparse.Namespace, ctx: Context) -> BulletinRequest:
 
     if not args.notice:
         raise ValidationError("请用 --notice 指定要通报的通知（文号或标题）")
-    template = args.template.read_text(encoding="utf-8-sig") if args.template else None
+    template = None
+    if args.template:
+        from tracker.services.text_files import read_text_file
+
+        template = read_text_file(args.template, "正文模板")  # UTF-8 or Notepad's GBK
     return BulletinRequest(
         notice_id=ctx.services.notices.resolve(args.notice).id,
         as_of=args.as_of or today(),
@@ -82,10 +88,13 @@ def cmd_bulletin(args: argparse.Namespace, ctx: Context) -> int:
             write_bulletin_docx(args.docx, service.draft(req))
         print(f"样稿（未编号、未存档）：{args.out}")
         return 0
+    for target in (args.out, args.docx):  # refused before anything is numbered
+        if target is not None:
+            _check_writable(target.parent)
     issued = service.issue(req)
     _write(args.out, issued.pdf, issued.record.number)
     if args.docx:
-        _copy(issued.record.docx_path, args.docx)
+        _copy(issued.record.docx_path, args.docx, issued.record.number)
         print(f"Word 文档：{args.docx}")
     if issued.missing_chars:
         chars = "".join(sorted(issued.missing_chars))
@@ -96,18 +105,47 @@ def cmd_bulletin(args: argparse.Namespace, ctx: Context) -> int:
     return 0
 
 
+def _check_writable(folder: Path) -> None:
+    import tempfile
+
+    from tracker.domain.errors import os_failure
+
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryFile(dir=folder):
+            pass
+    except OSError as exc:
+        raise os_failure(exc, f"无法写入文件夹“{folder}”，没有印发通报") from None
+
+
 def _write(path: Path, data: bytes, number: str = "") -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(data)
-    except PermissionError:
-        again = f"通报 {number} 已编号存档，可用 --reprint 重新输出；" if number else ""
-        raise TrackerError(f"{again}无法写入“{path.name}”（文件可能正在阅读器中打开）") from None
+    except OSError as exc:
+        raise _not_written(path, exc, number) from None
 
 
-def _copy(src: Path, dest: Path) -> None:
+def _copy(src: Path, dest: Path, number: str = "") -> None:
     try:
         dest.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(src, dest)
-    except PermissionError:
-        raise TrackerError(f"无法写入“{dest.name}”（文件可能正在 Word 或阅读器中打开）") from None
+    except OSError as exc:
+        raise _not_written(dest, exc, number) from None
+
+
+def _not_written(path: Path, exc: OSError, number: str) -> TrackerError:
+    """A file that could not be written; after issuing, says the 通报 is numbered and where."""
+    from tracker.domain.errors import os_error_text
+
+    why = (
+        "文件可能正在 Word 或阅读器中打开"
+        if isinstance(exc, PermissionError)
+        else os_error_text(exc)
+    )
+    if not number:
+        return TrackerError(f"无法写入“{path}”（{why}）")
+    return TrackerError(
+        f"通报 {number} 已印发（已编号存档）；但无法写入“{path}”（{why}）。"
+        f'可用 tracker bulletin --reprint "{number}" --out 其他文件 重新输出'
+    )

@@ -26,6 +26,8 @@ NOTICE_LIMITS: tuple[tuple[str, str, int], ...] = (
     ("theme", "主题", 500),
 )
 REQUIREMENT_TITLE_LIMIT = 300
+REQUIREMENTS_LIMIT = 200  # a notice asks for a handful; 20,000 took an hour to write
+UNITS_NAMED_LIMIT = 10_000  # units named in one requirement (a roster holds at most 10,000)
 CONTACT_LIMITS: tuple[tuple[str, str, int], ...] = (
     ("name", "联系人", 100),
     ("phone", "电话", 100),
@@ -52,7 +54,14 @@ def contact_problems(contact: Contact) -> list[str]:
 
 
 def notice_problems(spec: NoticeSpec) -> list[str]:
+    if len(spec.requirements) > REQUIREMENTS_LIMIT:  # said alone: the rest would be thousands
+        return [f"报送事项过多（{len(spec.requirements):,}项，最多{REQUIREMENTS_LIMIT}项）"]
     found = [_over(label, getattr(spec, f), n) for f, label, n in NOTICE_LIMITS]
+    found += [
+        f"报送事项“{r.title[:20]}”列出的单位过多（{len(r.units):,}个，最多{UNITS_NAMED_LIMIT:,}个）"
+        for r in spec.requirements
+        if len(r.units) > UNITS_NAMED_LIMIT
+    ]
     found += [_over("报送事项名称", r.title, REQUIREMENT_TITLE_LIMIT) for r in spec.requirements]
     problems = [p for p in found if p]
     for contact in spec.contacts:
@@ -76,7 +85,8 @@ LETTER_PREFIX_LIMIT = 100  # letter_sequences.prefix
 LETTER_NUMBER_LIMIT = 100  # reminders.letter_number
 ADDRESSEE_LIMIT = 300  # letters.addressee
 OFFICE_TEXT_LIMIT = 200  # names, phone, address … in the office settings
-LETTER_TEXT_LIMIT = 10_000  # the letter bodies and closing
+LETTER_TEXT_LIMIT = 10_000  # the letter bodies and closing, and a template given as a file
+BULLETIN_TEXT_LIMIT = 500  # bulletins.title and bulletins.addressee
 _NUMBER_MARKS = (
     "〔〕[]【】()（）号"  # a prefix holding these would break the number 津标函〔2023〕3号
 )
@@ -126,3 +136,10 @@ def office_problems(settings: object) -> list[str]:
             found.append(problem)
     found += letter_prefix_problems(str(getattr(settings, "letter_prefix", "")))
     return found + letter_prefix_problems(str(getattr(settings, "bulletin_prefix", "")))
+
+
+def template_problem(template: str, what: str = "正文模板") -> str | None:
+    """A body template from a file is held to the settings' limit (a 5 MB one took minutes)."""
+    if len(template) <= LETTER_TEXT_LIMIT:
+        return None
+    return f"{what}过长（{len(template):,}个字，最多{LETTER_TEXT_LIMIT:,}个字），不像是正文模板"

@@ -21,7 +21,7 @@ from tracker.domain.errors import ValidationError
 from tracker.domain.records import ObligationRow
 from tracker.domain.status import Status
 from tracker.services import audit
-from tracker.services.letter_store import format_number
+from tracker.services.letter_store import ensure_sequence, format_number
 from tracker.store.models import Bulletin, BulletinItem, BulletinQueueEntry, LetterSequence, Notice
 from tracker.store.time import now
 
@@ -48,16 +48,25 @@ def _notice_sequences(s: Session, prefix: str, year: int) -> list[int]:
 
 
 def _last_used(s: Session, prefix: str, year: int, *, lock: bool) -> tuple[LetterSequence, int]:
+    if lock:  # two clerks issuing the year's first 通报 at once: both see the row, then queue
+        ensure_sequence(s, prefix, year)
     seq = s.get(LetterSequence, (prefix, year), with_for_update=lock or None)
     if seq is None:
         seq = LetterSequence(prefix=prefix, year=year, last_number=0)
-        if lock:
-            s.add(seq)
     return seq, max([seq.last_number or 0, *_notice_sequences(s, prefix, year)])
 
 
 def peek_sequence(s: Session, prefix: str, year: int) -> int:
     return _last_used(s, prefix.strip(), year, lock=False)[1] + 1
+
+
+SEQUENCE_LIMIT = 99_999  # a 发文字号's 序号 (letter_sequences.last_number is an INTEGER)
+
+
+def check_sequence(n: int) -> None:
+    """A number the clerk chose: a whole number from 1 to 99999."""
+    if isinstance(n, bool) or not isinstance(n, int) or not 1 <= n <= SEQUENCE_LIMIT:
+        raise ValidationError(f"文号的序号应为 1 至 {SEQUENCE_LIMIT} 之间的整数（而不是 {n}）")
 
 
 def take_sequence(s: Session, prefix: str, year: int, wanted: int | None) -> str:
@@ -66,9 +75,8 @@ def take_sequence(s: Session, prefix: str, year: int, wanted: int | None) -> str
     seq, last = _last_used(s, prefix, year, lock=True)
     n = last + 1 if wanted is None else wanted
     if wanted is not None:
+        check_sequence(n)
         number = format_number(prefix, year, n)
-        if n < 1:
-            raise ValidationError("文号的序号应为正整数")
         if s.scalar(select(Bulletin.id).where(Bulletin.number == number)) is not None:
             raise ValidationError(f"文号“{number}”已被另一份通报使用")
         if n in _notice_sequences(s, prefix, year):

@@ -26,6 +26,7 @@ from tracker.domain.changes import Changes, Topic
 from tracker.domain.clock import today
 from tracker.domain.errors import NotFoundError, ValidationError
 from tracker.domain.ledger_query import LedgerQuery
+from tracker.domain.limits import BULLETIN_TEXT_LIMIT, template_problem
 from tracker.domain.office import OfficeSettings, require_bulletin_office
 from tracker.domain.ranking import RankingScope, rank_units
 from tracker.domain.records import Change, ObligationRow
@@ -34,6 +35,7 @@ from tracker.services.bulletin_store import (
     BULLETIN_DOCX,
     BULLETIN_PDF,
     bulletin_record,
+    check_sequence,
     draft_number,
     peek_sequence,
     save_bulletin,
@@ -44,7 +46,7 @@ from tracker.services.letter_store import format_number
 from tracker.services.notices import NoticeService
 from tracker.services.settings import SettingsService
 from tracker.services.units import UnitService
-from tracker.services.workspace import Workspace
+from tracker.services.workspace import Workspace, retry_races
 from tracker.store.models import Bulletin, BulletinQueueEntry, Notice, Obligation, Requirement, Unit
 from tracker.store.time import now
 
@@ -75,6 +77,7 @@ class BulletinService:
         self, req: BulletinRequest, number: str, *, sample: bool = False
     ) -> tuple[BulletinContent, list[ObligationRow]]:
         office = self.settings.office()
+        _check_request(req)
         if req.template is not None:
             check_template(req.template)  # an unknown placeholder fails before anything else
         notice = self.notices.get(req.notice_id)
@@ -94,6 +97,7 @@ class BulletinService:
         frame = BulletinFrame(number, day, req.as_of, deadline)
         content = compose_bulletin(rows, ranking, facts, office, frame, template=req.template,
                                    to=req.addressee, sample=sample)  # fmt: skip
+        _check_lengths(content)
         return content, rows
 
     def draft(self, req: BulletinRequest) -> BulletinContent:
@@ -109,6 +113,8 @@ class BulletinService:
 
     def peek_number(self, year: int, sequence: int | None = None) -> str:
         office = self._office()
+        if sequence is not None:
+            check_sequence(sequence)  # before anything is rendered
         with self.ws.reading() as s:
             n = sequence or peek_sequence(s, office.bulletin_prefix, year)
         return format_number(office.bulletin_prefix.strip(), year, n)
@@ -157,6 +163,7 @@ class BulletinService:
         return office
 
     # -- the list for the next 通报 ---------------------------------------------------------
+    @retry_races  # two clerks adding the same unit at once: the second run finds it listed
     def queue(self, obligation_ids: Iterable[int], on: date | None = None) -> Change:
         """Put obligations on the list for the next 通报 on their notice (the ladder's step)."""
         ids = list(dict.fromkeys(obligation_ids))
@@ -180,7 +187,8 @@ class BulletinService:
         audit_ids = []
         with self.ws.transaction() as s:
             for oid in dict.fromkeys(obligation_ids):
-                entry = s.get(BulletinQueueEntry, oid)
+                # FOR UPDATE: a second clerk removing it at once waits, then finds it gone.
+                entry = s.get(BulletinQueueEntry, oid, with_for_update=True)
                 if entry is None:
                     continue
                 s.delete(entry)
@@ -208,6 +216,30 @@ class BulletinService:
                 )
                 for e, uid, unit, nid, number, title, req in s.execute(stmt)
             ]
+
+
+def _check_request(req: BulletinRequest) -> None:
+    """What the clerk typed, before anything is composed: the template and the 主送."""
+    problems = []
+    if req.template is not None and (problem := template_problem(req.template, "通报模板")):
+        problems.append(problem)
+    if req.addressee and len(req.addressee) > BULLETIN_TEXT_LIMIT:
+        problems.append(f"主送机关过长（{len(req.addressee)}个字，最多{BULLETIN_TEXT_LIMIT}个字）")
+    if problems:
+        raise ValidationError("通报的设置有误", problems)
+
+
+def _check_lengths(content: BulletinContent) -> None:
+    """The title comes from the notice's title and its items: a very long one would not fit
+    the database's column (PostgreSQL refuses it) nor a title block."""
+    for label, text, fix in (
+        ("通报标题", content.title, "请缩短通知标题或报送事项名称"),
+        ("主送机关", content.addressee, "请另填一个简短的主送机关"),
+    ):
+        if len(text) > BULLETIN_TEXT_LIMIT:
+            raise ValidationError(
+                f"{label}过长（{len(text)}个字，最多{BULLETIN_TEXT_LIMIT}个字）：“{text[:30]}…”，{fix}"
+            )
 
 
 def _render(content: BulletinContent) -> tuple[bytes, bytes, int, set[str]]:

@@ -236,10 +236,17 @@ class LedgerService:
     def delete_submission(self, submission_id: int, reason: str) -> Change:
         """删除登记: the registration goes (its archived files stay, so undo brings it back)."""
         reason = revoke_reason(reason)
+        gone = NotFoundError(f"登记（编号 {submission_id}）不存在（可能刚被他人删除）")
         with self.ws.transaction() as s:
-            sub = s.get(Submission, submission_id)
+            oid = s.scalar(select(Submission.obligation_id).where(Submission.id == submission_id))
+            if oid is None:
+                raise gone
+            # The obligation first, then the registration (FOR UPDATE, as register does): a
+            # second clerk deleting it at the same instant waits, then finds it gone.
+            self._get(s, oid, lock=True)
+            sub = s.get(Submission, submission_id, with_for_update=True, populate_existing=True)
             if sub is None:
-                raise NotFoundError(f"登记（编号 {submission_id}）不存在")
+                raise gone
             # The obligation's version moves on: a dialog showing the old state must re-read.
             flag_modified(sub.obligation, "note")
             summary = (

@@ -46,21 +46,21 @@ def next_numbers(s: Session, prefix: str, year: int, count: int, *, reserve: boo
     if not prefix:
         raise ValidationError("请先在设置中填写催报函的发文字号前缀（如“津市场监管标准函”）")
     if reserve:
-        _ensure_sequence(s, prefix, year)
+        ensure_sequence(s, prefix, year)
     # FOR UPDATE: two clerks issuing at once on PostgreSQL queue here instead of colliding.
     seq = s.get(LetterSequence, (prefix, year), with_for_update=reserve)
     last = seq.last_number if seq is not None else 0
     if reserve:
-        assert seq is not None  # _ensure_sequence made it
+        assert seq is not None  # ensure_sequence made it
         seq.last_number = last + count
         s.flush()
     return [format_number(prefix, year, last + n) for n in range(1, count + 1)]
 
 
-def _ensure_sequence(s: Session, prefix: str, year: int) -> None:
+def ensure_sequence(s: Session, prefix: str, year: int) -> None:
     """The year's sequence row, made if missing with INSERT … ON CONFLICT DO NOTHING: two clerks
-    issuing the year's first letter at the same instant both see it, then queue on its lock
-    (a plain INSERT would fail the second with a unique violation)."""
+    issuing the year's first letter (or 通报) at the same instant both see it, then queue on
+    its lock (a plain INSERT would fail the second with a unique violation)."""
     dialect = s.get_bind().dialect.name
     values = {"prefix": prefix, "year": year, "last_number": 0}
     keys = ["prefix", "year"]

@@ -33,7 +33,7 @@ from tracker.domain.letter_request import (
     LetterRequest,
 )
 from tracker.domain.letters import LetterItem, fill_template
-from tracker.domain.limits import ADDRESSEE_LIMIT, letter_prefix_problems
+from tracker.domain.limits import ADDRESSEE_LIMIT, letter_prefix_problems, template_problem
 from tracker.domain.office import OfficeSettings, require_letter_office
 from tracker.domain.records import ObligationRow
 from tracker.domain.status import NEEDS_ACTION
@@ -299,6 +299,8 @@ class _Rendered:
 def _check_request(req: LetterRequest, office: OfficeSettings) -> None:
     """What a clerk typed (dates, the addressee) and the prefix, before anything is composed."""
     problems = letter_prefix_problems(office.letter_prefix)
+    if req.template is not None and (problem := template_problem(req.template)):
+        problems.append(problem)
     if req.addressee and len(req.addressee) > ADDRESSEE_LIMIT:
         problems.append(f"主送机关过长（{len(req.addressee)}个字，最多{ADDRESSEE_LIMIT}个字）")
     for label, day in (("统计截止日期", req.as_of), ("发函日期", req.letter_date)):

@@ -7,7 +7,7 @@ from sqlalchemy.orm import Session
 
 from tracker.domain.errors import TrackerError, ValidationError
 from tracker.domain.forms import Form, format_forms
-from tracker.domain.limits import notice_problems
+from tracker.domain.limits import REQUIREMENTS_LIMIT, notice_problems
 from tracker.domain.records import NoticeSpec, RequirementSpec
 from tracker.domain.text import normalize_name, normalize_text
 from tracker.services.units import find_unit
@@ -45,6 +45,8 @@ def notice_snapshot(n: Notice) -> dict[str, object]:
 
 def validate_notice(s: Session, spec: NoticeSpec, notice_id: int | None = None) -> None:
     problems: list[str] = notice_problems(spec)
+    if len(spec.requirements) > REQUIREMENTS_LIMIT:
+        raise ValidationError("通知内容有误，未保存", problems)
     if not normalize_name(spec.title):
         problems.append("通知标题不能为空")
     doc = normalize_name(spec.doc_number)

@@ -152,3 +152,28 @@ def test_cli_json_and_registering_only_matched(
 def test_a_date_after_today_is_refused(study: Services, inbox: Path) -> None:
     with pytest.raises(ValidationError, match="晚于今天"):
         study.intake.propose([inbox], on=date(2030, 1, 1))
+
+
+def test_a_broken_file_named_for_a_unit_is_not_registered_unseen(
+    study: Services, tmp_path: Path
+) -> None:
+    broken = tmp_path / "河东区市场监管局阶段性总结.docx"
+    broken.write_bytes(b"PK\x03\x04 cut off in the mail")
+    (p,) = study.intake.propose([broken], notice=NOTICE, on=JUNE)
+    assert (p.status, p.unit, p.requirement) == ("ambiguous", "河东区市场监管局", "阶段性总结")
+    assert "已损坏" in p.reason and "文件打不开" in p.reason
+
+
+def test_a_file_for_a_requirement_already_complete_is_asked_about(
+    study: Services, tmp_path: Path
+) -> None:
+    first = write_docx(tmp_path / "和平区市场监管局阶段性总结.docx", summary("和平区市场监管局"))
+    (p,) = study.intake.propose([first], notice=NOTICE, on=JUNE)
+    study.intake.register([replace(p, forms=Form.ELECTRONIC | Form.SEAL | Form.EVIDENCE)])
+    again = write_docx(
+        tmp_path / "和平区阶段性总结（修改稿）.docx", summary("和平区市场监管局") + "\n（修改稿）"
+    )
+    (q,) = study.intake.propose([again], notice=NOTICE, on=JUNE)
+    # not the unit's other open requirement (年度总结): the title says 阶段性总结
+    assert (q.status, q.requirement) == ("ambiguous", "阶段性总结")
+    assert "已报齐此事项" in q.reason

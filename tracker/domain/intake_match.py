@@ -134,11 +134,41 @@ def doc_numbers(text: str) -> set[str]:
     return {normalize_doc_number(m) for m in DOC_NUMBER.finditer(text)}
 
 
+def _haystack(facts: FileFacts) -> str:
+    return re.sub(r"\s+", "", facts.name_text + "\n" + "\n".join(t for _, t in regions(facts.text)))
+
+
+def _distinct(items: Sequence[OpenItem]) -> list[OpenItem]:
+    return list({i.requirement_id: i for i in reversed(items)}.values())[::-1]
+
+
+def _scored(facts: FileFacts, items: Sequence[OpenItem]) -> list[tuple[float, OpenItem]]:
+    hay = _haystack(facts)
+    return sorted(((title_score(i.title, hay), i) for i in items), key=lambda p: -p[0])
+
+
+def _clear_lead(scored: Sequence[tuple[float, OpenItem]]) -> OpenItem | None:
+    """The requirement the file's title words name, when one clearly leads."""
+    if not scored:
+        return None
+    best = scored[0][0]
+    second = scored[1][0] if len(scored) > 1 else 0.0
+    return scored[0][1] if best >= 0.5 and best - second >= 0.25 else None
+
+
+def titled_other(facts: FileFacts, chosen: OpenItem, items: Sequence[OpenItem]) -> OpenItem | None:
+    """A requirement other than ``chosen`` that the file's title clearly names instead (a
+    世界标准日活动总结 is not the unit's only open 阶段性总结)."""
+    others = [i for i in _distinct(items) if i.requirement_id != chosen.requirement_id]
+    lead = _clear_lead(_scored(facts, [chosen, *others]))
+    return lead if lead is not None and lead.requirement_id != chosen.requirement_id else None
+
+
 def pick_item(facts: FileFacts, items: Sequence[OpenItem]) -> tuple[OpenItem | None, str]:
     """The one requirement the file answers, and why; (None, why not) when it is unclear."""
     if not items:
         return None, "没有对应的报送事项"
-    items = list({i.requirement_id: i for i in reversed(items)}.values())[::-1]
+    items = _distinct(items)
     numbers = doc_numbers(facts.name_text + "\n" + facts.text[:3000])
     cited = [i for i in items if i.notice in numbers]
     pool = cited or list(items)
@@ -146,11 +176,10 @@ def pick_item(facts: FileFacts, items: Sequence[OpenItem]) -> tuple[OpenItem | N
     if len(pool) == 1:
         only = "通知中唯一的事项" if cited else "该单位唯一待报的事项"
         return pool[0], "，".join([*why, only])
-    hay = re.sub(r"\s+", "", facts.name_text + "\n" + "\n".join(t for _, t in regions(facts.text)))
-    scored = sorted(((title_score(i.title, hay), i) for i in pool), key=lambda p: -p[0])
-    best, second = scored[0][0], scored[1][0]
-    if best >= 0.5 and best - second >= 0.25:
-        return scored[0][1], "，".join([*why, f"标题词与“{scored[0][1].title}”相符"])
+    scored = _scored(facts, pool)
+    if lead := _clear_lead(scored):
+        return lead, "，".join([*why, f"标题词与“{lead.title}”相符"])
+    best = scored[0][0]
     near = [i for s, i in scored if s >= best - 0.25] if best > 0 else pool
     near.sort(key=lambda i: abs((i.deadline - facts.received_on).days))
     gap = [abs((i.deadline - facts.received_on).days) for i in near[:2]]
@@ -174,9 +203,16 @@ def match_file(
     uid, unit_why = found[0]
     if not owed:
         return Match(UNMATCHED, uid, None, f"{unit_why}，但该单位没有相应的报送事项")
+    done = _clear_lead(_scored(facts, _distinct(owed)))
+    if done is not None and not done.missing and any(i.missing for i in owed):
+        why = f"标题词与“{done.title}”相符，但该单位已报齐此事项"
+        return Match(AMBIGUOUS, uid, done, f"{unit_why}；{why}", (uid,), (done,))
     item, why = pick_item(facts, open_items)
     if item is None:
         return Match(AMBIGUOUS, uid, None, f"{unit_why}；{why}", (uid,), tuple(open_items))
+    if other := titled_other(facts, item, items):
+        why = f"{why}，但标题像是“{other.notice} {other.title}”"
+        return Match(AMBIGUOUS, uid, item, f"{unit_why}；{why}", (uid,), (item,))
     if facts.forms == Form.NONE:
         return Match(UNMATCHED, uid, item, f"{unit_why}；{why}；未能判断报送形式")
     return Match(MATCHED, uid, item, f"{unit_why}；{why}；{format_forms(facts.forms)}")

@@ -30,6 +30,10 @@ class ExtractError(TrackerError):
     """A file whose text cannot be read; the message says why, in one line."""
 
 
+class NeedsConverter(ExtractError):
+    """A sound old .doc/.wps that only LibreOffice (not installed) could read."""
+
+
 @dataclass(frozen=True, slots=True)
 class Extracted:
     kind: str  # docx / pdf / txt / xlsx / doc / wps
@@ -199,7 +203,7 @@ def soffice() -> str | None:
 def _old_word(path: Path, kind: str) -> Extracted:
     program = soffice()
     if program is None:
-        raise ExtractError(
+        raise NeedsConverter(
             f"“{path.name}”是旧版 Word/WPS 文件（.{kind}），读取它需要安装 LibreOffice；"
             "也可以在 Word 或 WPS 中另存为 .docx 后再读"
         )

@@ -186,6 +186,8 @@ class IntakeService:
         )
         reason = "；".join(x for x in (m.reason, got.note) if x)
         status = m.status
+        if got.damaged and status == MATCHED:
+            status, reason = AMBIGUOUS, f"{reason}；文件打不开，请核对后再决定是否登记"
         if earlier:
             status, reason = UNMATCHED, f"同一文件已登记过（{earlier}），不再登记"
         return replace(

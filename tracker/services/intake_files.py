@@ -11,7 +11,7 @@ from tracker.domain.errors import TrackerError
 from tracker.domain.forms import Form
 from tracker.domain.intake_kinds import kind_of, skipped
 from tracker.domain.intake_match import FileFacts, file_forms
-from tracker.services.extract import ExtractError, extract_text, readable
+from tracker.services.extract import ExtractError, NeedsConverter, extract_text, readable
 from tracker.services.seal import has_red_seal
 
 MAX_FILES = 5_000
@@ -31,6 +31,7 @@ class ReadFile:
     facts: FileFacts
     forms_why: str
     note: str  # what went wrong reading it, or 扫描件 …
+    damaged: bool = False  # empty, broken, a zip bomb: the unit must send it again
 
 
 def collect(paths: list[Path]) -> list[Incoming]:
@@ -83,15 +84,15 @@ def read_file(item: Incoming, given: date | None, today: date) -> ReadFile:
         sha, size = sha256_of(item.path)
     except OSError as exc:
         return _unreadable(item, given, today, exc)
-    text, note = "", ""
+    text, note, damaged = "", "", False
     suffix = item.path.suffix.lower()
     if readable(item.path):
         try:
             got = extract_text(item.path)
             text, note = got.text, got.note
         except ExtractError as exc:
-            note = str(exc)
-    seal = kind_of(suffix) == "pdf" and not note.startswith("“") and has_red_seal(item.path)
+            note, damaged = str(exc), not isinstance(exc, NeedsConverter)
+    seal = kind_of(suffix) == "pdf" and not damaged and has_red_seal(item.path)
     forms, why = file_forms(suffix, item.path.name, text, seal)
     if forms == Form.NONE and not note:
         note = f"不认识的文件类型（{suffix or '无扩展名'}）"
@@ -102,7 +103,7 @@ def read_file(item: Incoming, given: date | None, today: date) -> ReadFile:
         forms=forms,
         received_on=received_date(item.path, given, today),
     )
-    return ReadFile(item, sha, size, facts, why, note)
+    return ReadFile(item, sha, size, facts, why, note, damaged)
 
 
 def _unreadable(item: Incoming, given: date | None, today: date, exc: OSError) -> ReadFile:

@@ -128,7 +128,7 @@ def test_status_workbook_gets_the_sheet(registered: Services, tmp_path: Path) ->
     total = next(r for r in rows if len(r) > 1 and r[1] == "合计")
     assert total[header.index("参与人次")] == 5700
     sentence = next(r for r in rows if len(r) > 1 and r[1] == "汇总表述")
-    assert sentence[4].startswith("全市共参与5700余人次")
+    assert sentence[2].startswith("全市共参与5700余人次")
 
 
 def test_cli_formats(

@@ -164,6 +164,12 @@ def test_two_deadlines_in_one_sentence() -> None:
     assert all(r.categories == ("县局",) for r in draft.requirements)
 
 
+def test_a_formal_document_is_sealed() -> None:
+    text = TWO_IN_ONE.replace("全年统计报告（加盖公章）", "全年统计报告正式文件")
+    draft = draft_notice(text, today=TODAY, categories=DEFAULT_CATEGORIES)
+    assert [(r.title, r.forms) for r in draft.requirements][1] == ("全年统计报告", E | S)
+
+
 ATTACHMENT = """津市场监管标准〔2022〕8号
 市市场监管委关于开展质量月标准化活动的通知
 各区市场监管局：

@@ -104,6 +104,24 @@ def test_figures_tab_edit_and_hover(qtbot, study: Services, tmp_path: Path) -> N
     assert not model.setData(model.index(0, col), "七百")  # not a number: refused, nothing saved
 
 
+def test_figures_typed_for_a_paper_copy(qtbot, study: Services) -> None:  # type: ignore[no-untyped-def]
+    from tracker.ui.notices.page import NoticesPage
+
+    oid = study.ledger.find_obligation("和平区市场监管局", "阶段性总结", NOTICE)
+    study.ledger.register(oid, Form.PAPER, date(2023, 6, 20))  # nothing to read
+    page = NoticesPage(ready_context(study))
+    qtbot.addWidget(page)
+    page.ui.tabs.setCurrentWidget(page.figures)
+    model = page.figures.model
+    qtbot.waitUntil(lambda: model.rowCount() == 2, timeout=20_000)  # its row, and 合计
+    assert model.data(model.index(0, 0)) == "和平区市场监管局"
+    assert "双击格子可填入" in page.figures.status.text()
+    col = 2 + model.kinds.index("活动场次")  # every kind has its column
+    assert model.setData(model.index(0, col), "15")
+    qtbot.waitUntil(lambda: model.data(model.index(0, col)) == "15", timeout=20_000)
+    assert page.figures.sentence.text() == "全市共开展活动15场次。"
+
+
 def test_editor_filled_from_a_notice_file(
     qtbot, study: Services, tmp_path: Path, monkeypatch
 ) -> None:  # type: ignore[no-untyped-def]

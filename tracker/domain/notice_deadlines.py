@@ -34,7 +34,7 @@ _VERBS = re.compile(
 )
 _STOP = re.compile(
     r"[（(，,；;。：:\t]|以及|及相关|和相关|并附|电子版|电子稿|电子文档|纸质|盖章|加盖|一式|"
-    r"报送|上报|报市|报至|报给|报区|发送|送至|发至|各一份|原件|扫描件|至邮箱|邮箱"
+    r"报送|上报|报市|报至|报给|报区|发送|送至|发至|各一份|原件|扫描件|至邮箱|邮箱|正式"
 )
 _DESTINATION = re.compile(r"(委|局|处|科|办|邮箱|中心|院)$")
 _ENUMERATOR = re.compile(
@@ -55,6 +55,8 @@ _FORM_WORDS: tuple[tuple[str, Form], ...] = (
     ("盖章", Form.SEAL),
     ("公章", Form.SEAL),
     ("正式报送", Form.SEAL),
+    ("正式文件", Form.SEAL),  # a formal document bears the unit's seal
+    ("正式行文", Form.SEAL),
     ("佐证", Form.EVIDENCE),
     ("图片", Form.EVIDENCE),
     ("照片", Form.EVIDENCE),

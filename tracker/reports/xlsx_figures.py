@@ -8,8 +8,8 @@ from typing import Any
 from tracker.domain.figures import KINDS
 from tracker.reports.columns import Col
 from tracker.reports.figure_sheet import FigureLine, FigureSheet
-from tracker.reports.xlsx_style import PageSpec
-from tracker.reports.xlsx_table import Table, write_table
+from tracker.reports.xlsx_style import BORDER, HEADER_FONT, LEFT_WRAP, PageSpec, cell, text_lines
+from tracker.reports.xlsx_table import HEADER_ROW, Table, column_widths, write_table
 
 SHEET = "关键数据"
 
@@ -38,7 +38,6 @@ def figures_table(sheet: FigureSheet) -> Table:
     approx_total = [k for k in kinds if sheet.totals[k][1]]
     note = f"含约数：{'、'.join(approx_total)}" if approx_total else ""
     values.append([None, "合计", "", "", "", *(sheet.totals[k][0] for k in kinds), note])
-    values.append([None, "汇总表述", "", "", sheet.sentence, *([None] * len(kinds)), ""])
     return Table(
         sheet=SHEET,
         title=SHEET,
@@ -51,4 +50,18 @@ def figures_table(sheet: FigureSheet) -> Table:
 
 
 def write_figures(wb: Any, sheet: FigureSheet) -> Any:
-    return write_table(wb, figures_table(sheet))
+    """The table, then the ready sentence on a row of its own, merged across the table so that
+    it reads (and prints) as one paragraph."""
+    from openpyxl.utils import get_column_letter
+
+    table = figures_table(sheet)
+    ws = write_table(wb, table)
+    widths = column_widths(table)
+    row = HEADER_ROW + len(table.values) + 1
+    ws.row_dimensions[row].height = 15 * text_lines(sheet.sentence, sum(widths[2:])) + 6
+    label = cell(ws, "汇总表述", font=HEADER_FONT, alignment=LEFT_WRAP, border=BORDER)
+    ws.append([cell(ws, None, border=BORDER), label,
+               cell(ws, sheet.sentence, alignment=LEFT_WRAP, border=BORDER),
+               *(cell(ws, None, border=BORDER) for _ in widths[3:])])  # fmt: skip
+    ws.merged_cells.add(f"C{row}:{get_column_letter(len(widths))}{row}")
+    return ws

@@ -81,10 +81,21 @@ class FigureRow:
 
 
 @dataclass(frozen=True, slots=True)
+class Submitted:
+    """A unit × requirement with something registered: a row of the 关键数据 tab even when
+    nothing was read from it (a scan, a paper copy), so the clerk can type its figures."""
+
+    obligation_id: int
+    unit: str
+    requirement: str
+
+
+@dataclass(frozen=True, slots=True)
 class FiguresTable:
     scope: str
     rows: tuple[FigureRow, ...]
     problems: tuple[str, ...]  # files that could not be read, one line each
+    submitted: tuple[Submitted, ...] = ()
 
     def totals(self) -> dict[str, tuple[int, bool]]:
         out: dict[str, tuple[int, bool]] = {}
@@ -160,7 +171,7 @@ class FiguresService:
                 if n is None:
                     raise NotFoundError(f"通知（编号 {notice}）不存在")
                 ids, scope = [n.id], f"{n.doc_number} {n.title}".strip()
-            owners, files, fixes = _load(s, ids)
+            owners, files, fixes, submitted = _load(s, ids)
             scope = scope or ("全部通知" if not ids else f"{len(ids)}个通知")
         problems: list[str] = []
         by_obligation: dict[int, list[tuple[dict[str, Rolled], str]]] = {}
@@ -178,7 +189,12 @@ class FiguresService:
             for oid, owner in owners.items()
             for row in _rows(owner, by_obligation.get(oid, []), fixes.get(oid, {}))
         ]
-        return FiguresTable(scope, tuple(rows), tuple(problems))
+        shown = tuple(
+            Submitted(oid, owners[oid].unit, owners[oid].requirement)
+            for oid in owners
+            if oid in submitted
+        )
+        return FiguresTable(scope, tuple(rows), tuple(problems), shown)
 
     def write_xlsx(self, path: Path, notice: str | int | None = None) -> FiguresTable:
         """The 关键数据 sheet alone, as its own workbook."""
@@ -276,7 +292,10 @@ def _rows(
 
 
 Loaded = tuple[
-    dict[int, _Owner], list[tuple[int, str, str]], dict[int, dict[str, FigureCorrection]]
+    dict[int, _Owner],
+    list[tuple[int, str, str]],
+    dict[int, dict[str, FigureCorrection]],
+    set[int],  # obligations with a submission registered
 ]
 
 
@@ -309,4 +328,11 @@ def _load(s: Session, notice_ids: Sequence[int]) -> Loaded:
     for fix in s.scalars(fix_stmt):
         s.expunge(fix)
         fixes.setdefault(fix.obligation_id, {})[fix.kind] = fix
-    return owners, files, fixes
+    submitted = set(
+        s.scalars(
+            select(Submission.obligation_id)
+            .where(Submission.obligation_id.in_(owned.scalar_subquery()))
+            .distinct()
+        )
+    )
+    return owners, files, fixes, submitted

@@ -46,11 +46,20 @@ class FiguresModel(QAbstractTableModel):
         self.lines: list[Line] = []
         self.totals: dict[str, tuple[int, bool]] = {}
 
-    def set_table(self, rows: Sequence[Any], kinds: Sequence[str], totals: dict[str, Any]) -> None:
+    def set_table(
+        self,
+        rows: Sequence[Any],
+        kinds: Sequence[str],
+        totals: dict[str, Any],
+        submitted: Sequence[Any] = (),
+    ) -> None:
+        """``submitted``: unit × requirement rows shown even with nothing read (a scan)."""
         self.beginResetModel()
         self.kinds = list(kinds)
         self.totals = dict(totals)
-        lines: dict[int, Line] = {}
+        lines: dict[int, Line] = {
+            o.obligation_id: Line(o.obligation_id, o.unit, o.requirement) for o in submitted
+        }
         for r in rows:
             line = lines.setdefault(r.obligation_id, Line(r.obligation_id, r.unit, r.requirement))
             line.cells[r.kind] = r

@@ -82,13 +82,15 @@ class FiguresPanel(QWidget):
         if notice_id != self.notice_id:
             return  # the clerk chose another notice meanwhile
         totals = table.totals()
-        kinds = [k for k in KINDS if k in totals]
-        self.model.set_table(table.rows, kinds, totals)
+        # every kind a column: the clerk types what a scan or a paper copy says
+        self.model.set_table(table.rows, KINDS, totals, table.submitted)
         self.table.resizeColumnsToContents()
         self._show_sentence(table.sentence())
         problems = "；".join(table.problems[:3])
-        if not table.rows:
-            self.status.setText(self.tr("已登记的材料中还没有读出关键数据。"))
+        if not table.submitted and not table.rows:
+            self.status.setText(self.tr("这个通知还没有登记任何材料。"))
+        elif not table.rows:
+            self.status.setText(self.tr("已登记的材料中还没有读出关键数据；双击格子可填入。"))
         else:
             self.status.setText(problems and self.tr("未能读取：") + problems)
 

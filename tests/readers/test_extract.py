@@ -132,3 +132,37 @@ def test_red_seal_seen_below_the_masthead(tmp_path: Path) -> None:
     assert not has_red_seal(write_pdf(tmp_path / "无章.pdf", "总结"))
     (tmp_path / "坏.pdf").write_bytes(b"%PDF-1.4 broken")
     assert not has_red_seal(tmp_path / "坏.pdf")
+
+
+def test_a_poster_sized_page_is_rendered_small(tmp_path: Path) -> None:
+    from reportlab.pdfgen import canvas
+
+    from tracker.services.seal import MAX_PIXELS, render_scale
+
+    assert render_scale(595, 842) == 0.5  # A4: half scale, as ever
+    side = 14400  # PDF's largest page: 200 inches
+    assert (side * render_scale(side, side)) ** 2 <= MAX_PIXELS * 1.01
+    path = tmp_path / "海报.pdf"
+    c = canvas.Canvas(str(path), pagesize=(side, side))
+    c.setStrokeColorRGB(0.85, 0.05, 0.05)
+    c.setLineWidth(60)
+    c.circle(side / 2, side / 3, 1200)
+    c.showPage()
+    c.save()
+    assert has_red_seal(path)
+
+
+def test_a_huge_text_part_is_refused_before_parsing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import os
+
+    from tracker.services import zip_guard
+
+    monkeypatch.setattr(zip_guard, "MAX_XML", 2 * 1024 * 1024)
+    path = tmp_path / "巨大.docx"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_STORED) as zf:  # honest, not compressed
+        zf.writestr("[Content_Types].xml", "<Types/>")
+        zf.writestr("word/document.xml", os.urandom(3 * 1024 * 1024))
+    with pytest.raises(ExtractError, match=r"word/document\.xml.*3 MB，过大"):
+        extract_text(path)

@@ -9,6 +9,9 @@ from __future__ import annotations
 from pathlib import Path
 
 SCALE = 0.5
+# Pixels rendered at most: an A4 page at half scale. A poster-sized (or hostile 200-inch) page
+# is rendered smaller, never as a bitmap of hundreds of megabytes counted pixel by pixel.
+MAX_PIXELS = 600 * 850 // 4
 MIN_RED_PIXELS = 200
 TOP_SKIPPED = 0.3
 
@@ -29,6 +32,12 @@ def red_pixels(rgb: bytes, width: int, height: int, stride: int, channels: int =
     return count
 
 
+def render_scale(width: float, height: float) -> float:
+    """Half scale, or less for a page larger than A4."""
+    area = max(width * height, 1.0)
+    return min(SCALE, (MAX_PIXELS / area) ** 0.5)
+
+
 def has_red_seal(path: Path) -> bool:
     """False for anything that cannot be rendered: a seal is only claimed when seen."""
     import pypdfium2 as pdfium
@@ -41,7 +50,8 @@ def has_red_seal(path: Path) -> bool:
         if len(pdf) == 0:
             return False
         page = pdf[0]
-        bitmap = page.render(scale=SCALE, rev_byteorder=True, may_draw_forms=False)
+        bitmap = page.render(scale=render_scale(*page.get_size()), rev_byteorder=True,
+                             may_draw_forms=False)  # fmt: skip
         rgb = bytes(bitmap.buffer)
         found = red_pixels(rgb, bitmap.width, bitmap.height, bitmap.stride, bitmap.n_channels)
         page.close()

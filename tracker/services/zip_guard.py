@@ -14,6 +14,9 @@ from tracker.domain.errors import TrackerError
 MAX_MEMBERS = 5_000
 MAX_TOTAL = 200 * 1024 * 1024  # inflated bytes of all members
 MAX_RATIO = 150  # a member inflating more than this (and above 1 MB) is a bomb
+# One XML part parsed whole (lxml takes several times its size in memory); pictures inside a
+# .docx are large, but its text never is.
+MAX_XML = 40 * 1024 * 1024
 
 
 def check_zip(path: Path, what: str) -> None:
@@ -33,6 +36,11 @@ def check_zip(path: Path, what: str) -> None:
         big = info.file_size > 1024 * 1024
         if big and info.file_size > MAX_RATIO * max(info.compress_size, 1):
             raise TrackerError(f"“{path.name}”解压后异常膨胀（压缩炸弹），未读取")
+        if info.filename.lower().endswith((".xml", ".rels")) and info.file_size > MAX_XML:
+            raise TrackerError(
+                f"“{path.name}”中的“{info.filename[:60]}”解压后有 "
+                f"{info.file_size // (1024 * 1024)} MB，过大，未读取"
+            )
     if total > MAX_TOTAL:
         raise TrackerError(
             f"“{path.name}”解压后达 {total // (1024 * 1024)} MB，超过上限"

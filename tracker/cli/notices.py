@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from tracker.cli.output import table
 from tracker.cli.parsing import Subparsers, add_group
 from tracker.domain.dates import format_cn
-from tracker.domain.errors import TrackerError
+from tracker.domain.errors import TrackerError, os_failure
 from tracker.domain.forms import format_forms
 
 if TYPE_CHECKING:
@@ -81,7 +81,7 @@ def cmd_notice_read(args: argparse.Namespace, ctx: Context) -> int:
     try:
         args.out.write_text(text, encoding="utf-8")
     except OSError as exc:
-        raise TrackerError(f"无法写入“{args.out}”：{exc.strerror or exc}") from None
+        raise os_failure(exc, f"无法写入“{args.out}”") from None
     doubts = len(read.draft.doubts) + sum(len(r.doubts) for r in read.draft.requirements)
     print(
         f"已写入 {args.out}：{len(read.draft.requirements)} 个报送事项，"

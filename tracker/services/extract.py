@@ -12,7 +12,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from tracker.domain.errors import TrackerError
+from tracker.domain.errors import TrackerError, os_error_text
 from tracker.services.zip_guard import check_zip
 
 MAX_FILE = 100 * 1024 * 1024  # bytes read from any one file
@@ -47,6 +47,10 @@ class Extracted:
         return self.kind == "pdf" and not self.text.strip() and bool(self.scanned_pages)
 
 
+def _os_words(exc: OSError) -> str:
+    return os_error_text(OSError(exc.errno, exc.strerror))  # in Chinese, without the path
+
+
 def readable(path: Path) -> bool:
     suffix = path.suffix.lower()
     return suffix in TEXT_KINDS or suffix in OLD_KINDS
@@ -56,7 +60,7 @@ def _check_size(path: Path, limit: int) -> int:
     try:
         size = path.stat().st_size
     except OSError as exc:
-        raise ExtractError(f"无法读取“{path.name}”：{exc.strerror or exc}") from None
+        raise ExtractError(f"无法读取“{path.name}”：{_os_words(exc)}") from None
     if size > limit:
         raise ExtractError(f"“{path.name}”有 {size // (1024 * 1024)} MB，过大，未读取")
     if size == 0:
@@ -85,7 +89,7 @@ def extract_text(path: Path) -> Extracted:
             f"“{path.name}”被占用或没有读取权限（是否正在其他程序中打开？）"
         ) from None
     except OSError as exc:
-        raise ExtractError(f"无法读取“{path.name}”：{exc.strerror or exc}") from None
+        raise ExtractError(f"无法读取“{path.name}”：{_os_words(exc)}") from None
     except MemoryError:
         raise ExtractError(f"“{path.name}”过大，内存不足，未读取") from None
     except Exception as exc:  # a damaged file makes the parsers raise anything at all

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
-from tracker.domain.errors import TrackerError
+from tracker.domain.errors import TrackerError, os_error_text
 from tracker.domain.forms import Form
 from tracker.domain.intake_kinds import kind_of, skipped
 from tracker.domain.intake_match import FileFacts, file_forms
@@ -110,6 +110,6 @@ def _unreadable(item: Incoming, given: date | None, today: date, exc: OSError) -
     if isinstance(exc, PermissionError):
         note = f"“{item.shown}”被占用或没有读取权限（是否正在其他程序中打开？）"
     else:
-        note = f"无法读取“{item.shown}”：{exc.strerror or exc}"
+        note = f"无法读取“{item.shown}”：{os_error_text(OSError(exc.errno, exc.strerror))}"
     facts = FileFacts(item.shown, _name_text(item.shown), "", Form.NONE, given or today)
     return ReadFile(item, "", 0, facts, "", note)

@@ -6,6 +6,7 @@ part counts; a seal at half scale leaves a few hundred strongly red pixels there
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 
 SCALE = 0.5
@@ -35,7 +36,7 @@ def red_pixels(rgb: bytes, width: int, height: int, stride: int, channels: int =
 def render_scale(width: float, height: float) -> float:
     """Half scale, or less for a page larger than A4."""
     area = max(width * height, 1.0)
-    return min(SCALE, (MAX_PIXELS / area) ** 0.5)
+    return min(SCALE, math.sqrt(MAX_PIXELS / area))
 
 
 def has_red_seal(path: Path) -> bool:

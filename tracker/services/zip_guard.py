@@ -9,7 +9,7 @@ from __future__ import annotations
 import zipfile
 from pathlib import Path
 
-from tracker.domain.errors import TrackerError
+from tracker.domain.errors import TrackerError, os_failure
 
 MAX_MEMBERS = 5_000
 MAX_TOTAL = 200 * 1024 * 1024  # inflated bytes of all members
@@ -27,7 +27,7 @@ def check_zip(path: Path, what: str) -> None:
     except zipfile.BadZipFile:
         raise TrackerError(f"“{path.name}”不是有效的{what}文件（文件已损坏或扩展名不对）") from None
     except OSError as exc:
-        raise TrackerError(f"无法读取“{path.name}”：{exc.strerror or exc}") from None
+        raise os_failure(exc, f"无法读取“{path.name}”") from None
     if len(infos) > MAX_MEMBERS:
         raise TrackerError(f"“{path.name}”内含 {len(infos)} 个部件，过多，疑为异常文件，未读取")
     total = 0

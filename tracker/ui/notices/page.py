@@ -79,7 +79,7 @@ class NoticesPage(QWidget):
         ui.search.textChanged.connect(self.proxy.setFilterFixedString)
         ui.new.clicked.connect(self.on_new_clicked)
         ui.from_file.clicked.connect(self.on_from_file_clicked)
-        ui.tabs.currentChanged.connect(lambda _: self._show_figures())
+        ui.tabs.currentChanged.connect(lambda _: self._on_tab_changed())
         ui.edit.clicked.connect(self.on_edit_clicked)
         ui.copy.clicked.connect(self.on_copy_clicked)
         ui.delete.clicked.connect(self.on_delete_clicked)
@@ -124,6 +124,11 @@ class NoticesPage(QWidget):
         for button in (self.ui.edit, self.ui.copy, self.ui.delete):
             button.setEnabled(n is not None)
         self.ui.message.clear_message()
+        self._show_figures()
+
+    def _on_tab_changed(self) -> None:
+        if self.ui.tabs.currentWidget() is self.figures:
+            self.ui.make_room_below()
         self._show_figures()
 
     def _show_figures(self) -> None:

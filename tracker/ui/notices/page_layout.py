@@ -70,7 +70,17 @@ class PageLayout:
         split.addWidget(self.table)
         split.addWidget(lower)
         split.setSizes([320, 280])
+        self.split = split
         layout = QVBoxLayout(page)
         layout.addLayout(bar)
         layout.addWidget(self.message)
         layout.addWidget(split, 1)
+
+    def make_room_below(self, share: float = 0.62) -> None:
+        """A tab with one row per unit (关键数据) gets most of the height; the clerk's own
+        dragged split is kept when it already gives that much."""
+        sizes = self.split.sizes()
+        total = sum(sizes)
+        if total > 0 and sizes[1] < total * share:
+            below = int(total * share)
+            self.split.setSizes([total - below, below])

@@ -45,6 +45,7 @@ def _rows(proposals: list[Proposal], registered: set[str]) -> list[list[str]]:
             [
                 p.file,
                 p.unit,
+                p.notice,
                 p.requirement,
                 format_forms(p.forms),
                 p.received_on.isoformat(),
@@ -68,7 +69,7 @@ def cmd_intake(args: argparse.Namespace, ctx: Context) -> int:
         data = [dict(p.to_json(), registered=p.sha256 in registered) for p in proposals]
         print(json.dumps(data, ensure_ascii=False, indent=2))
     else:
-        headers = ("文件", "单位", "报送事项", "形式", "收到日期", "结果", "依据")
+        headers = ("文件", "单位", "通知", "报送事项", "形式", "收到日期", "结果", "依据")
         print(table(headers, _rows(proposals, registered)))
     counts = {k: sum(p.status == k for p in proposals) for k in STATUS_LABELS}
     line = "，".join(f"{STATUS_LABELS[k]} {n} 个" for k, n in counts.items())

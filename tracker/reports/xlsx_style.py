@@ -174,31 +174,44 @@ MIN_PRINT_SCALE = 82  # 11-point cells print at 9 points at least
 PAGE_WIDTH_PX = (297 / 25.4 - 0.8) * 96  # A4 landscape less the margins, at 96 dpi
 
 
+PRINT_SLACK = 0.98  # a part that fills the page to the pixel spills a column onto a page of its own
+
+
 def column_px(width: float) -> float:
     """A column's printed width in pixels at 100 %, as the widest of the programs measures
-    it: Excel takes 7 px a unit plus 5 px padding, LibreOffice about 8.5 px a unit (its
-    default font's digits are wider), so a part that fits here fits in both."""
-    return width * 8.5 + 5
+    it: Excel takes 7 px a unit plus 5 px padding, LibreOffice about 9.1 px a unit (its
+    default font's digits are wider; measured from its PDFs), so a part that fits here fits
+    in both."""
+    return width * 9.1 + 5
 
 
 def print_parts(widths: Sequence[float], repeat: int) -> tuple[int, list[int]] | None:
     """A sheet too wide for one page at ``MIN_PRINT_SCALE``: the scale and the columns after
     which a new page starts, the first ``repeat`` columns printed again on each part. None
-    when fitting one page wide stays legible."""
-    total = sum(column_px(w) for w in widths)
-    if total * MIN_PRINT_SCALE / 100 <= PAGE_WIDTH_PX:
+    when fitting one page wide stays legible. The scale is the largest (up to a little above
+    the floor) that needs no more parts than the floor does."""
+    px = [column_px(w) for w in widths]
+    if sum(px) * MIN_PRINT_SCALE / 100 <= PAGE_WIDTH_PX * PRINT_SLACK:
         return None
-    scale = MIN_PRINT_SCALE + 8  # a little above the floor: programs measure columns apart
-    room = PAGE_WIDTH_PX * 100 / scale
-    head = sum(column_px(w) for w in widths[:repeat])
+    fewest = len(_part_breaks(px, repeat, MIN_PRINT_SCALE))
+    for scale in range(MIN_PRINT_SCALE + 8, MIN_PRINT_SCALE, -1):
+        breaks = _part_breaks(px, repeat, scale)
+        if len(breaks) == fewest:
+            return scale, breaks
+    return MIN_PRINT_SCALE, _part_breaks(px, repeat, MIN_PRINT_SCALE)
+
+
+def _part_breaks(px: Sequence[float], repeat: int, scale: int) -> list[int]:
+    """Greedy parts at ``scale`` (the fewest there are): the columns after which each ends."""
+    room = PAGE_WIDTH_PX * PRINT_SLACK * 100 / scale
+    head = sum(px[:repeat])
     breaks, used = [], head
-    for k in range(repeat, len(widths)):
-        w = column_px(widths[k])
-        if used + w > room and used > head:
+    for k in range(repeat, len(px)):
+        if used + px[k] > room and used > head:
             breaks.append(k)  # a break after column k (1-based k = the last on the page)
             used = head
-        used += w
-    return scale, breaks
+        used += px[k]
+    return breaks
 
 
 def split_print(ws: Any, widths: Sequence[float], repeat: int) -> bool:

@@ -98,16 +98,40 @@ def write_table(
     widths = column_widths(table)
     # write-only: sheet properties, views and widths go out before the first row
     setup_page(ws, table.page)
-    split_print(ws, widths, repeat=PRINTED_AGAIN)
+    split = split_print(ws, widths, repeat=PRINTED_AGAIN)
     set_widths(ws, widths)
     ws.freeze_panes = table.freeze
     title_rows(ws, table.title, table.subtitle, widths)
     ws.row_dimensions[HEADER_ROW].height = 30
-    ws.append(header_cells(ws, (c.header for c in table.cols)))
+    ws.append(header_cells(ws, _headers(table.cols, widths)))
     _write_rows(ws, table, widths, progress, done, total or len(table.values))
     last = HEADER_ROW + len(table.values)
     freeze_and_filter(ws, HEADER_ROW, n, last, table.freeze)
+    if split:  # the title rows, merged across every part, would print cut at each part's edge
+        from openpyxl.utils import get_column_letter
+
+        ws.print_area = f"A{HEADER_ROW}:{get_column_letter(n)}{max(last, HEADER_ROW)}"
     return ws
+
+
+def _headers(cols: Sequence[Col], widths: list[float]) -> list[str]:
+    return [header_text(c.header, w) for c, w in zip(cols, widths, strict=True)]
+
+
+def header_text(header: str, width: float) -> str:
+    """A header wider than its column on two lines broken between words (逾期 / 天数), the
+    lines as even as the words allow: the programs would wrap it anywhere (逾期天 / 数)."""
+    from tracker.domain.text import display_width
+
+    if display_width(header) <= (width - 1.5) / 1.05:  # fits (the inverse of excel_width)
+        return header
+    from tracker.reports.gbt9704.segment import word_cuts
+
+    cuts = word_cuts(header)
+    if not cuts:
+        return header
+    k = min(cuts, key=lambda k: max(display_width(header[:k]), display_width(header[k:])))
+    return f"{header[:k]}\n{header[k:]}"
 
 
 def _write_rows(

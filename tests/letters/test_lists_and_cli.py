@@ -125,10 +125,15 @@ def test_cli_warns_of_a_year_without_holidays(run, tmp_path: Path) -> None:
 def test_cli_back_dated_letter_is_issued_with_a_warning(run, tmp_path: Path) -> None:
     run("letters", "--as-of", "2023-06-28", "--date", "2023-06-28", "--unit", "和平局",
         "--out", str(tmp_path / "a.pdf"))  # fmt: skip
-    out = run("letters", "--as-of", "2023-06-28", "--date", "2023-06-26", "--unit", "河西局",
+    out = run("letters", "--date", "2023-06-26", "--unit", "河西局",
               "--out", str(tmp_path / "b.pdf"))  # fmt: skip
     assert "早于已发出的津市场监管标准函〔2023〕1号（2023年6月28日）" in out
     assert "津市场监管标准函〔2023〕2号" in out  # issued all the same
+    body = raw_text(tmp_path / "b.pdf")
+    assert "截至2023年6月26日" in body  # counted as of its own date, not a later day
+    refused = run("letters", "--as-of", "2023-06-28", "--date", "2023-06-26", "--unit", "南开局",
+                  "--out", str(tmp_path / "c.pdf"), ok=False)  # fmt: skip
+    assert "统计截止日期2023年6月28日晚于发函日期2023年6月26日" in refused
 
 
 def test_lists_show_the_original_deadline_and_fit_their_rows(

@@ -21,7 +21,9 @@ if TYPE_CHECKING:
 def register(sub: Subparsers, common: argparse.ArgumentParser) -> None:
     text = "生成催报函（编号、记录催报、存档），写入一个 PDF 供打印"
     p = sub.add_parser("letters", help=text, description=text, parents=[common])
-    p.add_argument("--as-of", type=date_arg, help="统计截止日期（默认今天）")
+    p.add_argument(
+        "--as-of", type=date_arg, help="统计截止日期（默认今天；发函日期早于今天时为发函日期）"
+    )
     p.add_argument("--date", type=date_arg, help="发函日期（默认今天）")
     p.add_argument("--notice", help="通知文号或标题")
     p.add_argument("--requirement", help="报送事项名称")
@@ -61,7 +63,8 @@ def _request(args: argparse.Namespace, ctx: Context) -> Any:
 
         template = read_text_file(args.template, "正文模板")  # UTF-8 or Notepad's GBK
     return LetterRequest(
-        as_of=args.as_of or today(),
+        # a back-dated letter counts as of its own date (it cannot report a later day)
+        as_of=args.as_of or min(today(), args.date or today()),
         letter_date=args.date,
         mode=args.mode,
         notice_ids=notice_ids,

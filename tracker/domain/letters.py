@@ -177,7 +177,13 @@ def deadline_phrase(item: LetterItem) -> str:
 
 def notice_ref(item: LetterItem) -> str:
     number = f"（{item.notice_number}）" if item.notice_number else ""
-    return f"《{item.notice_title}》{number}"
+    return f"《{cited_title(item.notice_title)}》{number}"
+
+
+def cited_title(title: str) -> str:
+    """A title to set inside 《》: its own 《》 become 〈〉 (GB/T 15834: 书名号里边还要用书名号时，
+    外面一层用双书名号，里边一层用单书名号) — 《关于印发〈…方案〉的通知》."""
+    return title.replace("《", "〈").replace("》", "〉")
 
 
 def send_to(missing: Form, email: str, address: str, office: str) -> str:

@@ -59,12 +59,13 @@ def list_title(
     kind: str, scope: Sequence[ObligationRow], as_of: date, extra: str = ""
 ) -> tuple[str, str]:
     from tracker.domain.dates import format_cn
+    from tracker.domain.letters import cited_title
 
     name = "逾期未报名单" if kind == "overdue" else "即将到期未报名单"
     notices = list(dict.fromkeys((r.notice_title, r.doc_number) for r in scope))
     if len(notices) == 1:
         title_text, number = notices[0]
-        title = f"《{title_text}》{name}"
+        title = f"《{cited_title(title_text)}》{name}"
         sub = f"（{number + '，' if number else ''}截至{format_cn(as_of)}{extra}）"
     else:
         title = name

@@ -309,6 +309,12 @@ def _check_request(req: LetterRequest, office: OfficeSettings) -> None:
                 check_range(day, label)
             except ValidationError as exc:
                 problems.append(str(exc))
+    letter_date = req.letter_date or today()
+    if req.as_of > letter_date:  # a letter cannot say how things stand after its own date
+        problems.append(
+            f"统计截止日期{format_cn(req.as_of)}晚于发函日期{format_cn(letter_date)}："
+            "函中“截至……”的日期不能晚于发函日期"
+        )
     if problems:
         raise ValidationError("催报函的设置有误", problems)
 

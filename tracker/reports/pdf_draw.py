@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from tracker.reports.pdf_fonts import Face, FontSet
+from tracker.reports.pdf_text import latin_pairs
 
 MM = 72 / 25.4
 A4_W, A4_H = 210 * MM, 297 * MM
@@ -57,12 +58,15 @@ class Ink:
         size: float,
         char_space: float = 0.0,
         color: tuple[float, float, float] = BLACK,
+        latin_space: float | None = None,
     ) -> None:
+        """``text`` from ``x``; ``latin_space``: the spacing inside Latin runs when it differs
+        from ``char_space`` (a justified line)."""
         if not text:
             return
         c = self.canvas
         y = self.baseline(top, role, size)
-        line_key = (text, role, size, char_space, color)
+        line_key = (text, role, size, char_space, color, latin_space)
         code = self._code.get(line_key)
         if code is not None:  # the same line again (letters of a batch): only the place differs
             from reportlab.lib.rl_accel import fp_str
@@ -78,9 +82,12 @@ class Ink:
         runs = self._runs.get(key)
         if runs is None:
             runs = self._runs[key] = self.fonts.runs(text, role)
-        for face, run in runs:
-            obj.setFont(face.name, size)
-            obj.textOut(run)
+        if latin_space is None:
+            for face, run in runs:
+                obj.setFont(face.name, size)
+                obj.textOut(run)
+        else:
+            _spaced_runs(obj, runs, size, latin_pairs(text), char_space, latin_space)
         drawn = str(obj.getCode())
         c._code.append(drawn)
         # Reused only within this document: the subset codes and font resources it names were
@@ -116,6 +123,32 @@ class Ink:
         for t, h in zip(rules[::2], rules[1::2], strict=True):
             c.rect(x0, self.page_h - t - h, x1 - x0, h, stroke=0, fill=1)
         c.setFillColorRGB(*BLACK)  # text drawn later relies on the default black
+
+
+def _spaced_runs(
+    obj: Any,
+    runs: list[tuple[Face, str]],
+    size: float,
+    inner: list[bool],
+    space: float,
+    latin_space: float,
+) -> None:
+    """Font runs drawn piece by piece, each character followed by ``latin_space`` when the
+    next one continues its Latin run, else by ``space``."""
+    at = 0
+    current: float | None = None
+    for face, run in runs:
+        obj.setFont(face.name, size)
+        start = 0
+        for k in range(len(run)):
+            want = latin_space if inner[at + k] else space
+            if want != current:
+                if k > start:
+                    obj.textOut(run[start:k])
+                obj.setCharSpace(want)
+                current, start = want, k
+        obj.textOut(run[start:])
+        at += len(run)
 
 
 def page_number_text(n: int) -> str:

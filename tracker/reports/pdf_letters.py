@@ -80,6 +80,9 @@ def _title_lines(ink: Ink, letter: LetterContent) -> list[str]:
 def _draw_line(ink: Ink, top: float, line: BodyLine) -> None:
     if line.centre is not None:
         ink.centred(line.centre, top, line.text, line.role, BODY, char_space=line.cs)
+    elif line.spacing is not None:  # justified, Latin runs kept together
+        space, latin = line.spacing
+        ink.text(line.x, top, line.text, line.role, BODY, char_space=space, latin_space=latin)
     else:
         ink.text(line.x, top, line.text, line.role, BODY, char_space=line.cs)
 

@@ -14,8 +14,17 @@ from dataclasses import dataclass
 NO_START = set("，。、；：！？）》」』】〕〗”’…—·％%,.;:!?)]}>")
 NO_END = set("（《「『【〔〖“‘([{<")
 _LATIN = re.compile(r"[A-Za-z0-9@._\-/:+#&=~%']+")
+_LATIN_CHAR = re.compile(r"[A-Za-z0-9@._\-/:+#&=~%']")
 # 2023年, 14号: a number and its unit stay together.
 _NUMBER_UNIT = set("年月日号时分秒届期批次个家项件")
+
+
+def latin_pairs(text: str) -> list[bool]:
+    """For each character, whether it and the next one belong to one Latin run (2023,
+    scjgbzhc@tj.gov.cn): justification never spreads those apart."""
+    flags = [bool(_LATIN_CHAR.match(ch)) for ch in text]
+    return [a and b for a, b in zip(flags, [*flags[1:], False], strict=True)]
+
 
 Measure = Callable[[str], float]
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from typing import Protocol
 
 from tracker.reports.gbt9704.frame import BODY, CS, LEFT, PITCH, RIGHT, TYPE_W
-from tracker.reports.pdf_text import NO_END, NO_START, Line, break_lines
+from tracker.reports.pdf_text import NO_END, NO_START, Line, break_lines, latin_pairs
 
 TRACKING_TOLERANCE = 0.6  # points a character, either way
 _STEP = 0.1
@@ -37,6 +37,10 @@ class BodyLine:
     keep: bool = False  # stays on the same page as the next line
     centre: float | None = None  # centred on this x instead of starting at ``x``
     para: int = -1  # lines of one paragraph share a number (widow/orphan control); -1: none
+    # A justified line's spacing as Word sets it: (between characters, inside a Latin run such
+    # as 2023 or an e-mail address); None: every gap ``cs``. ``cs`` stays the even spread
+    # that ends the line at the same place, for a drawer that knows only one spacing.
+    spacing: tuple[float, float] | None = None
 
 
 def heading_role(text: str) -> str:
@@ -96,7 +100,19 @@ def _lone_last(lines: list[Line]) -> bool:
 
 def _placed(ink: Measurer, line: Line, n: int, indent: float, role: str, cs: float) -> BodyLine:
     x = LEFT + (indent if n == 0 else 0)
-    return BodyLine(x, line.text, role, _justified(ink, line, role, cs, RIGHT - x))
+    even = _justified(ink, line, role, cs, RIGHT - x)
+    return BodyLine(x, line.text, role, even, spacing=_spacing(line.text, cs, even))
+
+
+def _spacing(text: str, cs: float, even: float) -> tuple[float, float] | None:
+    """The spread of a justified line moved out of its Latin runs (digits of 2023 stay
+    together, as in Word): they keep ``cs``, the other gaps take the rest."""
+    inner = sum(latin_pairs(text)[:-1])
+    gaps = len(text) - 1
+    if even <= cs or not inner or inner == gaps:
+        return None
+    outer = (even * gaps - cs * inner) / (gaps - inner)
+    return outer, cs
 
 
 def _justified(ink: Measurer, line: Line, role: str, cs: float, room: float) -> float:

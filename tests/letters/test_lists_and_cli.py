@@ -149,7 +149,7 @@ def test_lists_show_the_original_deadline_and_fit_their_rows(
     out = tmp_path / "逾期.pdf"
     sv.lists.write(report, out)
     text = raw_text(out)
-    assert "2023年6月20日（延期至6月25日）" in text  # the notice's deadline, the extension beside
+    assert "2023年6月20日延期至6月25日" in text  # the notice's deadline, the extension under it
     assert "1次/2022年12月30日" in text  # not this year: the year is shown
     assert "制表：" in text and "标准化处" in text and "报送督办台账" not in text
     rows = [w for w in words(out) if w.text[:1].isdigit() and "区市场监管局" in w.text]

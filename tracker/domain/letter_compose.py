@@ -7,12 +7,13 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from tracker.domain.dates import format_cn
+from tracker.domain.dates import format_cn, format_cn_short
 from tracker.domain.errors import ValidationError
 from tracker.domain.forms import Form, format_forms
 from tracker.domain.letters import (
     LetterContent,
     LetterItem,
+    NameListItem,
     NameListRow,
     body_paragraphs,
     item_line,
@@ -302,4 +303,18 @@ def _unit_row(owed: list[LetterItem]) -> NameListRow:
         items="、".join(dict.fromkeys(i.requirement_title for i in owed)),
         missing=missing,
         deadline="、".join(dict.fromkeys(deadlines)),
+        owed=tuple(_owed_item(i) for i in owed),
+    )
+
+
+def _owed_item(item: LetterItem) -> NameListItem:
+    until = ""
+    if item.deadline != item.asked_by:
+        same_year = item.deadline.year == item.asked_by.year
+        until = format_cn_short(item.deadline) if same_year else format_cn(item.deadline)
+    return NameListItem(
+        item.requirement_title,
+        format_forms(missing_forms(item)),
+        format_cn(item.asked_by),
+        until,
     )

@@ -73,11 +73,22 @@ class LetterItem:
 
 
 @dataclass(frozen=True, slots=True)
+class NameListItem:
+    """One item a unit owes, as its 名单 row shows it."""
+
+    title: str
+    missing: str  # 电子版、加盖公章
+    deadline: str  # the notice's: 2023年10月10日
+    extended_to: str = ""  # the unit's extension (10月25日; with the year when another)
+
+
+@dataclass(frozen=True, slots=True)
 class NameListRow:
     unit: str
     items: str
     missing: str
     deadline: str
+    owed: tuple[NameListItem, ...] = ()  # item by item (the PDF sets one sub-row each)
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from tracker.domain.letters import LetterContent
+from tracker.domain.letters import LetterContent, NameListItem, NameListRow
 from tracker.reports.gbt9704.body import BodyLine
 from tracker.reports.gbt9704.frame import (
     BODY,
@@ -140,10 +140,7 @@ def _draw_name_list(ink: Ink, letter: LetterContent, done: int) -> int:
         Column("缺少的材料", 36 * MM),
         Column("原定时限", 28 * MM, "center"),
     ]
-    rows = [
-        Row((str(n), r.unit, r.items, r.missing, r.deadline.replace("（", "\n（")))
-        for n, r in enumerate(letter.name_list, 1)
-    ]
+    rows = [_name_list_row(n, r) for n, r in enumerate(letter.name_list, 1)]
     size = 12.0
     fitted = fit_columns(
         columns, rows, TYPE_W, ink.measure("body", size), ink.measure("hei", size),
@@ -152,6 +149,19 @@ def _draw_name_list(ink: Ink, letter: LetterContent, done: int) -> int:
     TableWriter(ink, fitted, size).draw(rows, Frame(LEFT, TOP + 4 * LEAD, BOTTOM), new_page)
     ink.canvas.showPage()
     return page[0]
+
+
+def _name_list_row(n: int, row: NameListRow) -> Row:
+    """One unit: its number and name, and each item it owes on a sub-row of its own (the
+    notice's deadline, the unit's extension under it)."""
+    owed = row.owed or (NameListItem(row.items, row.missing, row.deadline),)
+    parts = tuple(
+        (i.title, i.missing, i.deadline + (f"\n延期至{i.extended_to}" if i.extended_to else ""))
+        for i in owed
+    )
+    if len(parts) == 1:
+        return Row((str(n), row.unit, *parts[0]))
+    return Row((str(n), row.unit), parts=parts)
 
 
 def _build(

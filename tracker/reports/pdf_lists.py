@@ -64,7 +64,7 @@ def _deadline(r: ObligationRow) -> str:
         return text
     until = r.extended_to
     short = format_cn_short(until) if until.year == r.deadline.year else format_cn(until)
-    return f"{text}\n（延期至{short}）"
+    return f"{text}\n延期至{short}"  # on a line of its own: no parentheses (a narrower column)
 
 
 def overdue_cells(n: int, r: ObligationRow) -> tuple[str, ...]:

@@ -5,6 +5,7 @@ Cells wrap with the Chinese line breaker; group rows and total rows span the who
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -21,8 +22,19 @@ class Column:
 
 @dataclass(frozen=True, slots=True)
 class Row:
+    """A table row. A data row with ``parts`` is set as sub-rows: its ``cells`` fill the first
+    columns the whole row high (序号, 单位), each part one sub-row of the columns after them
+    (one item a unit owes: 报送事项, 缺少的材料, 原定时限), ruled apart."""
+
     cells: tuple[str, ...]
     kind: str = "data"  # data, group (one spanning cell) or total (one spanning cell)
+    parts: tuple[tuple[str, ...], ...] = ()
+
+    def column_texts(self, k: int) -> list[str]:
+        """Every text of column ``k`` (one per part in a split row)."""
+        if k < len(self.cells):
+            return [self.cells[k]]
+        return [p[k - len(self.cells)] for p in self.parts]
 
 
 @dataclass(frozen=True)
@@ -39,21 +51,46 @@ NewPage = Callable[[], Frame]
 
 
 def cell_lines(text: str, width: float, measure: Callable[[str], float]) -> list[str]:
-    """A cell's lines: its own line breaks kept, each part broken to ``width``, and no line
-    left holding one character (``局`` alone under 河西区市场监管): the part is broken a little
+    """A cell's lines: its own line breaks kept, each part broken to ``width`` with dates
+    whole, after a 、 where that costs no extra line (电子版、 / 加盖公章), and no line left
+    holding one character (``局`` alone under 河西区市场监管): the part is broken a little
     narrower instead."""
     out: list[str] = []
     for part in text.split("\n"):
-        lines = [ln.text for ln in break_lines(part, width, measure)]
+        lines = _broken(part, width, measure)
         narrower = width
         em = measure("中") or 1.0
         for _ in range(3):
             if len(lines) < 2 or _visible(lines[-1]) >= 2:
                 break
             narrower -= em
-            lines = [ln.text for ln in break_lines(part, narrower, measure)]
+            lines = _broken(part, narrower, measure)
         out.extend(lines)
     return out
+
+
+def _broken(part: str, width: float, measure: Callable[[str], float]) -> list[str]:
+    lines = [ln.text for ln in break_lines(part, width, measure, dates=True)]
+    if len(lines) > 1 and "、" in part:
+        phrases = _by_phrases(part, width, measure)
+        if phrases is not None and len(phrases) <= len(lines):
+            return phrases
+    return lines
+
+
+def _by_phrases(part: str, width: float, measure: Callable[[str], float]) -> list[str] | None:
+    """``part`` broken only after its 、 — None when one phrase alone is too wide."""
+    lines: list[str] = []
+    current = ""
+    for phrase in re.findall(r"[^、]+、?|、", part):
+        if measure(phrase) > width + 0.01:
+            return None
+        if current and measure(current + phrase) > width + 0.01:
+            lines.append(current)
+            current = ""
+        current += phrase
+    lines.append(current)
+    return lines
 
 
 def _visible(line: str) -> int:
@@ -75,17 +112,62 @@ class TableWriter:
         """Draw ``rows`` starting in ``frame``; returns the y below the table."""
         y = self._header(frame)
         for n, row in enumerate(rows):
-            cells = self._wrap(row)
-            height = self._height(cells)
+            if row.parts:
+                height = self._split_height(row)
+            else:
+                cells = self._wrap(row)
+                height = self._height(cells)
             need = height
             if row.kind == "group" and n + 1 < len(rows):  # a group heading keeps a row with it
-                need += self._height(self._wrap(rows[n + 1]))
+                after = rows[n + 1]
+                need += (
+                    self._split_height(after) if after.parts else self._height(self._wrap(after))
+                )
             if y + need > frame.bottom + 0.01:
                 frame = new_page()
                 y = self._header(frame)
-            self._row(frame.left, y, row, cells, height)
+            if row.parts:
+                self._split_row(frame.left, y, row, height)
+            else:
+                self._row(frame.left, y, row, cells, height)
             y += height
         return y
+
+    # -- rows in sub-rows ----------------------------------------------------------------
+    def _cell(self, text: str, col: Column) -> list[str]:
+        return cell_lines(text, col.width - 2 * self.pad, self.ink.measure("body", self.size))
+
+    def _part_heights(self, row: Row) -> list[float]:
+        cols = self.columns[len(row.cells) :]
+        return [
+            self._height([self._cell(t, c) for t, c in zip(part, cols, strict=True)])
+            for part in row.parts
+        ]
+
+    def _split_height(self, row: Row) -> float:
+        lead = self.columns[: len(row.cells)]
+        spanning = self._height([self._cell(t, c) for t, c in zip(row.cells, lead, strict=True)])
+        return max(spanning, sum(self._part_heights(row)))
+
+    def _split_row(self, left: float, top: float, row: Row, height: float) -> None:
+        """The leading cells the whole row high, the parts stacked beside them (the last one
+        taking any height the leading cells need beyond theirs)."""
+        x = left
+        split = len(row.cells)
+        for col, text in zip(self.columns[:split], row.cells, strict=True):
+            self._box(x, top, col.width, height, shade=False)
+            self._lines(x, top, col.width, self._cell(text, col), "body", col.align, height)
+            x += col.width
+        heights = self._part_heights(row)
+        heights[-1] += height - sum(heights)
+        y = top
+        for part, h in zip(row.parts, heights, strict=True):
+            px = x
+            for col, text in zip(self.columns[split:], part, strict=True):
+                self._box(px, y, col.width, h, shade=False)
+                self._lines(px, y, col.width, self._cell(text, col), "body", col.align, h)
+                px += col.width
+            y += h
 
     # -- pieces ----------------------------------------------------------------------
     def _wrap(self, row: Row) -> list[list[str]]:

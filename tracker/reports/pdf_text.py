@@ -15,6 +15,7 @@ NO_START = set("，。、；：！？）》」』】〕〗”’…—·％%,.;:
 NO_END = set("（《「『【〔〖“‘([{<")
 _LATIN = re.compile(r"[A-Za-z0-9@._\-/:+#&=~%']+")
 _LATIN_CHAR = re.compile(r"[A-Za-z0-9@._\-/:+#&=~%']")
+
 # 2023年, 14号: a number and its unit stay together.
 _NUMBER_UNIT = set("年月日号时分秒届期批次个家项件")
 
@@ -36,8 +37,34 @@ class Line:
     last: bool  # the paragraph's last line (not justified)
 
 
-def tokens(text: str) -> list[str]:
-    """Unbreakable pieces: one CJK character, or one Latin run, with 禁则 glue applied."""
+_YEAR = re.compile(r"\d{4}年$")
+_MONTH = re.compile(r"\d{1,2}月")
+_DAY = re.compile(r"\d{1,2}日")
+
+
+def tokens(text: str, dates: bool = False) -> list[str]:
+    """Unbreakable pieces: one CJK character, or one Latin run, with 禁则 glue applied;
+    ``dates``: a date (2021年10月29日, 6月30日) is one piece too (a table cell)."""
+    pieces = _pieces(text)
+    return _glue(_whole_dates(pieces) if dates else pieces)
+
+
+def _whole_dates(pieces: list[str]) -> list[str]:
+    """Pieces of a date joined: ``2021年`` ``10月`` ``29日`` -> ``2021年10月29日``."""
+    out: list[str] = []
+    for piece in pieces:
+        prev = out[-1] if out else ""
+        joins = (_YEAR.search(prev) and _MONTH.fullmatch(piece)) or (
+            prev.endswith("月") and _MONTH.search(prev) and _DAY.fullmatch(piece)
+        )
+        if joins:
+            out[-1] += piece
+        else:
+            out.append(piece)
+    return out
+
+
+def _pieces(text: str) -> list[str]:
     pieces: list[str] = []
     pos = 0
     for m in _LATIN.finditer(text):
@@ -47,17 +74,21 @@ def tokens(text: str) -> list[str]:
         end = m.end()
         if m.group()[-1].isdigit() and end < len(text) and text[end] in _NUMBER_UNIT:
             end += 1
-        pieces.append(text[m.start() : end])
+        run = text[m.start() : end]
+        if run[0] == "/" and run[1:2].isdigit():  # 2次/6月30日: the slash ends a line, if any
+            pieces.append("/")
+            run = run[1:]
+        pieces.append(run)
         pos = end
     pieces.extend(text[pos:])
-    return _glue(pieces)
+    return pieces
 
 
 def _glue(pieces: list[str]) -> list[str]:
     out: list[str] = []
     carry = ""
     for piece in pieces:
-        if out and piece[0] in NO_START and not carry:
+        if out and (piece[0] in NO_START or piece == "/") and not carry:
             out[-1] += piece
             continue
         piece = carry + piece
@@ -71,12 +102,15 @@ def _glue(pieces: list[str]) -> list[str]:
     return out
 
 
-def break_lines(text: str, width: float, measure: Measure, first_indent: float = 0.0) -> list[Line]:
-    """Greedy fill of ``text`` into lines ``width`` wide (the first ``first_indent`` narrower)."""
+def break_lines(
+    text: str, width: float, measure: Measure, first_indent: float = 0.0, dates: bool = False
+) -> list[Line]:
+    """Greedy fill of ``text`` into lines ``width`` wide (the first ``first_indent`` narrower);
+    ``dates``: dates kept whole (see ``tokens``)."""
     lines: list[Line] = []
     current, used = "", 0.0
     room = width - first_indent
-    for tok in tokens(text):
+    for tok in tokens(text, dates):
         w = measure(tok)
         if current and used + w > room + 0.01:
             lines.append(Line(current, used, False))

@@ -53,6 +53,7 @@ def ledger_table(
         values=values,
         page=PageSpec(title, as_of, repeat_rows="3:3", office=office),
         freeze="C4",
+        word_headers=True,
     )
 
 

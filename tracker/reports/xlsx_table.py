@@ -53,6 +53,9 @@ class Table:
     values: Sequence[list[Any]]  # one list per row, one value per column
     page: PageSpec
     freeze: str = "A4"
+    # The app's own headers broken between words where a column is narrower (逾期 / 天数);
+    # a sheet whose headers are data (关键数据's figure names) keeps them as they are.
+    word_headers: bool = False
 
 
 def column_widths(table: Table) -> list[float]:
@@ -103,7 +106,8 @@ def write_table(
     ws.freeze_panes = table.freeze
     title_rows(ws, table.title, table.subtitle, widths)
     ws.row_dimensions[HEADER_ROW].height = 30
-    ws.append(header_cells(ws, _headers(table.cols, widths)))
+    headers = _headers(table.cols, widths) if table.word_headers else [c.header for c in table.cols]
+    ws.append(header_cells(ws, headers))
     _write_rows(ws, table, widths, progress, done, total or len(table.values))
     last = HEADER_ROW + len(table.values)
     freeze_and_filter(ws, HEADER_ROW, n, last, table.freeze)

@@ -124,3 +124,93 @@ def test_an_unwritable_cache_only_costs_the_parse(
     monkeypatch.setenv("TRACKER_CACHE_DIR", str(blocker))
     font = font_cache.load_ttfont("CacheI", font_file)
     assert font.face.charToGlyph and blocker.read_text() == "x"
+
+
+def test_another_font_with_the_same_name_size_and_time_is_parsed_again(
+    cache: Path, font_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A font replaced in place by another version that kept its size and time (copied with
+    its dates, an installer's archive times): the entry belongs to other bytes."""
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    parsed = _parses(monkeypatch)
+    font_cache.load_ttfont("CacheJ", font_file)
+    stat = font_file.stat()
+    data = bytearray(font_file.read_bytes())
+    data[-1] ^= 0xFF  # the same length, other bytes
+    font_file.write_bytes(bytes(data))
+    os.utime(font_file, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    assert font_file.stat().st_size == stat.st_size
+    font = font_cache.load_ttfont("CacheK", font_file)
+    assert len(parsed) == 2 and font.face._ttf_data == bytes(data)
+    fresh = TTFont("CacheL", str(font_file))
+    assert font.face.charToGlyph == fresh.face.charToGlyph
+
+
+def test_plain_data_of_the_wrong_shape_is_parsed_again(
+    cache: Path, font_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    parsed = _parses(monkeypatch)
+    font_cache.load_ttfont("CacheM", font_file)
+    (entry,) = cache.glob("*.pickle")
+    good = pickle.loads(entry.read_bytes())
+    for k, bad in (("charToGlyph", {"a": "b"}), ("charWidths", "wide"), ("glyphPos", []),
+                   ("unitsPerEm", 0), ("hmetrics", None)):  # fmt: skip
+        state = {**good, "face": {**good["face"], k: bad}}
+        entry.write_bytes(pickle.dumps(state))
+        font = font_cache.load_ttfont("CacheN", font_file)
+        assert font.face.charToGlyph == good["face"]["charToGlyph"], k
+    assert len(parsed) == 6
+    entry.write_bytes(pickle.dumps({k: v for k, v in good.items() if k != "crc32"}))
+    font_cache.load_ttfont("CacheO", font_file)
+    assert len(parsed) == 7
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
+def test_an_entry_that_is_not_a_regular_file_is_never_read(
+    cache: Path, font_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    parsed = _parses(monkeypatch)
+    font_cache.load_ttfont("CacheP", font_file)
+    (entry,) = cache.glob("*.pickle")
+    entry.unlink()
+    os.mkfifo(entry)  # reading it would wait for ever
+    font = font_cache.load_ttfont("CacheQ", font_file)
+    assert len(parsed) == 2 and font.face.charToGlyph
+    assert entry.is_file()  # replaced by a good entry
+    with entry.open("r+b") as f:
+        f.truncate(font_cache.MAX_ENTRY + 1)  # a giant (sparse): not read either
+    reads: list[str] = []
+    real = Path.read_bytes
+
+    def read_bytes(self: Path) -> bytes:
+        reads.append(self.suffix)
+        return real(self)
+
+    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    font_cache.load_ttfont("CacheR", font_file)
+    assert len(parsed) == 3 and ".pickle" not in reads
+
+
+def test_a_read_only_cache_is_used_but_not_written(
+    cache: Path, font_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A cache folder the user cannot write (a locked-down profile; as root chmod binds no
+    one, so writes are refused where the module makes them): a good entry is still read, a
+    missing one costs only the parse, and nothing is left behind."""
+    import tempfile
+
+    parsed = _parses(monkeypatch)
+    font_cache.load_ttfont("CacheS", font_file)
+
+    def refused(*a: object, **kw: object) -> tuple[int, str]:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(tempfile, "mkstemp", refused)
+    font_cache.load_ttfont("CacheT", font_file)
+    assert len(parsed) == 1  # read back though nothing can be written
+    (entry,) = cache.glob("*.pickle")
+    entry.unlink()
+    font = font_cache.load_ttfont("CacheU", font_file)
+    assert len(parsed) == 2 and font.face.charToGlyph
+    assert list(cache.iterdir()) == []

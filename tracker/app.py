@@ -164,6 +164,10 @@ class Launcher(QObject):
         if not target.demo and target.db_url is None:
             ui_settings().setValue(LAST_KEY, str(target.folder))
         self.window.ctx.attach(services)
+        if not target.demo:  # a new workspace carries no office: ask for the clerk's own
+            from tracker.ui.settings.office_dialog import offer_office_setup
+
+            offer_office_setup(self.window, services)
 
     def _open_failed(self, exc: BaseException, details: str) -> None:
         log().error("无法打开台账\n%s", details)

@@ -26,6 +26,15 @@ def _workers_done(qtbot):  # type: ignore[no-untyped-def]
     QCoreApplication.processEvents()
 
 
+@pytest.fixture(autouse=True)
+def _editors_close_without_asking(monkeypatch: pytest.MonkeyPatch) -> None:
+    """qtbot closes every widget after a test: an editor with edits would ask (a modal box)
+    whether to drop them. Tests that check the question patch it themselves."""
+    from tracker.ui.notices import editor
+
+    monkeypatch.setattr(editor, "ask_discard", lambda _parent: True)
+
+
 @pytest.fixture
 def study(tianjin_units: Services) -> Services:
     """津市场监管标准〔2023〕14号: 阶段性总结 by 6-27 and 年度总结 by 11-10."""

@@ -228,3 +228,31 @@ def test_typed_dates_in_the_editor_are_refused_visibly(qtbot: QtBot, study: Serv
     qtbot.waitUntil(lambda: editor.ui.errors.isVisible())
     assert model.index(0, COL_DEADLINE).data(Qt.ItemDataRole.EditRole) == before
     assert "时限未修改" in editor.ui.errors.text() and "不存在" in editor.ui.errors.text()
+
+
+def test_cancel_asks_before_dropping_edits(
+    qtbot: QtBot, study: Services, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tracker.ui.notices import editor as editor_module
+
+    asked: list[bool] = []
+    answer = {"discard": False}
+    monkeypatch.setattr(
+        editor_module, "ask_discard", lambda _p: asked.append(True) or answer["discard"]
+    )
+    editor = NoticeEditor.for_notice(study, study.notices.list_notices()[0].id)
+    qtbot.addWidget(editor)
+    editor.show()
+    editor.ui.cancel.click()  # nothing changed: closes at once
+    assert not editor.isVisible() and asked == []
+    editor = NoticeEditor.for_notice(study, study.notices.list_notices()[0].id)
+    qtbot.addWidget(editor)
+    editor.show()
+    editor.ui.title.setText("改过的标题")
+    editor.ui.cancel.click()
+    assert editor.isVisible() and asked == [True]  # 继续编辑: the edit is still there
+    assert editor.ui.title.text() == "改过的标题"
+    answer["discard"] = True
+    qtbot.keyClick(editor, Qt.Key.Key_Escape)
+    assert not editor.isVisible() and len(asked) == 2
+    assert study.notices.list_notices()[0].title != "改过的标题"

@@ -58,7 +58,7 @@ def test_the_category_letter_body_has_its_own_tab(qtbot: QtBot, services: Servic
     again.office.bodies.setCurrentIndex(1)
     again.office.reset_body.click()
     assert again.office.body_edits["letter_body_group"].toPlainText() == DEFAULT_LETTER_BODY_GROUP
-    assert "{item_list}" in again.office.placeholder_hint.text()  # every placeholder listed
+    assert "{材料清单}" in again.office.placeholder_hint.text()  # every placeholder listed
 
 
 def test_unchanged_settings_write_nothing(qtbot: QtBot, services: Services) -> None:

@@ -126,8 +126,8 @@ def test_double_clicking_a_row_opens_one_dialog_and_registers_once(
     hub.flow.dialog_opened.connect(opened.append)
     row = next(r for r in range(page.proxy.rowCount()) if page._obligation_at(r) == target)
     view = page.view
-    view.scrollTo(page.proxy.index(row, 1))
-    rect = view.visualRect(page.proxy.index(row, 1))
+    view.scrollTo(page.proxy.index(row, 0))
+    rect = view.visualRect(page.proxy.index(row, 0))
     # As the system delivers a double-click: press, release, double-click, release.
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     qtbot.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())

@@ -275,3 +275,21 @@ def test_bulk_ids_keep_the_rows_order_when_keys_repeat(overdue_ledger: Services)
         assert [s.get(Reminder, i).note for i in ids] == [r["note"] for r in rows]
         again = _insert_returning_ids(s, Reminder, rows[:1], "obligation_id")
         assert s.get(Reminder, again[0]).note == "第0次"
+
+
+def test_placeholders_have_chinese_names_and_the_english_ones_keep_working(
+    overdue_ledger: Services,
+) -> None:
+    sv = overdue_ledger
+    chinese = sv.letters.drafts(
+        request(template="{单位}请于{补报时限}前补报{所缺材料}。{不是占位符}")
+    )
+    english = sv.letters.drafts(
+        request(template="{unit}请于{new_deadline}前补报{missing}。{不是占位符}")
+    )
+    assert chinese[0].content.paragraphs == english[0].content.paragraphs
+    assert chinese[0].content.paragraphs[0].startswith("和平区市场监管局请于2023年7月5日前补报")
+    listed = sv.letters.drafts(request(template="截至{统计日期}：\n{材料清单}\n{结语}"))
+    assert len(listed[0].content.paragraphs) >= 3  # {材料清单} alone on its line: one per item
+    with pytest.raises(ValidationError, match=r"可用：.*\{单位\}"):
+        sv.letters.drafts(request(template="{unit_name}"))

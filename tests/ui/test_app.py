@@ -206,3 +206,26 @@ def test_anything_escaping_start_up_is_one_message_and_exit_1(
     log = log_file()
     assert log == data_dir / "logs" / "tracker.log"
     assert "不该出现的错误" in log.read_text(encoding="utf-8")
+
+
+def test_a_new_workspace_asks_for_the_office_first(qtbot, tmp_path: Path) -> None:
+    from tracker.ui.settings.office_dialog import OfficeSetupDialog
+
+    launcher = app_module.Launcher(QApplication.instance())
+    assert launcher.start(Target(tmp_path / "新台账"))
+    window = launcher.window
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: window.findChild(OfficeSetupDialog) is not None, timeout=20_000)
+    dialog = window.findChild(OfficeSetupDialog)
+    assert dialog.isVisible() and not dialog.save_button.isEnabled()
+    dialog.lines["sender_name"].setText("晋城市市场监督管理局")
+    dialog.lines["short_name"].setText("我局")
+    assert not dialog.save_button.isEnabled()  # the letter prefix too
+    dialog.lines["letter_prefix"].setText("晋市市监函")
+    dialog.save_button.click()
+    office = window.ctx.services.settings.office()
+    assert (office.sender_name, office.short_name, office.letter_prefix) == (
+        "晋城市市场监督管理局", "我局", "晋市市监函")  # fmt: skip
+    assert office.contact_person == ""  # nobody's Tianjin particulars
+    launcher.server.close()
+    window.close()

@@ -186,3 +186,16 @@ def test_results_for_a_deleted_owner_are_dropped(qtbot) -> None:
     task = run_task(lambda _c: 7, on_done=seen.append, owner=alive)
     qtbot.waitUntil(lambda: not task.running)
     assert seen == [7]
+
+
+def test_file_dialogs_start_in_documents_then_where_the_clerk_went(tmp_path: Path) -> None:
+    from tracker.ui.common.folders import documents_dir, remember_folder, start_folder, start_path
+
+    assert start_folder("pdf") == documents_dir()
+    assert start_path("pdf", "催报函.pdf") == str(documents_dir() / "催报函.pdf")  # never bare
+    chosen = tmp_path / "发文" / "催报函.pdf"
+    chosen.parent.mkdir()
+    remember_folder("pdf", chosen)
+    assert start_folder("pdf") == chosen.parent and start_folder("xlsx") == documents_dir()
+    chosen.parent.rmdir()
+    assert start_folder("pdf") == documents_dir()  # a folder since removed is not offered

@@ -171,6 +171,29 @@ def _unit_history(sv: Services, parent: QWidget, _tmp: Path) -> QDialog:
     return UnitHistoryDialog(sv, sv.units.list_units()[0].id, TODAY, parent)
 
 
+def _detail(sv: Services, parent: QWidget, _tmp: Path) -> QDialog:
+    from tracker.ui.dialogs.obligation_detail import ObligationDetailDialog
+
+    # the obligation with the most registrations and reminders: the fullest detail
+    rows = sv.ledger.rows()
+    busiest = max(rows, key=lambda r: (r.reminders, len(sv.ledger.submissions(r.obligation_id))))
+    return ObligationDetailDialog(sv, busiest.obligation_id, parent)
+
+
+def _revoke(sv: Services, parent: QWidget, _tmp: Path) -> QDialog:
+    from tracker.ui.dialogs.revoke import RevokeDialog
+
+    exempt = [r.obligation_id for r in sv.ledger.rows() if r.exempt_reason is not None]
+    return RevokeDialog(sv, exempt, "unexempt", parent)
+
+
+def _delete_submission(sv: Services, parent: QWidget, _tmp: Path) -> QDialog:
+    from tracker.ui.dialogs.revoke import DeleteSubmissionDialog
+
+    sub = next(s for r in sv.ledger.rows() for s in sv.ledger.submissions(r.obligation_id))
+    return DeleteSubmissionDialog(sv, sub, parent)
+
+
 # How to open the dialogs that need more than ``services``/``parent``; None: a base class that
 # is never opened by itself (its subclasses are tested).
 BUILDERS: dict[str, Builder | None] = {
@@ -193,6 +216,9 @@ BUILDERS: dict[str, Builder | None] = {
     "tracker.ui.common.progress.TaskProgressDialog": _progress,
     "tracker.ui.bulletins.dialog.BulletinDialog": _bulletin,
     "tracker.ui.ranking.history_dialog.UnitHistoryDialog": _unit_history,
+    "tracker.ui.dialogs.obligation_detail.ObligationDetailDialog": _detail,
+    "tracker.ui.dialogs.revoke.RevokeDialog": _revoke,
+    "tracker.ui.dialogs.revoke.DeleteSubmissionDialog": _delete_submission,
 }
 DIALOGS = dialog_classes()
 # The buttons a clerk must always reach (outside any scroll area, on screen), by attribute.
@@ -205,6 +231,9 @@ KEY_BUTTONS: dict[str, tuple[str, ...]] = {
     "tracker.ui.dialogs.obligation_actions.ExemptDialog": ("ok_button",),
     "tracker.ui.dialogs.obligation_actions.ExtendDialog": ("ok_button",),
     "tracker.ui.dialogs.obligation_actions.RemindDialog": ("ok_button",),
+    "tracker.ui.dialogs.obligation_detail.ObligationDetailDialog": ("delete_button",),
+    "tracker.ui.dialogs.revoke.RevokeDialog": ("ok_button",),
+    "tracker.ui.settings.office_dialog.OfficeSetupDialog": ("save_button", "later_button"),
 }
 
 

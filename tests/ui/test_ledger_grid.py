@@ -124,7 +124,7 @@ def test_a_double_click_or_enter_announces_its_obligation_once(qtbot, main_windo
     main_window.show_section("ledger")
     seen: list[int] = []
     page.obligationActivated.connect(seen.append)
-    centre = page.view.visualRect(page.proxy.index(1, 1)).center()
+    centre = page.view.visualRect(page.proxy.index(1, COL_UNIT)).center()
     # As the system delivers a double-click: press, release, double-click, release.
     qtbot.mouseClick(page.view.viewport(), Qt.MouseButton.LeftButton, pos=centre)
     qtbot.mouseDClick(page.view.viewport(), Qt.MouseButton.LeftButton, pos=centre)

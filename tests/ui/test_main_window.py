@@ -158,3 +158,14 @@ def test_a_typed_as_of_day_is_replayed_as_typed_or_refused(qtbot, main_window) -
         type_text(field, "2023-11-23", replace=True)
         qtbot.keyClick(field, Qt.Key.Key_Return)
     assert main_window.ctx.as_of == date(2023, 11, 23) and field.text() == "2023年11月23日"
+
+
+def test_a_past_day_is_announced_by_a_banner(qtbot, main_window) -> None:
+    banner = main_window.past_day
+    assert not banner.isVisible()
+    with qtbot.waitSignal(main_window.ctx.snapshots.loaded, timeout=10_000):
+        main_window.status.as_of_edit.set_date_value(date(2023, 11, 23))
+    assert banner.isVisible() and "正在回看2023年11月23日的台账" in banner.text()
+    with qtbot.waitSignal(main_window.ctx.snapshots.loaded, timeout=10_000):
+        banner.linkActivated.emit("today")
+    assert main_window.ctx.as_of == date(2023, 12, 1) and not banner.isVisible()

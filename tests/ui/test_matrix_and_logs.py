@@ -95,7 +95,8 @@ def test_audit_page_shows_entries_and_details(qtbot, qtmodeltester, main_window)
         page.action.setCurrentIndex(page.action.findData("obligation.exempt"))
     assert page.model.rows and {r.action for r in page.model.rows} == {"obligation.exempt"}
     page.view.setCurrentIndex(page.proxy.index(0, 0))
-    assert "修改前" in page.detail.toPlainText() and "exempt_reason" in page.detail.toPlainText()
+    detail = page.detail.toPlainText()
+    assert "免报理由：（无） → " in detail and "exempt_reason" not in detail and "{" not in detail
 
 
 def test_audit_text_filter(qtbot, main_window) -> None:

@@ -17,7 +17,13 @@ from tracker.services.bundle import Services
 from tracker.ui.common.screen_fit import MAIN_WINDOW_SIZE, fit_main_window, room
 from tracker.ui.common.state import ui_settings
 from tracker.ui.common.table import set_default_widths
-from tracker.ui.ledger.model import COL_COMPLETED, COL_LAST_REMINDER, COL_UNIT
+from tracker.ui.ledger.model import (
+    COL_CATEGORY,
+    COL_COMPLETED,
+    COL_EXTENDED,
+    COL_LAST_REMINDER,
+    COL_UNIT,
+)
 from tracker.ui.main_window import STATE_KEY
 
 
@@ -133,15 +139,16 @@ def test_column_chooser_shows_hides_and_remembers(qtbot: Any, demo_services: Ser
     assert list(entries)[:2] == ["单位", "类别"] and len(entries) == page.model.columnCount()
     assert not entries["最近催报"].isChecked() and entries["单位"].isChecked()
     entries["最近催报"].setChecked(True)  # shown
-    entries["类别"].setChecked(False)  # hidden
+    entries["延期至"].setChecked(False)  # hidden
     assert not page.view.isColumnHidden(COL_LAST_REMINDER)
     assert page.view.columnWidth(COL_LAST_REMINDER) > 50
     window = _reopen(qtbot, window, demo_services)
     view = window.ledger_page.view
-    assert not view.isColumnHidden(COL_LAST_REMINDER) and view.isColumnHidden(1)
+    assert not view.isColumnHidden(COL_LAST_REMINDER) and view.isColumnHidden(COL_EXTENDED)
     reset = [a for a in _chooser_menu(window).actions() if a.text() == "恢复默认列"]
     reset[0].trigger()
-    assert view.isColumnHidden(COL_LAST_REMINDER) and not view.isColumnHidden(1)
+    assert view.isColumnHidden(COL_LAST_REMINDER) and not view.isColumnHidden(COL_EXTENDED)
+    assert view.isColumnHidden(COL_CATEGORY)  # 类别 has its own filter: hidden at first
 
 
 def test_the_last_column_shown_cannot_be_hidden(qtbot: Any, demo_services: Services) -> None:

@@ -42,7 +42,46 @@ PLACEHOLDERS: dict[str, str] = {
     "postal_address": "通信地址",
     "closing": "结语（办公室设置中的“结语”）",
 }
-_FIELD = re.compile(r"\{([A-Za-z_]+)\}")
+# The name a clerk types for each placeholder; the English names keep working (templates
+# saved before, scripts).
+CHINESE_NAMES: dict[str, str] = {
+    "intro": "缘由",
+    "unit": "单位",
+    "notice": "原通知",
+    "notice_title": "通知标题",
+    "notice_number": "通知文号",
+    "notice_issuer": "原发文机关",
+    "notice_issued": "印发日期",
+    "items": "报送事项",
+    "missing": "所缺材料",
+    "item_list": "材料清单",
+    "original_deadline": "截止日期",
+    "new_deadline": "补报时限",
+    "as_of": "统计日期",
+    "letter_date": "发函日期",
+    "count": "单位数",
+    "send_to": "报送方式",
+    "office_name": "承办处室",
+    "sender_name": "本单位名称",
+    "short_name": "自称",
+    "contact_person": "联系人",
+    "contact_phone": "联系电话",
+    "contact_email": "电子邮箱",
+    "postal_address": "通信地址",
+    "closing": "结语",
+}
+_BY_CHINESE = {cn: en for en, cn in CHINESE_NAMES.items()}
+# {english_name} (an unknown one is an error) or a known {中文名}; other braces stay as typed.
+_FIELD = re.compile(r"\{([A-Za-z_]+|" + "|".join(map(re.escape, _BY_CHINESE)) + r")\}")
+
+
+def placeholder_key(name: str) -> str:
+    """The placeholder's English key, from either of its names."""
+    return _BY_CHINESE.get(name, name)
+
+
+def is_item_list_line(line: str) -> bool:
+    return line in ("{item_list}", "{材料清单}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,12 +152,13 @@ class LetterContent:
 
 def fill_template(template: str, values: Mapping[str, str]) -> str:
     """Replace ``{name}`` placeholders; an unknown one is an error naming it."""
-    unknown = sorted({m.group(1) for m in _FIELD.finditer(template)} - set(PLACEHOLDERS))
+    found = {placeholder_key(m.group(1)) for m in _FIELD.finditer(template)}
+    unknown = sorted(found - set(PLACEHOLDERS))
     if unknown:
-        known = "、".join("{" + k + "}" for k in PLACEHOLDERS)
+        known = "、".join("{" + CHINESE_NAMES.get(k, k) + "}" for k in PLACEHOLDERS)
         names = "、".join("{" + u + "}" for u in unknown)
         raise ValidationError(f"模板中有无法识别的占位符：{names}。可用：{known}")
-    return _FIELD.sub(lambda m: values.get(m.group(1), ""), template)
+    return _FIELD.sub(lambda m: values.get(placeholder_key(m.group(1)), ""), template)
 
 
 def body_paragraphs(
@@ -130,7 +170,7 @@ def body_paragraphs(
     joined = dict(values, item_list="；".join(line.rstrip("。；") for line in item_lines))
     for raw in template.splitlines():
         line = raw.strip()
-        if line == "{item_list}":
+        if is_item_list_line(line):
             paragraphs.extend(item_lines)
         elif line:
             paragraphs.append(fill_template(line, joined).strip())

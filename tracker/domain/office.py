@@ -9,19 +9,20 @@ from tracker.domain.bulletin import DEFAULT_BULLETIN_BODY
 from tracker.domain.errors import ValidationError
 from tracker.domain.ladder import LadderRules
 
-# Placeholders: see tracker.domain.letters.PLACEHOLDERS. A line holding only {item_list}
+# Placeholders: see tracker.domain.letters.PLACEHOLDERS (their Chinese names, CHINESE_NAMES,
+# are what the clerk reads; the English ones work too). A line holding only {材料清单}
 # becomes one paragraph per item owed.
 DEFAULT_LETTER_BODY = (
-    "{intro}截至{as_of}，你单位尚未报送以下材料：\n"
-    "{item_list}\n"
-    "请于{new_deadline}前将上述材料报送{office_name}。{send_to}\n"
-    "{closing}"
+    "{缘由}截至{统计日期}，你单位尚未报送以下材料：\n"
+    "{材料清单}\n"
+    "请于{补报时限}前将上述材料报送{承办处室}。{报送方式}\n"
+    "{结语}"
 )
 # The letter to a whole category (名单见附件).
 DEFAULT_LETTER_BODY_GROUP = (
-    "{intro}截至{as_of}，仍有{count}家单位未报送或未报送齐全（名单见附件）。\n"
-    "请上述单位于{new_deadline}前将所缺材料报送{office_name}。{send_to}\n"
-    "{closing}"
+    "{缘由}截至{统计日期}，仍有{单位数}家单位未报送或未报送齐全（名单见附件）。\n"
+    "请上述单位于{补报时限}前将所缺材料报送{承办处室}。{报送方式}\n"
+    "{结语}"
 )
 
 
@@ -55,6 +56,7 @@ class OfficeSettings:
     bulletin_printer: str = ""  # 版记's 印发机关; blank: the office's name + 办公室
     bulletin_copy_to: str = ""  # 版记's 抄送; blank: none
     bulletin_body: str = DEFAULT_BULLETIN_BODY
+    due_soon_workdays: int = 3  # amber on the dashboard: due within this many working days
 
     def ladder_rules(self) -> LadderRules:
         return LadderRules(
@@ -71,6 +73,7 @@ class OfficeSettings:
                 ("电话催报的时机", self.ladder_phone_after),
                 ("发催报函的时机", self.ladder_letter_after),
                 ("电话催报后的等待", self.ladder_phone_grace),
+                ("临近到期的提醒", self.due_soon_workdays),
             )
             if not 0 <= value <= 60
         ]

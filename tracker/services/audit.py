@@ -28,6 +28,8 @@ ACTION_LABELS = {
     "notice.create": "新建通知",
     "notice.update": "修改通知",
     "notice.delete": "删除通知",
+    "notice.archive": "归档通知",
+    "notice.unarchive": "取消归档",
     "requirement.units": "调整报送单位",
     "submission.create": "登记报送",
     "submission.delete": "删除登记",

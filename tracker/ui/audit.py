@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import json
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QComboBox, QPlainTextEdit, QSplitter, QWidget
 
+from tracker.domain.audit_text import change_lines
 from tracker.domain.ledger_query import AuditQuery
 from tracker.domain.records import AuditRecord
 from tracker.ui.common.state import restore_splitter, save_splitter
@@ -38,15 +38,6 @@ class AuditModel(RowTableModel[AuditRecord]):
             Column("已撤销", lambda a: "已撤销" if a.undone else "", align=CENTER, width_chars=3),
             Column("内容", lambda a: a.summary, width_chars=40),
         )
-
-
-def _pretty(text: str | None) -> str:
-    if not text:
-        return "（无）"
-    try:
-        return json.dumps(json.loads(text), ensure_ascii=False, indent=2)
-    except ValueError:
-        return text
 
 
 class AuditPage(QueryPage):
@@ -94,9 +85,8 @@ class AuditPage(QueryPage):
             self.detail.clear()
             return
         entry: AuditRecord = self.model.row_at(self.proxy.mapToSource(current).row())
-        self.detail.setPlainText(
-            f"{entry.summary}\n\n修改前：\n{_pretty(entry.before)}\n\n修改后：\n{_pretty(entry.after)}"
-        )
+        lines = change_lines(entry.before, entry.after) or [self.tr("（没有字段变化）")]
+        self.detail.setPlainText(f"{entry.summary}\n\n" + "\n".join(lines))
 
     def save_state(self) -> None:
         super().save_state()

@@ -36,6 +36,7 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QMenu, QWidget
 
     from tracker.ui.bulletins.actions import BulletinActions
+    from tracker.ui.chase.actions import ChaseActions
     from tracker.ui.dialogs.hub import FormsHub
     from tracker.ui.excel.actions import ExcelActions
     from tracker.ui.file_menu import FileActions
@@ -120,6 +121,7 @@ class Features(NamedTuple):
     safety: SafetyActions
     help: HelpActions
     readers: ReaderActions
+    chase: ChaseActions
 
 
 def build_main_window(context: AppContext) -> MainWindow:
@@ -131,6 +133,7 @@ def build_main_window(context: AppContext) -> MainWindow:
 def furnish(window: MainWindow) -> Features:
     """Every area's actions, placed in the menus and on the grid (the sections are built)."""
     from tracker.ui.bulletins.actions import BulletinActions
+    from tracker.ui.chase.actions import ChaseActions
     from tracker.ui.dialogs.hub import FormsHub
     from tracker.ui.excel.actions import ExcelActions
     from tracker.ui.file_menu import FileActions
@@ -140,15 +143,18 @@ def furnish(window: MainWindow) -> Features:
     from tracker.ui.safety.actions import SafetyActions
 
     forms = FormsHub(window)
+    letters = LetterActions(window)
+    bulletins = BulletinActions(window, forms.stack)
     features = Features(
         file=FileActions(window),
         forms=forms,
         excel=ExcelActions(window, forms.stack),
-        letters=LetterActions(window),
-        bulletins=BulletinActions(window, forms.stack),
-        safety=SafetyActions(window),
+        letters=letters,
+        bulletins=bulletins,
+        safety=SafetyActions(window, forms.stack),
         help=HelpActions(window),
         readers=ReaderActions(window, forms.stack),
+        chase=ChaseActions(window, forms, letters, bulletins),
     )
     _menus(window, features)
     _grid(window, features)
@@ -182,6 +188,11 @@ def _menus(window: MainWindow, f: Features) -> None:
         None,
         f.readers.intake_action,
         f.readers.folder_action,
+        None,
+        f.forms.detail_action,
+        f.forms.unexempt_action,
+        f.forms.unextend_action,
+        f.forms.unregister_action,
     )
     _fill(menu(window.tr("通知")), f.readers.notice_action)
     _fill(menu(window.tr("工具")), f.forms.settings_action)
@@ -211,6 +222,11 @@ def _grid(window: MainWindow, f: Features) -> None:
     grid.add_action(f.forms.exempt_action)
     grid.add_action(f.forms.extend_action)
     grid.add_action(f.forms.remind_action)
+    grid.add_action(f.chase.follow_action)
+    grid.add_action(f.forms.detail_action)
+    grid.add_action(f.forms.unexempt_action, toolbar=False)
+    grid.add_action(f.forms.unextend_action, toolbar=False)
+    grid.add_action(f.forms.unregister_action, toolbar=False)
     grid.add_action(f.excel.export_selected_action)
     grid.add_action(f.excel.export_listed_action, needs_selection=False)
     grid.add_action(f.letters.selected_action)

@@ -9,20 +9,25 @@ are built and the actions placed, so the window shows as fast as a bare one.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from datetime import date
 from typing import TYPE_CHECKING, NamedTuple, Protocol, TypeVar, runtime_checkable
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QColor, QKeySequence, QPalette
 from PySide6.QtWidgets import (
+    QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
     QMenu,
     QSplitter,
     QStackedWidget,
+    QVBoxLayout,
     QWidget,
 )
 
+from tracker.domain.clock import today
+from tracker.domain.dates import format_cn
 from tracker.ui.common.screen_fit import fit_main_window
 from tracker.ui.common.state import restore_splitter, restore_widget, save_splitter, save_widget
 from tracker.ui.context import AppContext
@@ -57,6 +62,37 @@ class RemembersState(Protocol):
     def save_state(self) -> None: ...
 
 
+class PastDayBanner(QLabel):
+    """正在回看2023年11月23日的台账 — whenever the window shows a day other than today, so a
+    replayed past is never taken for the present. Its link goes back to today."""
+
+    def __init__(self, ctx: AppContext) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.setObjectName("pastDayBanner")
+        palette = self.palette()  # a palette, not a style sheet: start-up speed
+        palette.setColor(QPalette.ColorRole.Window, QColor("#fff4e0"))
+        palette.setColor(QPalette.ColorRole.WindowText, QColor("#7a4b00"))
+        self.setPalette(palette)
+        self.setAutoFillBackground(True)
+        self.setMargin(6)
+        self.linkActivated.connect(lambda _link: ctx.set_as_of(today()))
+        ctx.asOfChanged.connect(self.show_day)
+        self.show_day(ctx.as_of)
+
+    def show_day(self, day: date) -> None:
+        now = today()
+        if day == now:
+            self.hide()
+            return
+        verb = "正在回看" if day < now else "正在预览"
+        self.setText(
+            self.tr('%s%s的台账（统计截至这一天）　<a href="today">回到今天</a>')
+            % (verb, format_cn(day))
+        )
+        self.show()
+
+
 class MainWindow(QMainWindow):
     firstPainted = Signal()
     furnished = Signal()
@@ -74,6 +110,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("报送督办台账"))
         self.nav = QListWidget()
         self.stack = QStackedWidget()
+        self.past_day = PastDayBanner(ctx)
         self.splitter = QSplitter()  # horizontal (not Qt.Orientation: `Qt` costs 14 ms)
         self._sections = {s.key: s for s in sections}
         self._keys = [s.key for s in sections]
@@ -111,7 +148,13 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.stack)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([em * 9, em * 80])
-        self.setCentralWidget(self.splitter)
+        central = QWidget()
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.past_day)
+        column.addWidget(self.splitter, 1)
+        self.setCentralWidget(central)
         self.nav.setCurrentRow(0)
 
     def furnish(self) -> Features:

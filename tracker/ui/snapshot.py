@@ -38,6 +38,7 @@ def load_snapshot(
     from tracker.domain.ledger_query import LedgerQuery
     from tracker.domain.overview import build_overview
     from tracker.domain.search import search_blob
+    from tracker.domain.today import build_board
     from tracker.ui.snapshot_data import LedgerSnapshot, RowIndex
 
     rows = services.ledger.rows(LedgerQuery(as_of=as_of))
@@ -48,12 +49,24 @@ def load_snapshot(
     categories = services.units.categories()
     notices = services.notices.list_notices()
     overview = build_overview(rows, as_of, services.calendar.work_calendar(), categories)
-    return LedgerSnapshot(as_of, rows, notices, categories, blobs, overview, RowIndex.of(rows))
+    suggestions = services.ladder.suggestions(rows)
+    board = build_board(
+        rows,
+        suggestions,
+        within=services.settings.office().due_soon_workdays,
+        archived=services.archive.archived(),
+        units=len(units),
+        notices=len(notices),
+    )
+    index = RowIndex.of(rows)
+    return LedgerSnapshot(
+        as_of, rows, notices, categories, blobs, overview, index, suggestions, board
+    )
 
 
 def patch_snapshot(services: Services, base: LedgerSnapshot, ids: frozenset[int]) -> Patch | None:
     """``base`` with the rows of obligations ``ids`` read again (runs in a worker); None
-    when a full reload is needed."""
+    when a full reload is needed. Their 建议 and the dashboard's guidance follow."""
     from tracker.domain.ledger_query import LedgerQuery
 
     wanted = tuple(i for i in ids if i in base.index.position)
@@ -62,7 +75,36 @@ def patch_snapshot(services: Services, base: LedgerSnapshot, ids: frozenset[int]
     fresh = services.ledger.rows(LedgerQuery(as_of=base.as_of, obligation_ids=wanted))
     if len(fresh) != len(wanted):
         return None  # an obligation went away meanwhile
-    return base.patched(fresh, services.calendar.work_calendar())
+    patched = base.patched(fresh, services.calendar.work_calendar())
+    if patched is None:
+        return None
+    snapshot, changed = patched
+    if changed:
+        snapshot = with_guidance(services, snapshot, fresh)
+    return snapshot, changed
+
+
+def with_guidance(
+    services: Services, snapshot: LedgerSnapshot, fresh: list[ObligationRow]
+) -> LedgerSnapshot:
+    """The ladder's steps for ``fresh`` (re-read rows) and the board again (both cheap)."""
+    from dataclasses import replace
+
+    from tracker.domain.today import build_board
+
+    suggestions = dict(snapshot.suggestions)
+    for r in fresh:
+        suggestions.pop(r.obligation_id, None)
+    suggestions.update(services.ladder.suggestions(fresh))
+    board = build_board(
+        snapshot.rows,
+        suggestions,
+        within=services.settings.office().due_soon_workdays,
+        archived=snapshot.board.archived,
+        units=len(snapshot.unit_blobs),
+        notices=len(snapshot.notices),
+    )
+    return replace(snapshot, suggestions=suggestions, board=board)
 
 
 class SnapshotLoader(QObject):
@@ -91,8 +133,11 @@ class SnapshotLoader(QObject):
         ctx.changes.changed.connect(self._on_change)
 
     def _on_change(self, changes: Changes) -> None:
+        from tracker.domain.changes import Topic
+
         rows = changes.rows()
-        if rows is None:
+        # The office's settings move the 建议 and the dashboard's amber: every row again.
+        if rows is None or changes.touches(Topic.SETTINGS):
             self.reload()
         elif rows:
             self._ids |= rows

@@ -5,12 +5,14 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 
+from tracker.domain.ladder import Suggestion
 from tracker.domain.overview import Overview
 from tracker.domain.overview_patch import patch_overview
 from tracker.domain.records import NoticeRecord, ObligationRow
+from tracker.domain.today import Board
 from tracker.domain.workdays import WorkCalendar
 
 
@@ -40,6 +42,9 @@ class LedgerSnapshot:
     unit_blobs: dict[int, str]  # unit id -> lower-case names, aliases and their pinyin
     overview: Overview
     index: RowIndex
+    # The escalation ladder's next step for each obligation to chase (建议, 今日待办).
+    suggestions: dict[int, Suggestion] = field(default_factory=dict)
+    board: Board = field(default_factory=Board)  # 今日待办, red/amber/green, 归档
 
     def patched(
         self, fresh: Sequence[ObligationRow], cal: WorkCalendar

@@ -22,6 +22,11 @@ def background(status: Status) -> QBrush | None:
 
 
 @cache
+def ink(colour: str) -> QBrush:
+    return QBrush(QColor(colour))
+
+
+@cache
 def font(status: Status) -> QFont | None:
     """Bold for the status that most needs the eye (逾期未报), else the view's own font."""
     if not status.terms.bold:

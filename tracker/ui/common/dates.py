@@ -89,11 +89,11 @@ class CnDateEdit(QLineEdit):
     validityChanged = Signal(bool)
     problemShown = Signal(str)  # why the date is refused, once editing ended; '' when fine
 
-    def __init__(self, value: date | None = None, parent: QWidget | None = None) -> None:
+    def __init__(self, value: Day | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._min, self._max = _LOWEST, _HIGHEST
         self._too_early = self._too_late = ""
-        self._value: date | None = value
+        self._value: Day | None = value
         self._valid = True
         self._problem = ""
         self._shown_problem = False
@@ -119,7 +119,7 @@ class CnDateEdit(QLineEdit):
         """Why the text is not an acceptable date ('' when it is)."""
         return self._problem
 
-    def date_value(self) -> date:
+    def date_value(self) -> Day:
         """The date shown; ``ValidationError`` when the text is not an acceptable one."""
         value = self._read()
         if value is None:
@@ -221,7 +221,7 @@ class CnDateEdit(QLineEdit):
 
     def _on_editing_finished(self) -> None:
         parsed = self._parse()
-        if isinstance(parsed, date) and self.text() != format_cn(parsed):
+        if isinstance(parsed, Day) and self.text() != format_cn(parsed):
             self.setText(format_cn(parsed))  # 2023-6-27 reads back as 2023年6月27日
         self._settle(emit=True)
 
@@ -241,7 +241,7 @@ class CnDateEdit(QLineEdit):
 
     def _step(self, days: int, months: int) -> None:
         parsed = self._parse()
-        base = parsed if isinstance(parsed, date) else self._value
+        base = parsed if isinstance(parsed, Day) else self._value
         if base is None:
             return
         moved = base + timedelta(days=days)
@@ -258,7 +258,7 @@ class CnDateEdit(QLineEdit):
         calendar.setDateRange(to_qdate(self._min), to_qdate(self._max))
         parsed = self._parse()
         fallback = self._value or min(max(today(), self._min), self._max)
-        shown = parsed if isinstance(parsed, date) else fallback
+        shown = parsed if isinstance(parsed, Day) else fallback
         calendar.setSelectedDate(to_qdate(shown))
         self._popup.adjustSize()
         self._popup.move(self.mapToGlobal(QPoint(0, self.height())))
@@ -277,13 +277,13 @@ class OptionalDateEdit(CnDateEdit):
         super().__init__(None, parent)
         self.setPlaceholderText(special)
 
-    def _parse(self) -> date | _Refused | None:
+    def _parse(self) -> Day | _Refused | None:
         return None if not self.text().strip() else super()._parse()
 
-    def date_value_or_none(self) -> date | None:
+    def date_value_or_none(self) -> Day | None:
         return self._read()
 
-    def set_date_or_none(self, value: date | None) -> None:
+    def set_date_or_none(self, value: Day | None) -> None:
         if value is None:
             self.clear()
             self._settle(emit=True)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any, TypeVar
 
 from PySide6.QtCore import Qt
@@ -13,11 +13,13 @@ from tracker.domain.dates import format_cn
 from tracker.domain.overview import CategoryOverdue, RequirementProgress, UpcomingDeadline
 from tracker.domain.status import DONE, OPEN, Status
 from tracker.domain.tally import Tally
+from tracker.domain.today import Light
 from tracker.ui.common.table import CENTER, COLOUR_ROLES, DATE_SAMPLE, RIGHT, Column, RowTableModel
 from tracker.ui.ledger.filtering import LedgerFilter
 
 R = TypeVar("R")
 PROGRESS_ROLE = Qt.ItemDataRole.UserRole + 2
+LIGHT_ROLE = Qt.ItemDataRole.UserRole + 3  # the progress bar's colour (red / amber / green)
 Drill = Callable[[Any], LedgerFilter]
 
 
@@ -25,7 +27,7 @@ class DrillModel(RowTableModel[R]):
     """Number cells with a drill filter look like links; ``drill(row, column)`` gives it."""
 
     drills: dict[int, Drill] = {}  # noqa: RUF012 - set per instance
-    extra_roles = COLOUR_ROLES | {Qt.ItemDataRole.FontRole, PROGRESS_ROLE}
+    extra_roles = COLOUR_ROLES | {Qt.ItemDataRole.FontRole, PROGRESS_ROLE, LIGHT_ROLE}
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -121,6 +123,9 @@ class ProgressModel(DrillModel[RequirementProgress]):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.lights: Mapping[int, Light] = {}  # per requirement, from the snapshot's board
+        self.archived: frozenset[int] = frozenset()  # notice ids shown greyed
+        self._archived_ink = QBrush(QColor("#9e9e9e"))
         self.columns = (
             Column(
                 "通知",
@@ -170,6 +175,11 @@ class ProgressModel(DrillModel[RequirementProgress]):
             return row.tally.rate  # None (nothing due yet): the cell reads —
         if column == self.COL_PROGRESS and role == Qt.ItemDataRole.ToolTipRole:
             return rate_tip(row.tally)
+        if column == self.COL_PROGRESS and role == LIGHT_ROLE:
+            light = self.lights.get(row.requirement_id)
+            return light.colour if light is not None else None
+        if role == Qt.ItemDataRole.ForegroundRole and row.notice_id in self.archived:
+            return self._archived_ink
         if (
             column == self.COL_DEADLINE
             and role == Qt.ItemDataRole.ToolTipRole

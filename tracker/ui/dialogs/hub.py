@@ -21,7 +21,7 @@ from tracker.ui.dialogs.register_flow import RegisterFlow
 from tracker.ui.dialogs.undo_stack import ChangeStack
 
 if TYPE_CHECKING:
-    from tracker.domain.records import ObligationRow
+    from tracker.domain.records import Change, ObligationRow
     from tracker.ui.main_window import MainWindow
 
 
@@ -34,6 +34,7 @@ class FormsHub(QObject):
         self.ctx = window.ctx
         self.stack = ChangeStack(self.ctx, self)
         self.stack.failed.connect(self.on_undo_failed)
+        self.stack.undone.connect(self.on_undone)
         self.flow = RegisterFlow(self.ctx, self.stack, window)
         self.dialog: QDialog | None = None  # the last obligation/settings dialog opened
         self.register_action = self._action("登记报送…", self.open_register, "Ctrl+R")
@@ -41,6 +42,13 @@ class FormsHub(QObject):
         self.extend_action = self._action("延期…", lambda: self.open_for_selection("extend"))
         self.remind_action = self._action("记录催报…", lambda: self.open_for_selection("remind"))
         self.settings_action = self._action("设置…", self.open_settings)
+        self.detail_action = self._action("详情…", self.open_detail, "Ctrl+I")
+        self.detail_action.setToolTip(
+            self.tr("查看这条记录的登记、归档文件和催报，可撤销免报、延期或删除登记")
+        )
+        self.unexempt_action = self._action("撤销免报…", lambda: self.open_revoke("unexempt"))
+        self.unextend_action = self._action("撤销延期…", lambda: self.open_revoke("unextend"))
+        self.unregister_action = self._action("删除登记…", self.open_detail)
         grid = window.ledger_page
         grid.obligationActivated.connect(self.open_register_for)
         grid.set_file_drop_handler(self.on_files_dropped)
@@ -92,6 +100,45 @@ class FormsHub(QObject):
         self.dialog = dialog
         dialog.open()
 
+    def open_remind(self, obligation_ids: list[int], method: str = "") -> None:
+        """记录催报 for ``obligation_ids`` (the ladder's 电话催报: ``method`` 电话 chosen)."""
+        from tracker.ui.dialogs.obligation_actions import RemindDialog
+
+        if not self.ctx.is_ready or not obligation_ids:
+            return
+        dialog = RemindDialog(self.ctx.services, obligation_ids, self.window)
+        if method:
+            dialog.method.setCurrentText(method)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.saved.connect(self.stack.push)
+        self.dialog = dialog
+        dialog.open()
+
+    def open_detail(self) -> None:
+        """The obligation in full (登记, 归档文件, 催报), with 撤销 and 删除登记."""
+        from tracker.ui.dialogs.obligation_detail import ObligationDetailDialog
+
+        oid = self.window.ledger_page.current_obligation_id()
+        if not self.ctx.is_ready or oid is None:
+            return
+        dialog = ObligationDetailDialog(self.ctx.services, oid, self.window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.saved.connect(self.stack.push)
+        self.dialog = dialog
+        dialog.open()
+
+    def open_revoke(self, kind: str) -> None:
+        from tracker.ui.dialogs.revoke import RevokeDialog
+
+        ids = self.window.ledger_page.selected_obligation_ids()
+        if not self.ctx.is_ready or not ids:
+            return
+        dialog = RevokeDialog(self.ctx.services, ids, kind, self.window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.saved.connect(self.stack.push)
+        self.dialog = dialog
+        dialog.open()
+
     def open_settings(self) -> None:
         from tracker.ui.settings.dialog import SettingsDialog
 
@@ -101,6 +148,10 @@ class FormsHub(QObject):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.dialog = dialog
         dialog.open()
+
+    def on_undone(self, change: Change) -> None:
+        """Ctrl+Z says what it took back (the menu's text is gone with it)."""
+        self.window.statusBar().showMessage(self.tr("已%s") % change.summary, 8000)
 
     def on_undo_failed(self, message: str) -> None:
         box = QMessageBox(QMessageBox.Icon.Warning, self.tr("无法撤销"), message)

@@ -25,6 +25,7 @@ from tracker.domain.ledger_query import LedgerQuery
 from tracker.domain.records import Change, Channel, ObligationRow
 from tracker.domain.status import Status
 from tracker.ui.common.errors import report_exception
+from tracker.ui.common.folders import remember_folder, start_folder
 from tracker.ui.common.screen_fit import FittedDialog
 from tracker.ui.dialogs.fields import enable_while_valid
 from tracker.ui.dialogs.register_layout import RegisterLayout
@@ -176,7 +177,11 @@ class RegisterDialog(FittedDialog):
             self.ui.kept_date.hide()
 
     def on_add_files_clicked(self) -> None:
-        names, _ = QFileDialog.getOpenFileNames(self, self.tr("选择收到的文件"))
+        names, _ = QFileDialog.getOpenFileNames(
+            self, self.tr("选择收到的文件"), str(start_folder("received"))
+        )
+        if names:
+            remember_folder("received", names[0])
         self.ui.files.add_paths(Path(n) for n in names)
 
     # -- saving --------------------------------------------------------------------------

@@ -57,7 +57,7 @@ def shoot_forms(app: QApplication, window: MainWindow, out: Path, settle: Settle
     settings = hub.dialog
     assert isinstance(settings, SettingsDialog)
     shoot_screen(settings, out, "dialog-settings")
-    settings.tabs.setCurrentIndex(1)
+    settings.tabs.setCurrentWidget(settings.holidays)
     settle(app, 0.2)
     shoot_screen(settings, out, "dialog-settings-holidays")
     _close(settings)

@@ -42,6 +42,12 @@ class ChangeStack(QObject):
         self._refresh_action()
         self.changed.emit()
 
+    def clear(self) -> None:
+        """Forget every change (after a restore: the data they changed is gone)."""
+        self._changes.clear()
+        self._refresh_action()
+        self.changed.emit()
+
     def top(self) -> Change | None:
         return self._changes[-1] if self._changes else None
 

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from tracker.domain.dates import format_cn
 from tracker.domain.errors import TrackerError
 from tracker.ui.common.dates import CnDateEdit
+from tracker.ui.common.folders import remember_folder, start_folder
 from tracker.ui.common.screen_fit import FittedDialog
 from tracker.ui.dialogs.fields import enable_while_valid, with_hint
 from tracker.ui.excel.runner import ExportRunner
@@ -94,7 +95,7 @@ class ExportDialog(FittedDialog):
         self.runner: ExportRunner | None = None
         self.result_: Any = None
         self._fill_notices()
-        self.ui.path.setText(str(documents_dir() / self.default_name()))
+        self.ui.path.setText(str(start_folder("xlsx") / self.default_name()))
         self._connect()
         self.resize(self.fontMetrics().horizontalAdvance("中") * 42, self.sizeHint().height())
 
@@ -153,6 +154,7 @@ class ExportDialog(FittedDialog):
         if not self.ui.path.text().strip():
             QMessageBox.warning(self, self.windowTitle(), self.tr("请选择保存位置。"))
             return
+        remember_folder("xlsx", with_xlsx(self.ui.path.text()))
         try:
             as_of = self.ui.as_of.date_value()
         except TrackerError as exc:

@@ -12,7 +12,8 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 
 from tracker.domain.dates import format_cn
 from tracker.domain.records import ObligationRow
-from tracker.ui.excel.export_dialog import documents_dir, with_xlsx
+from tracker.ui.common.folders import remember_folder, start_folder
+from tracker.ui.excel.export_dialog import with_xlsx
 from tracker.ui.excel.runner import ExportRunner
 from tracker.ui.ledger import model as grid
 
@@ -66,7 +67,7 @@ def export_rows(
     """Ask where to save ``rows`` (the grid's columns), then write them in a worker."""
     if not rows:
         return None
-    suggested = documents_dir() / window.tr("报送情况（{0}{1}条，截至{2}）.xlsx").format(
+    suggested = start_folder("xlsx") / window.tr("报送情况（{0}{1}条，截至{2}）.xlsx").format(
         what, len(rows), format_cn(rows[0].as_of)
     )
     name, _ = QFileDialog.getSaveFileName(
@@ -74,6 +75,7 @@ def export_rows(
     )
     if not name:
         return None
+    remember_folder("xlsx", name)
     keys, titles = visible_columns(page)
     export = services.export
 

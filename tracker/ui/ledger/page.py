@@ -32,7 +32,10 @@ from tracker.ui.common.table import setup_table
 from tracker.ui.context import AppContext
 from tracker.ui.ledger.filter_bar import LedgerFilterBar
 from tracker.ui.ledger.filtering import LedgerFilter, LedgerIndex
-from tracker.ui.ledger.model import LedgerTableModel
+from tracker.ui.ledger.model import (
+    COL_SUGGESTION,
+    LedgerTableModel,
+)
 from tracker.ui.ledger.view import LedgerTableView
 from tracker.ui.snapshot_data import LedgerSnapshot
 
@@ -42,6 +45,7 @@ STATE_KEY = "ledger_grid"
 class LedgerPage(QWidget):
     selectionChanged = Signal()
     obligationActivated = Signal(int)
+    suggestionActivated = Signal(int)  # double-click or Enter on a row's 建议: do that step
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -153,7 +157,7 @@ class LedgerPage(QWidget):
     # -- data ----------------------------------------------------------------------------
     def on_snapshot(self, snapshot: LedgerSnapshot) -> None:
         keep = set(self.selected_obligation_ids())
-        self.model.set_rows(snapshot.rows)
+        self.model.set_rows(snapshot.rows, snapshot.suggestions)
         self.index = LedgerIndex(snapshot.rows, snapshot.unit_blobs)
         self.filter_bar.set_options(snapshot.notices, snapshot.categories)
         self.refilter()
@@ -163,6 +167,7 @@ class LedgerPage(QWidget):
     def on_rows_patched(self, snapshot: LedgerSnapshot, changed: dict[int, ObligationRow]) -> None:
         """A few rows changed (a registration, 免报, 延期, 催报): update them in place; the
         rows shown change only when one left or joined the filter."""
+        self.model.suggestions = snapshot.suggestions  # their 建议 moved with them
         self.model.replace_rows(changed)
         self.index.update(changed)
         accepted, counts = self.index.apply(self.filter_bar.value())
@@ -219,8 +224,21 @@ class LedgerPage(QWidget):
 
     def _on_view_activated(self, index: QModelIndex) -> None:
         oid = self._obligation_at(index.row())
-        if oid is not None:
+        if oid is None:
+            return
+        suggested = self.model.suggestions.get(oid)
+        if index.column() == COL_SUGGESTION and suggested and suggested.step.is_action:
+            self.suggestionActivated.emit(oid)
+        else:
             self.obligationActivated.emit(oid)
+
+    def current_obligation_id(self) -> int | None:
+        """The row with the keyboard focus (else the only one selected)."""
+        current = self.view.currentIndex()
+        if current.isValid():
+            return self._obligation_at(current.row())
+        ids = self.selected_obligation_ids()
+        return ids[0] if len(ids) == 1 else None
 
     def _on_context_menu(self, pos: QPoint) -> None:
         menu = QMenu(self)

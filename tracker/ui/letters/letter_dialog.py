@@ -16,6 +16,7 @@ from tracker.domain.dates import format_cn
 from tracker.domain.errors import TrackerError
 from tracker.domain.letter_request import IssueResult, LetterRequest, split_name
 from tracker.domain.office import DEFAULT_LETTER_BODY, DEFAULT_LETTER_BODY_GROUP
+from tracker.ui.common.folders import remember_folder, start_folder
 from tracker.ui.common.progress import run_with_progress
 from tracker.ui.common.screen_fit import FittedDialog
 from tracker.ui.letters.letter_form import LetterForm
@@ -246,9 +247,12 @@ def save_each(result: IssueResult, letters: Any, parent: QWidget) -> None:
     """Each letter as its own PDF (cut from the archived batch) into a folder the clerk picks."""
     from tracker.domain.errors import os_failure
 
-    folder = QFileDialog.getExistingDirectory(parent, "每封函另存到文件夹")
+    folder = QFileDialog.getExistingDirectory(
+        parent, "每封函另存到文件夹", str(start_folder("pdf"))
+    )
     if not folder:
         return
+    remember_folder("pdf", folder)
     try:
         for letter in result.letters:
             target = Path(folder) / split_name(letter.number, letter.addressee)

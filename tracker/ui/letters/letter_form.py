@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from tracker.domain.clock import today
-from tracker.domain.letters import PLACEHOLDERS
+from tracker.domain.letters import CHINESE_NAMES, PLACEHOLDERS
 from tracker.ui.common.dates import CnDateEdit
 from tracker.ui.dialogs import fields
 from tracker.ui.letters.preview import PagesView, close_buttons
@@ -49,8 +49,10 @@ class LetterForm:
         self.template = QPlainTextEdit()
         self.template.setTabChangesFocus(True)
         self.placeholders = QListWidget()
-        for name, meaning in PLACEHOLDERS.items():
+        for key, meaning in PLACEHOLDERS.items():
+            name = CHINESE_NAMES.get(key, key)
             item = QListWidgetItem(f"{{{name}}}  {meaning}")
+            item.setToolTip(f"也可写作 {{{key}}}")
             item.setData(Qt.ItemDataRole.UserRole, name)
             self.placeholders.addItem(item)
         self.restore = QPushButton("恢复默认正文")
@@ -78,7 +80,7 @@ class LetterForm:
         left = QWidget()
         col = QVBoxLayout(left)
         col.addLayout(form)
-        col.addWidget(QLabel("正文模板（双击下方占位符插入；单独一行的 {item_list} 逐项成段）"))
+        col.addWidget(QLabel("正文模板（双击下方占位符插入；单独一行的 {材料清单} 逐项成段）"))
         col.addWidget(self.template, 3)
         col.addWidget(self.placeholders, 2)
         row = QHBoxLayout()

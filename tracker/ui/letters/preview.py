@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from tracker.domain.errors import TrackerError
+from tracker.ui.common.folders import remember_folder, start_path
 from tracker.ui.common.screen_fit import FittedDialog
 from tracker.ui.letters.pdf_pages import open_in_viewer, print_pdf, render_pages, save_pdf
 
@@ -118,10 +119,11 @@ def print_with_dialog(data: bytes, parent: QWidget) -> bool:
 
 def save_with_dialog(data: bytes, file_name: str, parent: QWidget, note: str = "") -> Path | None:
     path, _ = QFileDialog.getSaveFileName(
-        parent, "另存为 PDF", f"{file_name}.pdf", "PDF 文件 (*.pdf)"
+        parent, "另存为 PDF", start_path("pdf", f"{file_name}.pdf"), "PDF 文件 (*.pdf)"
     )
     if not path:
         return None
+    remember_folder("pdf", path)
     try:
         save_pdf(data, Path(path))
     except TrackerError as exc:

@@ -9,12 +9,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelection, Signal
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from tracker.domain.clock import today
 from tracker.domain.dates import format_cn
 from tracker.domain.errors import TrackerError
 from tracker.domain.forms import Form
+from tracker.domain.records import NoticeSpec
 from tracker.ui.common.screen_fit import FittedDialog
 from tracker.ui.dialogs.fields import enable_while_valid
 from tracker.ui.notices.drafts import (
@@ -51,6 +52,7 @@ class NoticeEditor(FittedDialog):
         self._load()
         self._connect()
         self.on_requirement_selected()
+        self._saved_spec = self._spec()
 
     # -- ways to open it -----------------------------------------------------------------
     @classmethod
@@ -181,6 +183,24 @@ class NoticeEditor(FittedDialog):
         d.theme = ui.theme.text()
         d.body_note = ui.body_note.toPlainText()
 
+    # -- cancelling ----------------------------------------------------------------------
+    def _spec(self) -> NoticeSpec | None:
+        """What the form holds now (None when a field cannot be read, e.g. a bad date)."""
+        try:
+            self._collect()
+            return to_spec(self.draft, self.units, self.categories)
+        except TrackerError:
+            return None
+
+    def has_unsaved_edits(self) -> bool:
+        return self._spec() != self._saved_spec
+
+    def reject(self) -> None:
+        """取消, Esc or the window's ✕: edits are never dropped without asking."""
+        if self.has_unsaved_edits() and not ask_discard(self):
+            return
+        super().reject()
+
     def save(self) -> bool:
         try:
             self._collect()
@@ -195,3 +215,18 @@ class NoticeEditor(FittedDialog):
         self.saved.emit(self.notice_id, change)
         self.accept()
         return True
+
+
+def ask_discard(parent: QWidget) -> bool:
+    """放弃修改? True when the clerk chooses to drop the edits (继续编辑 is the default)."""
+    box = QMessageBox(
+        QMessageBox.Icon.Question,
+        parent.tr("取消编辑"),
+        parent.tr("通知有尚未保存的修改。放弃这些修改吗？"),
+        parent=parent,
+    )
+    discard = box.addButton(parent.tr("放弃修改"), QMessageBox.ButtonRole.DestructiveRole)
+    keep = box.addButton(parent.tr("继续编辑"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(keep)
+    box.exec()
+    return box.clickedButton() is discard

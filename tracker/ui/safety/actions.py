@@ -15,6 +15,7 @@ from tracker.ui.safety.backup_model import size_text
 
 if TYPE_CHECKING:
     from tracker.services.backup_archive import BackupInfo
+    from tracker.ui.dialogs.undo_stack import ChangeStack
     from tracker.ui.main_window import MainWindow
     from tracker.ui.safety.restore_dialog import RestoreDialog
 
@@ -26,9 +27,11 @@ def default_backup_path() -> str:
 
 
 class SafetyActions(QObject):
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: MainWindow, stack: ChangeStack | None = None) -> None:
         super().__init__(window)
         self.window = window
+        self.stack = stack  # Ctrl+Z: forgotten after a restore (the restored ledger never had
+        # those changes, and audit ids may now name others)
         self.backup_progress: QProgressDialog | None = None
         self.restore_dialog: RestoreDialog | None = None
         self.backup_action = QAction(self.tr("备份台账…"), window)
@@ -83,4 +86,6 @@ class SafetyActions(QObject):
         if not window.ctx.is_ready:
             return
         self.restore_dialog = RestoreDialog(window.ctx.services, window)
+        if self.stack is not None:
+            self.restore_dialog.accepted.connect(self.stack.clear)
         self.restore_dialog.open()

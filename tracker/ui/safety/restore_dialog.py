@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from tracker.ui.common.errors import show_error
+from tracker.ui.common.folders import start_folder
 from tracker.ui.common.progress import run_with_progress
 from tracker.ui.common.screen_fit import FittedDialog
 from tracker.ui.safety.backup_model import BackupTableModel
@@ -78,7 +79,7 @@ class RestoreDialog(FittedDialog):
     # -- slots ---------------------------------------------------------------------------
     def on_other_clicked(self) -> None:
         name, _ = QFileDialog.getOpenFileName(
-            self, self.tr("选择备份文件"), "", self.tr("台账备份 (*.zip)")
+            self, self.tr("选择备份文件"), str(start_folder("backup")), self.tr("台账备份 (*.zip)")
         )
         if name:
             self.restore(Path(name))

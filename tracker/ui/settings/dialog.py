@@ -11,6 +11,7 @@ from tracker.domain.errors import TrackerError
 from tracker.ui.common.screen_fit import FittedDialog, scrolling
 from tracker.ui.dialogs.fields import MessageStrip
 from tracker.ui.settings.bulletin_tab import BulletinTab
+from tracker.ui.settings.chase_tab import ChaseTab
 from tracker.ui.settings.holidays_tab import HolidaysTab
 from tracker.ui.settings.office_tab import OfficeTab
 
@@ -32,11 +33,14 @@ class SettingsDialog(FittedDialog):
         self.office.load(self.original)
         self.bulletin = BulletinTab(self)
         self.bulletin.load(self.original)
+        self.chase = ChaseTab(self)
+        self.chase.load(self.original)
         self.holidays = HolidaysTab(services, self)
         self.tabs = QTabWidget(self)
         # The office form is taller than a 1920×1080 screen at 150 %: it scrolls, 保存 stays.
         self.tabs.addTab(scrolling(self.office), self.tr("办公室与催报函"))
         self.tabs.addTab(scrolling(self.bulletin), self.tr("通报"))
+        self.tabs.addTab(self.chase, self.tr("督办"))
         self.tabs.addTab(self.holidays, self.tr("节假日"))
         self.errors = MessageStrip("error", self)
         buttons = QDialogButtonBox(
@@ -56,7 +60,7 @@ class SettingsDialog(FittedDialog):
         """Office settings first (validated), then each edited year; stays open on error."""
         changes: list[Change] = []
         try:
-            office = self.bulletin.applied(self.office.settings())
+            office = self.chase.apply(self.bulletin.applied(self.office.settings()))
             if office != self.original:
                 changes.append(self.services.settings.save_office(office))
                 self.original = office

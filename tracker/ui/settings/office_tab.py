@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tracker.domain.letters import PLACEHOLDERS
+from tracker.domain.letters import CHINESE_NAMES, PLACEHOLDERS
 from tracker.domain.office import DEFAULT_LETTER_BODY, DEFAULT_LETTER_BODY_GROUP, OfficeSettings
 
 OFFICE_FIELDS: tuple[tuple[str, str], ...] = (
@@ -96,9 +96,14 @@ class OfficeTab(QWidget):
         form.addRow("", self.has_seal)
         form.addRow("", self.duplex)
         form.addRow(self.tr("催报函正文"), self.bodies)
-        names = " ".join(f"{{{key}}}" for key in PLACEHOLDERS)
+        names = " ".join(f"{{{CHINESE_NAMES.get(key, key)}}}" for key in PLACEHOLDERS)
         hint = self.placeholder_hint = QLabel(self.tr("可用占位符（悬停查看说明）：") + names, self)
-        hint.setToolTip("\n".join(f"{{{key}}}：{text}" for key, text in PLACEHOLDERS.items()))
+        hint.setToolTip(
+            "\n".join(
+                f"{{{CHINESE_NAMES.get(key, key)}}}（或 {{{key}}}）：{text}"
+                for key, text in PLACEHOLDERS.items()
+            )
+        )
         hint.setWordWrap(True)
         hint.setStyleSheet("color:#666;")
         form.addRow("", hint)

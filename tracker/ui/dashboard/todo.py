@@ -1,0 +1,94 @@
+"""The dashboard's guidance tables: 今日待办 (the step to take, a click does it) and each unit's
+red / amber / green."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtWidgets import QWidget
+
+from tracker.domain.ladder import Step
+from tracker.domain.status import NEEDS_ACTION, OPEN
+from tracker.domain.today import Light, TodoItem, UnitLight
+from tracker.ui.common.table import RIGHT, Column
+from tracker.ui.dashboard.models import DrillModel
+from tracker.ui.ledger.filtering import LedgerFilter
+
+NEEDS_ACTION_SET = frozenset(NEEDS_ACTION)
+_STEP_COLOURS = {Step.BULLETIN: "#9c0006", Step.LETTER: "#8a4500", Step.PHONE: "#1a5fb4"}
+
+
+class TodoModel(DrillModel[TodoItem]):
+    """One line per step to take; the 建议 cell is the button (``step_at``)."""
+
+    COL_ACTION, COL_WHAT, COL_REASON, COL_COUNT = range(4)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.columns = (
+            Column("建议", lambda t: t.action, width_chars=5),
+            Column("事项与单位", lambda t: t.what, width_chars=20),
+            Column("情况", lambda t: t.reason, width_chars=12),
+            Column("家数", lambda t: str(len(t.units)), lambda t: len(t.units), RIGHT, 3),
+        )
+        self.drills = {
+            self.COL_COUNT: lambda t: LedgerFilter(
+                requirement_id=t.requirement_id,
+                statuses=NEEDS_ACTION_SET if t.step is not None else OPEN,
+            )
+        }
+        self._bold = QFont()
+        self._bold.setBold(True)
+        self._bold.setUnderline(True)
+
+    def cell_data(self, row: TodoItem, column: int, role: int) -> Any:
+        if column == self.COL_ACTION:
+            if role == Qt.ItemDataRole.ForegroundRole:
+                return QBrush(QColor(_STEP_COLOURS.get(row.step or Step.PHONE, "#1a5fb4")))
+            if role == Qt.ItemDataRole.FontRole:
+                return self._bold
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return f"点击{row.action}：{'、'.join(row.units)}"
+        if column == self.COL_WHAT and role == Qt.ItemDataRole.ToolTipRole:
+            return f"{row.doc_number} {row.requirement_title}：{'、'.join(row.units)}"
+        return super().cell_data(row, column, role)
+
+    def step_at(self, row: int) -> tuple[Step, tuple[int, ...]] | None:
+        """What a click on the 建议 cell of ``row`` does: the step (电话提醒 is a phone
+        reminder) and the obligations it concerns."""
+        if not 0 <= row < len(self.rows):
+            return None
+        item = self.rows[row]
+        return item.step or Step.PHONE, item.obligation_ids
+
+
+class UnitLightModel(DrillModel[UnitLight]):
+    COL_LIGHT, COL_UNIT, COL_CATEGORY, COL_OPEN, COL_LATE = range(5)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.columns = (
+            Column("", lambda u: u.light.label, width_chars=3),
+            Column("单位", lambda u: u.unit_name, width_chars=11),
+            Column("类别", lambda u: u.category, width_chars=4),
+            Column("未齐", lambda u: str(u.open), lambda u: u.open, RIGHT, 3),
+            Column("逾期", lambda u: str(u.late), lambda u: u.late, RIGHT, 3),
+        )
+        self.drills = {
+            self.COL_LATE: lambda u: LedgerFilter(text=u.unit_name, statuses=NEEDS_ACTION_SET),
+            self.COL_OPEN: lambda u: LedgerFilter(text=u.unit_name, statuses=OPEN),
+        }
+
+    def cell_data(self, row: UnitLight, column: int, role: int) -> Any:
+        if column == self.COL_LIGHT and row.light is not Light.NONE:
+            if role == Qt.ItemDataRole.BackgroundRole:
+                return light_brush(row.light)
+            if role == Qt.ItemDataRole.ForegroundRole:
+                return QBrush(QColor("#ffffff" if row.light is not Light.AMBER else "#000000"))
+        return super().cell_data(row, column, role)
+
+
+def light_brush(light: Light) -> QBrush:
+    return QBrush(QColor(light.colour))

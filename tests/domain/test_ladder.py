@@ -71,3 +71,11 @@ def test_thresholds_are_the_offices() -> None:
     eager = LadderRules(phone_after=0, letter_after=2, phone_grace=1, letter_grace=5)
     assert step(date(2023, 6, 28), rules=eager).step is Step.PHONE
     assert step(date(2023, 6, 29), rules=eager).step is Step.LETTER
+
+
+def test_a_unit_already_queued_for_the_bulletin_waits_for_it() -> None:
+    sent = ChaseHistory(letter_on=date(2023, 7, 4), letter_deadline=date(2023, 7, 11),
+                        queued_on=date(2023, 7, 12))  # fmt: skip
+    queued = step(date(2023, 7, 13), sent)
+    assert queued.step is Step.QUEUED and not queued.step.is_action
+    assert queued.step.label == "已列入通报" and "7月12日已列入下次通报" in queued.reason

@@ -27,6 +27,15 @@ def _workers_done(qtbot):  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture(autouse=True)
+def _ui_settings_in_tmp(tmp_path):  # type: ignore[no-untyped-def]
+    """Remembered folders, widths and geometry go to the test's folder, not the user's."""
+    from PySide6.QtCore import QSettings
+
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "qs"))
+
+
+@pytest.fixture(autouse=True)
 def _editors_close_without_asking(monkeypatch: pytest.MonkeyPatch) -> None:
     """qtbot closes every widget after a test: an editor with edits would ask (a modal box)
     whether to drop them. Tests that check the question patch it themselves."""

@@ -16,6 +16,7 @@ from tracker.domain.ladder import Step
 from tracker.domain.records import NoticeSpec, ReminderMethod, RequirementSpec
 from tracker.domain.status import Status
 from tracker.services.bundle import Services
+from tracker.services.demo import DEMO_OFFICE
 from tracker.ui.dialogs.obligation_actions import RemindDialog
 from tracker.ui.dialogs.obligation_detail import ObligationDetailDialog
 from tracker.ui.dialogs.revoke import RevokeDialog
@@ -143,3 +144,25 @@ def test_ctrl_z_says_what_it_undid_and_a_restore_forgets_the_stack(
     with qtbot.waitSignal(dialog.accepted, timeout=20_000):
         dialog.restore_button.click()
     assert len(hub.stack) == 0 and not hub.stack.action.isEnabled()
+
+
+def test_the_bulletin_step_queues_the_unit_and_the_grid_says_so(
+    qtbot: QtBot, forms_window, study: Services
+) -> None:  # type: ignore[no-untyped-def]
+    from tracker.domain.letter_request import LetterRequest
+
+    window = forms_window
+    page, chase = window.ledger_page, window.features.chase
+    target = oid(study, "南开局")
+    study.settings.save_office(DEMO_OFFICE)  # letters need an office
+    study.letters.issue(LetterRequest(as_of=date(2023, 7, 3), letter_date=date(2023, 7, 3),
+                                      obligation_ids=(target,)))  # fmt: skip
+    qtbot.waitUntil(lambda: page.model.suggestions[target].step is Step.BULLETIN, timeout=20_000)
+    dash = window.dashboard
+    assert any(target in t.obligation_ids and t.step is Step.BULLETIN for t in dash.todo.rows)
+    chase.follow(target)  # 列入通报: on the list for the next 通报
+    assert [q.obligation_id for q in study.bulletins.queued()] == [target]
+    qtbot.waitUntil(lambda: page.model.suggestions[target].step is Step.QUEUED, timeout=20_000)
+    row = row_of(page, target)
+    assert page.model.index(page.proxy.source_row(row), COL_SUGGESTION).data() == "已列入通报"
+    assert not any(target in t.obligation_ids for t in dash.todo.rows)  # no longer a to-do

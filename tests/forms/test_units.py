@@ -117,7 +117,7 @@ def test_export_and_template(qtbot: QtBot, tianjin_units: Services, tmp_path: Pa
     roster = read_roster(target)
     assert len(roster.rows) == 5
     assert "已导出5个单位" in page.ui.info.text()
-    assert tianjin_units.settings.get_value("last_roster_folder") == str(tmp_path)
+    assert page.transfer.folder() == tmp_path  # the next roster dialog starts there
     template = tmp_path / "模板.xlsx"
     page.transfer.ask_save_path = lambda suggested: template  # type: ignore[method-assign]
     with qtbot.waitSignal(page.transfer.message, timeout=10_000):

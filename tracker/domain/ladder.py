@@ -23,6 +23,7 @@ class Step(enum.Enum):
     LETTER = "letter"
     BULLETIN = "bulletin"
     WAIT = "wait"
+    QUEUED = "queued"  # already on the list for the next 通报: nothing more to do for now
 
     @property
     def label(self) -> str:
@@ -31,7 +32,7 @@ class Step(enum.Enum):
     @property
     def is_action(self) -> bool:
         """A step the clerk takes today (waiting is not)."""
-        return self is not Step.WAIT
+        return self not in (Step.WAIT, Step.QUEUED)
 
 
 _LABELS = {
@@ -39,6 +40,7 @@ _LABELS = {
     Step.LETTER: "发催报函",
     Step.BULLETIN: "列入通报",
     Step.WAIT: "等待补报",
+    Step.QUEUED: "已列入通报",
 }
 
 
@@ -57,6 +59,7 @@ class ChaseHistory:
     phoned_on: date | None = None  # the last 电话/短信/邮件 reminder
     letter_on: date | None = None  # the last 催报函
     letter_deadline: date | None = None  # its 补报时限 (issued letters know it)
+    queued_on: date | None = None  # put on the list for the next 通报 that day
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -83,6 +86,9 @@ def next_step(
     ``as_of``; None when it is not overdue yet. Callers pass only obligations needing action."""
     if as_of <= due:
         return None
+    if history.queued_on is not None:
+        day = format_cn_short(history.queued_on)
+        return Suggestion(step=Step.QUEUED, reason=f"{day}已列入下次通报，印发通报时点名")
     if history.letter_on is not None:
         until = history.letter_deadline or add_workdays(history.letter_on, rules.letter_grace)
         if as_of > until:

@@ -13,7 +13,7 @@ from tracker.domain.ladder import ChaseHistory, LadderRules, Suggestion, next_st
 from tracker.domain.records import ObligationRow, ReminderMethod
 from tracker.services.settings import SettingsService
 from tracker.services.workspace import Workspace
-from tracker.store.models import IssuedLetter, IssuedLetterItem, Reminder
+from tracker.store.models import BulletinQueueEntry, IssuedLetter, IssuedLetterItem, Reminder
 
 
 class LadderService:
@@ -51,11 +51,15 @@ class LadderService:
         with self.ws.reading() as s:
             reminded = _reminders(s, as_of)
             deadlines = _letter_deadlines(s, as_of)
+            queued = _queued(s, as_of)
         return {
             oid: ChaseHistory(
-                phoned_on=phoned, letter_on=lettered, letter_deadline=deadlines.get(oid)
+                phoned_on=reminded.get(oid, (None, None))[0],
+                letter_on=reminded.get(oid, (None, None))[1],
+                letter_deadline=deadlines.get(oid),
+                queued_on=queued.get(oid),
             )
-            for oid, (phoned, lettered) in reminded.items()
+            for oid in reminded.keys() | queued.keys()
         }
 
 
@@ -71,6 +75,14 @@ def _reminders(s: Session, as_of: date) -> dict[int, tuple[date | None, date | N
         .group_by(Reminder.obligation_id)
     )
     return {oid: (phoned, lettered) for oid, phoned, lettered in s.execute(stmt).all()}
+
+
+def _queued(s: Session, as_of: date) -> dict[int, date]:
+    """Obligations on the list for the next 通报 (taken off when it is issued)."""
+    stmt = select(BulletinQueueEntry.obligation_id, BulletinQueueEntry.added_on).where(
+        BulletinQueueEntry.added_on <= as_of
+    )
+    return {oid: day for oid, day in s.execute(stmt).all()}
 
 
 def _letter_deadlines(s: Session, as_of: date) -> dict[int, date]:

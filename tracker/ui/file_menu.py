@@ -11,6 +11,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
 
+from tracker.ui.common.folders import remember_folder, start_folder
+
 if TYPE_CHECKING:
     from tracker.ui.main_window import MainWindow
 
@@ -66,9 +68,12 @@ class FileActions(QObject):
         from PySide6.QtWidgets import QFileDialog, QMessageBox
 
         window = self.window
-        folder = QFileDialog.getExistingDirectory(window, self.tr("打开台账"))
+        folder = QFileDialog.getExistingDirectory(
+            window, self.tr("打开台账"), str(start_folder("workspace"))
+        )
         if not folder:
             return
+        remember_folder("workspace", Path(folder).parent)
         if not (Path(folder) / DB_FILE).exists():
             QMessageBox.warning(
                 window, self.tr("打开台账"), self.tr("该文件夹中没有台账（tracker.db）。")
@@ -79,6 +84,9 @@ class FileActions(QObject):
     def create_new(self) -> None:
         from PySide6.QtWidgets import QFileDialog
 
-        folder = QFileDialog.getExistingDirectory(self.window, self.tr("选择存放新台账的文件夹"))
+        folder = QFileDialog.getExistingDirectory(
+            self.window, self.tr("选择存放新台账的文件夹"), str(start_folder("workspace"))
+        )
         if folder:
+            remember_folder("workspace", Path(folder).parent)
             start_window("--workspace", folder)

@@ -136,8 +136,9 @@ class SnapshotLoader(QObject):
         from tracker.domain.changes import Topic
 
         rows = changes.rows()
-        # The office's settings move the 建议 and the dashboard's amber: every row again.
-        if rows is None or changes.touches(Topic.SETTINGS):
+        # The office's settings move the 建议 and the dashboard's amber, and the list for the
+        # next 通报 the 建议 (已列入通报): every row again.
+        if rows is None or changes.touches(Topic.SETTINGS | Topic.BULLETINS):
             self.reload()
         elif rows:
             self._ids |= rows

@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
 )
 
 from tracker.domain.errors import TrackerError
+from tracker.ui.common.folders import remember_folder, start_folder
 from tracker.ui.common.screen_fit import FitsScreen
-from tracker.ui.excel.export_dialog import documents_dir
 from tracker.ui.excel.import_pages import MappingPage, PreviewPage
 
 if TYPE_CHECKING:
@@ -88,9 +88,10 @@ class FilePage(QWizardPage):
 
     def on_browse_clicked(self) -> None:
         name, _ = QFileDialog.getOpenFileName(
-            self, self.tr("选择原台账"), str(documents_dir()), self.tr("Excel 工作簿 (*.xlsx)")
+            self, self.tr("选择原台账"), str(start_folder("xlsx")), self.tr("Excel 工作簿 (*.xlsx)")
         )
         if name:
+            remember_folder("xlsx", name)
             self.path.setText(name)
             self.load(name)
 

@@ -32,7 +32,7 @@ from tracker.ui.status_style import background, font, foreground, ink
     COL_REMINDERS,
     COL_LAST_REMINDER,
 ) = range(13)
-_STEP_RANK = {Step.BULLETIN: 0, Step.LETTER: 1, Step.PHONE: 2, Step.WAIT: 3}
+_STEP_RANK = {Step.BULLETIN: 0, Step.LETTER: 1, Step.PHONE: 2, Step.WAIT: 3, Step.QUEUED: 4}
 _STEP_INK = {Step.BULLETIN: "#9c0006", Step.LETTER: "#8a4500", Step.PHONE: "#1f4e8c"}
 
 _STATUS_RANK = {s: i for i, s in enumerate(STATUS_ORDER)}

@@ -5,11 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, QObject, QStandardPaths
+from PySide6.QtCore import QDate, QObject
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog
 
 from tracker.ui.common.errors import show_error
+from tracker.ui.common.folders import remember_folder, start_path
 from tracker.ui.common.progress import run_with_progress
 from tracker.ui.safety.backup_model import size_text
 
@@ -21,9 +22,9 @@ if TYPE_CHECKING:
 
 
 def default_backup_path() -> str:
-    docs = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    """In the folder the last backup went to (a USB stick, say), else Documents."""
     stamp = QDate.currentDate().toString("yyyyMMdd")
-    return str(Path(docs or Path.home()) / f"报送督办台账备份-{stamp}.zip")
+    return start_path("backup", f"报送督办台账备份-{stamp}.zip")
 
 
 class SafetyActions(QObject):
@@ -63,6 +64,7 @@ class SafetyActions(QObject):
         )
         if not name:
             return
+        remember_folder("backup", name)
         services = window.ctx.services
         self.backup_progress = run_with_progress(
             window,

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 
 from tracker.domain.errors import TrackerError
 from tracker.ui.common.errors import report_exception
+from tracker.ui.common.folders import remember_folder, start_folder
 from tracker.ui.common.progress import run_with_progress
 from tracker.ui.context import AppContext
 from tracker.ui.units.import_dialog import ImportDialog
@@ -21,7 +22,6 @@ from tracker.ui.units.import_dialog import ImportDialog
 if TYPE_CHECKING:
     from tracker.services.bundle import Services
 
-FOLDER_KEY = "last_roster_folder"
 XLSX_FILTER = "Excel 工作簿 (*.xlsx)"
 
 
@@ -49,10 +49,11 @@ class RosterTransfer(QObject):
 
     # -- choosing files ------------------------------------------------------------------
     def folder(self) -> Path:
-        return Path(self.services.settings.get_value(FOLDER_KEY, str(Path.home())))
+        """Where the last roster went or came from (on this computer), else Documents."""
+        return start_folder("roster")
 
     def remember(self, path: Path) -> None:
-        self.services.settings.set_value(FOLDER_KEY, str(path.parent))
+        remember_folder("roster", path)
 
     def ask_open_path(self) -> Path | None:
         name, _ = QFileDialog.getOpenFileName(

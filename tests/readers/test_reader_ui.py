@@ -67,6 +67,27 @@ def test_review_correct_register_undo(qtbot, study: Services, tmp_path: Path) ->
     assert study.ledger.submissions(oid) == []
 
 
+def test_one_received_date_for_the_batch(qtbot, study: Services, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from tracker.ui.readers.intake_dialog import IntakeDialog
+
+    path = write_docx(tmp_path / "和平区市场监管局阶段性总结.docx", summary("和平区市场监管局"))
+    dialog = IntakeDialog(study, [path])
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.model.rowCount() == 1, timeout=20_000)
+    own = dialog.model.rows[0].received_on  # the file's own date
+    dialog.same_day.setChecked(True)
+    dialog.day.set_date_value(date(2023, 6, 21))
+    assert dialog.model.rows[0].received_on == date(2023, 6, 21)
+    assert "2023年6月21日" in dialog.model.data(dialog.model.index(0, 5))
+    dialog.same_day.setChecked(False)
+    assert dialog.model.rows[0].received_on == own
+    dialog.same_day.setChecked(True)
+    with qtbot.waitSignal(dialog.registered):
+        dialog.register.click()
+    oid = study.ledger.find_obligation("和平区市场监管局", "阶段性总结", NOTICE)
+    assert study.ledger.submissions(oid)[0].received_on == date(2023, 6, 21)
+
+
 def test_cancel_while_reading(qtbot, study: Services, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     from tracker.ui.readers.intake_dialog import IntakeDialog
 

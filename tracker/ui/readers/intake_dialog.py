@@ -10,6 +10,7 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
@@ -23,10 +24,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tracker.domain.clock import today
 from tracker.domain.errors import TrackerError
 from tracker.ui.common.screen_fit import FittedDialog
 from tracker.ui.common.worker import Task, TaskControl, run_task
-from tracker.ui.dialogs.fields import MessageStrip
+from tracker.ui.dialogs.fields import MessageStrip, date_edit
 from tracker.ui.readers.intake_model import (
     CHOICES_ROLE,
     COL_FILE,
@@ -100,10 +102,17 @@ class IntakeDialog(FittedDialog):
         self.register.setDefault(True)
         self.register.setEnabled(False)
         self.close_button = QPushButton(self.tr("关闭"), self)
+        self.same_day = QCheckBox(self.tr("统一收到日期"), self)
+        self.same_day.setToolTip(self.tr("不勾选时，按各文件的修改日期"))
+        self.day = date_edit(today(), self)
+        self.day.set_limits(maximum=today(), too_late=self.tr("收到日期不能晚于今天"))
+        self.day.setEnabled(False)
         top = QHBoxLayout()
         top.addWidget(self.progress, 1)
         top.addWidget(self.stop)
         bottom = QHBoxLayout()
+        bottom.addWidget(self.same_day)
+        bottom.addWidget(self.day)
         bottom.addWidget(hint, 1)
         bottom.addWidget(self.register)
         bottom.addWidget(self.close_button)
@@ -117,6 +126,8 @@ class IntakeDialog(FittedDialog):
         self.register.clicked.connect(self.on_register_clicked)
         self.close_button.clicked.connect(self.reject)
         self.model.dataChanged.connect(lambda *_: self._count())
+        self.same_day.toggled.connect(lambda _: self.on_day_changed())
+        self.day.dateValueChanged.connect(lambda _: self.on_day_changed())
         em = self.fontMetrics().horizontalAdvance("中")
         self.resize(em * 90, em * 40)
 
@@ -172,6 +183,8 @@ class IntakeDialog(FittedDialog):
     def on_proposed(self, proposals: list[Any]) -> None:
         self._reading_done()
         self.model.set_rows(proposals)
+        if self.same_day.isChecked():
+            self.on_day_changed()
         self.table.resizeColumnsToContents()
         em = self.fontMetrics().horizontalAdvance("中")
         for col, width in ((COL_FILE, 22), (COL_REASON, 30)):
@@ -195,8 +208,16 @@ class IntakeDialog(FittedDialog):
         self.register.setText(self.tr("登记所选（{0}）").format(ticked))
         self.register.setEnabled(ticked > 0)
 
+    def on_day_changed(self) -> None:
+        on = self.same_day.isChecked()
+        self.day.setEnabled(on)
+        self.model.set_received(self.day.date_value() if on and self.day.is_valid() else None)
+
     # -- registering -----------------------------------------------------------------------
     def on_register_clicked(self) -> None:
+        if self.same_day.isChecked() and not self.day.is_valid():
+            self.message.show_message(self.day.problem())
+            return
         try:
             result = self.services.intake.register(self.model.confirmed())
         except TrackerError as exc:

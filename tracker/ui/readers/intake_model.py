@@ -27,6 +27,7 @@ class IntakeModel(QAbstractTableModel):
         self.rows: list[Any] = []  # services.intake.Proposal
         self.checked: list[bool] = []
         self.corrected: list[bool] = []
+        self.file_dates: list[Any] = []  # each file's own date, for 统一收到日期 undone
         self.units: list[tuple[str, int]] = []
         self.requirements: list[tuple[str, int]] = []
 
@@ -35,7 +36,18 @@ class IntakeModel(QAbstractTableModel):
         self.rows = list(proposals)
         self.checked = [p.status == "matched" and p.registrable for p in proposals]
         self.corrected = [False] * len(proposals)
+        self.file_dates = [p.received_on for p in proposals]
         self.endResetModel()
+
+    def set_received(self, day: Any | None) -> None:
+        """Every file received on ``day`` (None: each on its own file's date)."""
+        self.rows = [
+            replace(p, received_on=day or own)
+            for p, own in zip(self.rows, self.file_dates, strict=True)
+        ]
+        if self.rows:
+            last = len(self.rows) - 1
+            self.dataChanged.emit(self.index(0, COL_DATE), self.index(last, COL_DATE))
 
     def set_choices(self, units: list[tuple[str, int]], reqs: list[tuple[str, int]]) -> None:
         self.units, self.requirements = units, reqs

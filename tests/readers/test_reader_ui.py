@@ -58,6 +58,8 @@ def test_review_correct_register_undo(qtbot, study: Services, tmp_path: Path) ->
         Qt.CheckState.Checked
     )
     assert "登记所选（2）" in dialog.register.text()
+    dialog.table.setCurrentIndex(model.index(row, COL_UNIT))
+    assert dialog.why.text().startswith("收件/总结.docx：未能认出报送单位")  # the whole 依据
     with qtbot.waitSignal(dialog.registered) as got:
         dialog.register.click()
     change = got.args[0]

@@ -96,6 +96,9 @@ class IntakeDialog(FittedDialog):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
+        self.why = QLabel(self)  # the selected file's whole 依据, wrapped
+        self.why.setWordWrap(True)
+        self.why.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.message = MessageStrip("error", self)
         hint = QLabel(self.tr("双击“单位”“报送事项”“形式”可更正；只登记打勾的文件。"), self)
         self.register = QPushButton(self.tr("登记所选"), self)
@@ -120,16 +123,19 @@ class IntakeDialog(FittedDialog):
         layout.addWidget(self.summary)
         layout.addLayout(top)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.why)
         layout.addWidget(self.message)
         layout.addLayout(bottom)
         self.stop.clicked.connect(self.on_stop_clicked)
         self.register.clicked.connect(self.on_register_clicked)
         self.close_button.clicked.connect(self.reject)
         self.model.dataChanged.connect(lambda *_: self._count())
+        self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_why())
+        self.model.dataChanged.connect(lambda *_: self._show_why())
         self.same_day.toggled.connect(lambda _: self.on_day_changed())
         self.day.dateValueChanged.connect(lambda _: self.on_day_changed())
         em = self.fontMetrics().horizontalAdvance("中")
-        self.resize(em * 90, em * 40)
+        self.resize(em * 104, em * 52)  # FittedDialog keeps it on a small screen
 
     def _load_choices(self) -> None:
         units = [(u.name, u.id) for u in self.services.units.list_units() if u.active]
@@ -207,6 +213,14 @@ class IntakeDialog(FittedDialog):
         )
         self.register.setText(self.tr("登记所选（{0}）").format(ticked))
         self.register.setEnabled(ticked > 0)
+
+    def _show_why(self) -> None:
+        row = self.table.currentIndex().row()
+        if 0 <= row < len(self.model.rows):
+            p = self.model.rows[row]
+            self.why.setText(self.tr("{0}：{1}").format(p.file, p.reason or "—"))
+        else:
+            self.why.clear()
 
     def on_day_changed(self) -> None:
         on = self.same_day.isChecked()

@@ -41,7 +41,7 @@ from tracker.reports.gbt9704.frame import (
     next_grid_top,
     page_number,
 )
-from tracker.reports.gbt9704.pages import paginate
+from tracker.reports.gbt9704.pages import draw_line, paginate
 from tracker.reports.gbt9704.signature import signature_lines
 from tracker.reports.gbt9704.titles import title_lines
 from tracker.reports.pdf_draw import BLACK, MM, RED, Ink
@@ -97,13 +97,6 @@ def flow_lines(ink: Ink, c: BulletinContent) -> list[BodyLine]:
     return lines + signature_lines(ink, c.signer, c.bulletin_date, c.has_seal)
 
 
-def _draw_line(ink: Ink, top: float, line: BodyLine) -> None:
-    if line.centre is not None:
-        ink.centred(line.centre, top, line.text, line.role, BODY, char_space=line.cs)
-    else:
-        ink.text(line.x, top, line.text, line.role, BODY, char_space=line.cs)
-
-
 class _Pages:
     """The page counter: numbers, the 样稿 mark, showPage."""
 
@@ -133,7 +126,7 @@ def draw_bulletin(ink: Ink, c: BulletinContent, report: BulletinReport) -> None:
             pages.finish()
             pages.start()
         for top, line in page:
-            _draw_line(ink, top, line)
+            draw_line(ink, top, line)
     pages.finish()
     end = _draw_attachment(ink, c, pages)
     _draw_record(ink, c, pages, end)

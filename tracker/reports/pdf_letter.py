@@ -74,7 +74,7 @@ def signature_lines(ink: Ink, letter: LetterContent, compact: bool = False) -> l
         )
     ]
     if letter.contact_line:
-        contact = wrapped(ink, letter.contact_line, 2 * PITCH)
+        contact = wrapped(ink, letter.contact_line, 2 * PITCH, clauses="，")
         sig.extend(replace(ln, keep=True) for ln in contact)
     sig[-1] = replace(sig[-1], keep=False)
     return sig

@@ -8,7 +8,6 @@ from pathlib import Path
 from typing import Any
 
 from tracker.domain.letters import LetterContent, NameListItem, NameListRow
-from tracker.reports.gbt9704.body import BodyLine
 from tracker.reports.gbt9704.frame import (
     BODY,
     BOTTOM,
@@ -25,7 +24,7 @@ from tracker.reports.gbt9704.frame import (
     next_grid_top,
     page_number,
 )
-from tracker.reports.gbt9704.pages import paginate
+from tracker.reports.gbt9704.pages import draw_line, paginate
 from tracker.reports.gbt9704.titles import title_lines
 from tracker.reports.pdf_columns import fit_columns
 from tracker.reports.pdf_draw import A4_H, A4_W, MM, RED, Ink
@@ -77,16 +76,6 @@ def _title_lines(ink: Ink, letter: LetterContent) -> list[str]:
     return lines
 
 
-def _draw_line(ink: Ink, top: float, line: BodyLine) -> None:
-    if line.centre is not None:
-        ink.centred(line.centre, top, line.text, line.role, BODY, char_space=line.cs)
-    elif line.spacing is not None:  # justified, Latin runs kept together
-        space, latin = line.spacing
-        ink.text(line.x, top, line.text, line.role, BODY, char_space=space, latin_space=latin)
-    else:
-        ink.text(line.x, top, line.text, line.role, BODY, char_space=line.cs)
-
-
 def _new_page(ink: Ink, letter: LetterContent) -> None:
     if letter.sample:
         draw_sample_mark(ink)
@@ -110,7 +99,7 @@ def draw_letter(ink: Ink, letter: LetterContent) -> int:
             _new_page(ink, letter)
             page_number(ink, n)
         for top, line in placed:
-            _draw_line(ink, top, line)
+            draw_line(ink, top, line)
         c.showPage()
     count = len(pages)
     if letter.name_list:

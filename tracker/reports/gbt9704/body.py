@@ -9,6 +9,7 @@ within ``TRACKING_TOLERANCE`` points a character — about ±4 % of the pitch, i
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Protocol
 
@@ -131,7 +132,38 @@ def numbered(lines: list[BodyLine], para: int) -> list[BodyLine]:
     return [replace(ln, para=para) for ln in lines]
 
 
-def wrapped(ink: Measurer, text: str, indent: float, role: str = "body") -> list[BodyLine]:
-    """Lines of a non-body element (主送, 附注): broken, not justified, no tracking nudge."""
-    lines = break_lines(text, TYPE_W, lambda t: ink.width(t, role, BODY, CS), indent)
-    return [BodyLine(LEFT + (indent if n == 0 else 0), ln.text, role) for n, ln in enumerate(lines)]
+def wrapped(
+    ink: Measurer, text: str, indent: float, role: str = "body", clauses: str = ""
+) -> list[BodyLine]:
+    """Lines of a non-body element (主送, 附注): broken, not justified, no tracking nudge;
+    with ``clauses`` (``，``) broken after one of them when that takes no more lines, so a
+    label keeps its value (电子邮箱：scjgbzhc@tj.gov.cn, not 电子邮箱： / scjgbzhc@…)."""
+
+    def measure(t: str) -> float:
+        return ink.width(t, role, BODY, CS)
+
+    texts = [ln.text for ln in break_lines(text, TYPE_W, measure, indent)]
+    if len(texts) > 1 and clauses:
+        whole = _by_clauses(text, clauses, indent, measure)
+        if whole is not None and len(whole) <= len(texts):
+            texts = whole
+    return [BodyLine(LEFT + (indent if n == 0 else 0), t, role) for n, t in enumerate(texts)]
+
+
+def _by_clauses(
+    text: str, ends: str, indent: float, measure: Callable[[str], float]
+) -> list[str] | None:
+    """``text`` filled clause by clause (each ending after one of ``ends``); None when a
+    clause alone is wider than a line."""
+    clauses = re.findall(rf"[^{ends}]+[{ends}]?|[{ends}]", text)
+    lines: list[str] = []
+    current, room = "", TYPE_W - indent
+    for clause in clauses:
+        if current and measure(current + clause) > room + 0.01:
+            lines.append(current)
+            current, room = "", TYPE_W
+        if measure(current + clause) > room + 0.01:
+            return None
+        current += clause
+    lines.append(current)
+    return lines

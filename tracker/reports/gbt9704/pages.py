@@ -3,7 +3,8 @@
 A page never ends with the first line of a paragraph alone (orphan) nor starts with its last
 line alone (widow); a run of ``keep`` lines (the last body lines with the signature, the
 attachment note) moves to the next page whole. When no allowed break fits a page — a chain
-longer than a page — the page is simply filled.
+longer than a page — the page is simply filled. ``draw_line`` sets a placed line on the page
+(letters and the 通报 alike: a justified line keeps the digits of 2023 together).
 """
 
 from __future__ import annotations
@@ -11,7 +12,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from tracker.reports.gbt9704.body import BodyLine
-from tracker.reports.gbt9704.frame import LEAD, TOP, lines_left
+from tracker.reports.gbt9704.frame import BODY, LEAD, TOP, lines_left
+from tracker.reports.pdf_draw import Ink
 
 Placed = list[tuple[float, BodyLine]]
 
@@ -48,3 +50,14 @@ def paginate(
         pages.append([(top + n * LEAD, ln) for n, ln in enumerate(lines[start:end])])
         start, top = end, TOP
     return pages or [[]]
+
+
+def draw_line(ink: Ink, top: float, line: BodyLine) -> None:
+    """One placed line: centred, justified with its Latin runs kept together, or plain."""
+    if line.centre is not None:
+        ink.centred(line.centre, top, line.text, line.role, BODY, char_space=line.cs)
+    elif line.spacing is not None:
+        space, latin = line.spacing
+        ink.text(line.x, top, line.text, line.role, BODY, char_space=space, latin_space=latin)
+    else:
+        ink.text(line.x, top, line.text, line.role, BODY, char_space=line.cs)

@@ -161,9 +161,35 @@ def test_a_cell_never_leaves_one_character_on_its_last_line() -> None:
 
     measure = lambda t: 12.0 * len(t)  # noqa: E731
     lines = cell_lines("河西区市场监管局", 12.0 * 7 + 1, measure)  # 7 fit: 局 would stand alone
-    assert lines == ["河西区市场监", "管局"]
+    assert lines == ["河西区", "市场监管局"]  # and between words
     assert cell_lines("2023年6月20日\n（延期至6月25日）", 400, measure) == [
         "2023年6月20日", "（延期至6月25日）",
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "chars", "expected"),
+    [
+        ("晋城市市场监督管理局城区分局", 8, ["晋城市市场监督", "管理局城区分局"]),
+        ("泽州县市场监督管理局", 8, ["泽州县市场监督", "管理局"]),
+        ("天津市智能制造标准化技术委员会", 8, ["天津市智能制造", "标准化技术委员会"]),
+        ("世界标准日活动总结", 6, ["世界标准日", "活动总结"]),
+        ("标准化试点项目进展报告", 7, ["标准化试点项目", "进展报告"]),
+        ("监督检测技术研究院", 3, ["监督", "检测", "技术", "研究院"]),
+    ],
+)  # fmt: skip
+def test_cells_break_between_words(text: str, chars: int, expected: list[str]) -> None:
+    """监督管 / 理局, 技术委 / 员会, 世界标准日活 / 动总结 read as misprints."""
+    from tracker.reports.pdf_table import cell_lines
+
+    assert cell_lines(text, 12.0 * chars, lambda t: 12.0 * len(t)) == expected
+
+
+def test_a_word_wider_than_its_cell_is_broken_by_characters() -> None:
+    from tracker.reports.pdf_table import cell_lines
+
+    assert cell_lines("标准化技术委员会", 12.0 * 2, lambda t: 12.0 * len(t)) == [
+        "标准", "化技", "术委", "员会",
     ]  # fmt: skip
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
-from tracker.reports.pdf_table import Column, Row, cell_lines
+from tracker.reports.pdf_table import Column, Row, cell_lines, header_words
 from tracker.reports.pdf_text import tokens
 
 Measure = Callable[[str], float]
@@ -54,8 +54,9 @@ def fit_columns(
 
 
 def _header_words(title: str) -> list[str]:
-    """Header words kept whole (已催报次数/最近催报 may break at the slash only)."""
-    return [w for w in title.replace("/", "/\n").split("\n") if w]
+    """Header words kept whole: jieba's (剩余 / 工作日, 逾期 / 天数: a column of digits need not
+    be as wide as its header), never a piece of one character."""
+    return header_words(title)
 
 
 def _capped(natural: list[float], least: list[float], room: float, flex: list[int]) -> list[float]:

@@ -8,9 +8,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
+from tracker.reports.gbt9704.segment import word_cuts
 from tracker.reports.pdf_draw import BLACK, Ink
-from tracker.reports.pdf_text import break_lines
+from tracker.reports.pdf_text import break_lines, tokens
+
+_HAN_PAIR = re.compile(r"[\u4e00-\u9fff]{2}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,12 +74,47 @@ def cell_lines(text: str, width: float, measure: Callable[[str], float]) -> list
 
 
 def _broken(part: str, width: float, measure: Callable[[str], float]) -> list[str]:
-    lines = [ln.text for ln in break_lines(part, width, measure, dates=True)]
+    lines = _by_words(part, width, measure)
     if len(lines) > 1 and "、" in part:
         phrases = _by_phrases(part, width, measure)
         if phrases is not None and len(phrases) <= len(lines):
             return phrases
     return lines
+
+
+def _by_words(part: str, width: float, measure: Callable[[str], float]) -> list[str]:
+    """``part`` filled word by word (晋城市市场监督 / 管理局, never 监督管 / 理局); when a word
+    alone is wider than the cell, the cell is broken between characters."""
+    words = _words(part)
+    if any(measure(w) > width + 0.01 for w in words):
+        return [ln.text for ln in break_lines(part, width, measure, dates=True)]
+    lines: list[str] = []
+    current = ""
+    for word in words:
+        if current and measure(current + word) > width + 0.01:
+            lines.append(current)
+            current = ""
+        current += word
+    lines.append(current)
+    return lines
+
+
+def _words(part: str) -> list[str]:
+    """The unbreakable pieces of a cell (dates whole, 禁则 glue) joined into jieba's words;
+    a cell without two Chinese characters in a row (a date, a phone number) as it is."""
+    pieces = tokens(part, dates=True)
+    if not _HAN_PAIR.search(part):
+        return pieces
+    cuts = word_cuts(part)
+    words: list[str] = []
+    at = 0
+    for piece in pieces:
+        if words and at not in cuts:
+            words[-1] += piece
+        else:
+            words.append(piece)
+        at += len(piece)
+    return words
 
 
 def _by_phrases(part: str, width: float, measure: Callable[[str], float]) -> list[str] | None:
@@ -91,6 +130,36 @@ def _by_phrases(part: str, width: float, measure: Callable[[str], float]) -> lis
         current += phrase
     lines.append(current)
     return lines
+
+
+def header_words(title: str) -> list[str]:
+    """A header's pieces that stay whole: jieba's words, a ``/`` with the word before it, and
+    no piece of one character (上报率, not 上报 / 率; 未报/ / 部分, not 未 / 报/部分)."""
+    cuts = sorted(word_cuts(title) | {0, len(title)})
+    words: list[str] = []
+    for a, b in pairwise(cuts):
+        piece = title[a:b]
+        if words and (piece == "/" or (len(words[-1]) == 1 and words[-1] != "/")):
+            words[-1] += piece
+        else:
+            words.append(piece)
+    if len(words) > 1 and len(words[-1]) == 1:
+        words[-2:] = [words[-2] + words[-1]]
+    return words
+
+
+def header_lines(title: str, width: float, measure: Callable[[str], float]) -> list[str]:
+    """A header broken between its words (平均 / 逾期 / 天数, never 平均逾 / 期天数); a word
+    wider than the column alone is broken by characters."""
+    lines: list[str] = []
+    for word in header_words(title):
+        if lines and measure(lines[-1] + word) <= width + 0.01:
+            lines[-1] += word
+        elif measure(word) <= width + 0.01:
+            lines.append(word)
+        else:
+            lines.extend(ln.text for ln in break_lines(word, width, measure))
+    return lines or [""]
 
 
 def _visible(line: str) -> int:
@@ -188,12 +257,8 @@ class TableWriter:
 
     def _header(self, frame: Frame) -> float:
         header = Row(tuple(c.title for c in self.columns))
-        cells = []
-        for col in self.columns:
-            measure = self.ink.measure("hei", self.size)
-            cells.append(
-                [ln.text for ln in break_lines(col.title, col.width - 2 * self.pad, measure)]
-            )
+        measure = self.ink.measure("hei", self.size)
+        cells = [header_lines(col.title, col.width - 2 * self.pad, measure) for col in self.columns]
         height = self._height(cells)
         self._row(frame.left, frame.top, header, cells, height, role="hei", header=True)
         return frame.top + height

@@ -103,18 +103,38 @@ def _subject_of(item: LetterItem) -> str:
 
 
 def letter_subject(items: Sequence[LetterItem]) -> str:
-    """关于催报{subject}的函: the notice's topic and the item, or the first one 等材料."""
-    if len({i.requirement_id for i in items}) > 1:
-        return f"{items[0].requirement_title}等材料"
-    return _subject_of(items[0])
+    """关于催报{subject}的函: the notice's topic and the item; two items of one notice named
+    both (2023年标准化研学行动阶段性总结和年度总结), more the first one 等材料 — with its topic,
+    so the reader still knows which campaign is meant."""
+    firsts = _requirements(items)
+    subject = _subject_of(items[0])
+    if len(firsts) == 1:
+        return subject
+    if _two_of_one_notice(firsts):
+        return f"{subject}和{firsts[1].requirement_title}"
+    return f"{subject}等材料"
+
+
+def _requirements(items: Sequence[LetterItem]) -> list[LetterItem]:
+    """One item per requirement, in the letter's order."""
+    return list({i.requirement_id: i for i in items}.values())
+
+
+def _two_of_one_notice(firsts: Sequence[LetterItem]) -> bool:
+    return len(firsts) == 2 and len({i.notice_title for i in firsts}) == 1
 
 
 def title_words(items: Sequence[LetterItem]) -> tuple[str, ...]:
     """Words a title must not be broken inside: campaign names and requirement titles."""
     words: list[str] = []
+    joined = _two_of_one_notice(_requirements(items))  # …报名表和活动亮点及总结
     for i in items:
         topic = notice_topic(i.notice_title)
         words += [topic, campaign(topic), i.requirement_title]
+        subject, name = _subject_of(i), campaign(topic)
+        overlap = name in subject and len(subject) < len(name) + len(i.requirement_title)
+        if overlap and joined and i.requirement_title in subject:  # 系列活动 said once:
+            words.append(subject)  # neither alone protects it; 和 the other item follows
     return tuple(dict.fromkeys(w for w in words if len(w) > 1))
 
 

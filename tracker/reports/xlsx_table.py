@@ -21,7 +21,6 @@ from tracker.reports.xlsx_style import (
     DATE_FORMAT,
     DATE_WIDTH,
     PERCENT_FORMAT,
-    WRAP,
     PageSpec,
     TemplateCell,
     excel_width,
@@ -41,7 +40,11 @@ PROGRESS_STEP = 2000
 _LEADS = "".join(FORMULA_LEADS)
 FORMATTED = ("date", "percent")
 LINE_HEIGHT = 14.5  # points per line of 11-point text
-STATUS_ALIGNMENT = Alignment(horizontal="center")  # bottom, as every other cell
+STATUS_ALIGNMENT = Alignment(horizontal="center", vertical="center")
+# Every data cell centred vertically, as in the 汇总 and the printed lists: a one-line cell
+# beside a wrapped 通知文号 sits in the middle of the row, not at its foot.
+MIDDLE = Alignment(vertical="center")
+MIDDLE_WRAP = Alignment(vertical="center", wrap_text=True)
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,11 +176,14 @@ class _Styler:
         self.cols = list(cols)
         self.templates: list[dict[type, TemplateCell]] = [{} for _ in cols]
         self.wrapped = [
-            TemplateCell.make(ws, alignment=WRAP, border=BORDER) if c.wrap else None for c in cols
+            TemplateCell.make(ws, alignment=MIDDLE_WRAP, border=BORDER) if c.wrap else None
+            for c in cols
         ]
         self.line_count = [_lines(w) for w in widths]
         self.statuses = {j: _status_cells(ws) for j, c in enumerate(cols) if c.kind == "status"}
-        self.blank = TemplateCell.make(ws, data_type="n", border=BORDER)  # an empty cell
+        self.blank = TemplateCell.make(
+            ws, data_type="n", border=BORDER, alignment=MIDDLE
+        )  # an empty cell
 
     def apply(self, row: list[Any]) -> int:
         """Replace the values in ``row`` by styled cells; return the lines its tallest cell
@@ -227,15 +233,15 @@ def _status_cells(ws: Any) -> dict[Any, TemplateCell]:
 
 
 def _template(ws: Any, col: Col, sample: Any) -> TemplateCell:
-    """The bordered cell for values like ``sample`` in ``col``. Every cell keeps Excel's
-    default bottom alignment, so a wrapped row still lines up."""
+    """The bordered, vertically centred cell for values like ``sample`` in ``col``."""
+    style = {"border": BORDER, "alignment": MIDDLE}
     if isinstance(sample, str):
-        return TemplateCell.make(ws, data_type="s", border=BORDER)
+        return TemplateCell.make(ws, data_type="s", **style)
     if isinstance(sample, date):
-        return TemplateCell.make(ws, data_type="d", number_format=DATE_FORMAT, border=BORDER)
+        return TemplateCell.make(ws, data_type="d", number_format=DATE_FORMAT, **style)
     if col.kind == "percent":
-        return TemplateCell.make(ws, data_type="n", number_format=PERCENT_FORMAT, border=BORDER)
-    return TemplateCell.make(ws, data_type="n", border=BORDER)
+        return TemplateCell.make(ws, data_type="n", number_format=PERCENT_FORMAT, **style)
+    return TemplateCell.make(ws, data_type="n", **style)
 
 
 class _RowHeights(dict[int, dict[str, str]]):

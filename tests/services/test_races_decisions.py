@@ -129,3 +129,59 @@ def test_one_unit_put_on_or_off_the_next_bulletin_by_two_clerks_at_once(
     assert queued == ([oid] if action == "queue" else [])
     kind = f"bulletin.{action}"
     assert len([e for e in ledger.audit.entries() if e.action == kind]) == 1
+
+
+def _meeting(monkeypatch: pytest.MonkeyPatch, *places: tuple[object, str]) -> None:
+    """Each thread waits, once, after the first of ``places`` it runs, until both got there
+    (one barrier for all: the two clerks run different code)."""
+    import contextlib
+    import threading
+
+    barrier, seen = threading.Barrier(2), threading.local()
+
+    def meet() -> None:
+        if not getattr(seen, "met", False):
+            seen.met = True
+            with contextlib.suppress(threading.BrokenBarrierError):
+                barrier.wait(timeout=3)
+
+    for owner, name in places:
+        real = getattr(owner, name)
+
+        def wrapped(*args: object, _real: object = real, **kwargs: object) -> object:
+            result = _real(*args, **kwargs)  # type: ignore[operator]
+            meet()
+            return result
+
+        monkeypatch.setattr(owner, name, wrapped)
+
+
+@pytest.mark.parametrize("race", ["undo 列入 / 移出", "undo 移出 / 列入", "one undo twice"])
+def test_undoing_a_list_entry_while_another_clerk_changes_it(
+    ledger: Services, second: Services, monkeypatch: pytest.MonkeyPatch, race: str
+) -> None:
+    """Ctrl+Z of 列入/移出下次通报 racing the other clerk: one of them changes the list, the
+    other is told in one sentence or finds nothing left — never the entry taken off twice,
+    one change undone twice, or a unique-violation traceback (PostgreSQL)."""
+    from tracker.services import bulletins, undo
+
+    oid = _obligation(ledger)
+    listed = ledger.bulletins.queue([oid])
+    if race == "undo 列入 / 移出":
+        _meeting(monkeypatch, (undo, "_take_off_list"), (bulletins, "_obligation"))
+        other, kind, stays = (lambda: second.bulletins.unqueue([oid])), "bulletin.unqueue", []
+        change = listed
+    elif race == "undo 移出 / 列入":
+        change = ledger.bulletins.unqueue([oid])
+        _meeting(monkeypatch, (undo, "_put_back_on_list"), (bulletins, "_audit_queue"))
+        other, kind, stays = (lambda: second.bulletins.queue([oid])), "bulletin.queue", [oid]
+    else:
+        _meeting(monkeypatch, (undo, "_take_off_list"))
+        other, kind, stays = (lambda: second.undo.undo(listed)), "undo", []
+        change = listed
+    before = len([e for e in ledger.audit.entries() if e.action in ("undo", kind)])
+    results = at_once(lambda: ledger.undo.undo(change), other)
+    _only_sentences(results)
+    assert [q.obligation_id for q in ledger.bulletins.queued()] == stays
+    done = [e for e in ledger.audit.entries() if e.action in ("undo", kind)]
+    assert len(done) == before + 1, results  # exactly one of the two changed the list

@@ -14,7 +14,7 @@ from tracker.domain.records import Change
 from tracker.services import audit
 from tracker.services.ledger import obligation_state
 from tracker.services.submissions import submission_from_snapshot
-from tracker.services.workspace import Workspace
+from tracker.services.workspace import Workspace, retry_races
 from tracker.store.models import (
     AuditEntry,
     BulletinQueueEntry,
@@ -63,10 +63,12 @@ class UndoService:
     def __init__(self, ws: Workspace) -> None:
         self.ws = ws
 
+    @retry_races  # lost a PostgreSQL race (the row put back meanwhile): the rerun says why
     def undo(self, change: Change) -> Change:
         topics, touched = Topic(0), []
         with self.ws.transaction() as s:
-            entries = [s.get(AuditEntry, aid) for aid in change.audit_ids]
+            # FOR UPDATE: the same change undone twice at once waits, then finds it undone.
+            entries = [s.get(AuditEntry, aid, with_for_update=True) for aid in change.audit_ids]
             for entry in reversed(entries):
                 if entry is None:
                     raise NotFoundError("要撤销的操作记录不存在")
@@ -137,7 +139,8 @@ class UndoService:
 def _take_off_list(s: Session, made: dict[str, Any]) -> int:
     """Undo 列入下次通报: the entry it made leaves the list (unless a 通报 took it already)."""
     oid = int(made["obligation_id"])
-    entry = s.get(BulletinQueueEntry, oid)
+    # FOR UPDATE: a clerk taking it off at the same instant waits, then finds it gone.
+    entry = s.get(BulletinQueueEntry, oid, with_for_update=True)
     if entry is None:
         raise ConflictError("该单位已不在下次通报的名单中（已印发通报或已移出），无法撤销")
     s.delete(entry)

@@ -3,15 +3,21 @@ in its category per year (the hand-counted scenario of scenario.py)."""
 
 from __future__ import annotations
 
+import tempfile
 from datetime import date
+from pathlib import Path
 
 import pytest
 
 from tests.accountability.scenario import AS_OF, NOTICE_A, NOTICE_B, NOTICE_C
-from tracker.domain.errors import NotFoundError
+from tracker.domain.errors import NotFoundError, TrackerError, ValidationError
+from tracker.domain.forms import Form
+from tracker.domain.history import ReceivedFile
 from tracker.domain.ranking import Figures
 from tracker.domain.status import Status
 from tracker.services.bundle import Services
+from tracker.services.files import safe_file_name
+from tracker.services.ranking import COPY_PREFIX
 
 pytestmark = pytest.mark.both_databases
 
@@ -70,6 +76,69 @@ def test_the_files_received_can_be_opened_as_copies(scenario: Services) -> None:
     archived.unlink()
     with pytest.raises(NotFoundError, match="不在归档文件夹中"):
         scenario.ranking.received_copy(received)
+
+
+def _received(sv: Services, tmp_path: Path, name: str, data: bytes = b"MZ\x90") -> ReceivedFile:
+    """``name`` as a unit sent it, registered for 南开's 年度总结."""
+    (tmp_path / "sent").mkdir(exist_ok=True)
+    (sent := tmp_path / "sent" / name).write_bytes(data)
+    oid = sv.ledger.find_obligation("南开局", "年度总结")
+    sv.ledger.register(oid, Form.ELECTRONIC, date(2023, 11, 20), files=[sent])
+    entry = next(e for e in sv.ranking.history("南开局", AS_OF).entries if e.files)
+    return entry.files[-1]
+
+
+@pytest.mark.parametrize(
+    "name", ["总结.pdf.exe", "通知.lnk", "报表.js", "材料.HTA", "总结.exe .", "汇总.bat",
+             "a.desktop", "总结\u202efdp.exe"]
+)  # fmt: skip
+def test_a_received_program_is_never_handed_to_the_system(
+    scenario: Services, tmp_path: Path, name: str
+) -> None:
+    """On Windows the system's opener runs a program (or the target of a shortcut) instead of
+    showing it: a unit's 总结.pdf.exe opened from 单位历史 would run on the clerk's machine."""
+    received = _received(scenario, tmp_path, name)
+    before = set(Path(tempfile.gettempdir()).glob(f"{COPY_PREFIX}*"))
+    with pytest.raises(ValidationError, match="为防病毒不直接打开"):
+        scenario.ranking.received_copy(received)
+    assert set(Path(tempfile.gettempdir()).glob(f"{COPY_PREFIX}*")) == before  # no copy made
+
+
+def test_a_received_name_cannot_disguise_itself_or_outgrow_the_file_system(
+    scenario: Services, tmp_path: Path
+) -> None:
+    """A right-to-left mark shows 总结\u202efdp.exe as 总结exe.pdf: shown and copied without it.
+    90 Chinese characters (fine on Windows) are 270 bytes, past Linux's 255."""
+    shown = _received(scenario, tmp_path, "总结\u202e.pdf")
+    assert shown.name == "总结.pdf"
+    long_name = "关" * 83 + ".docx"  # 254 bytes: the longest a Linux folder takes
+    copy = scenario.ranking.received_copy(_received(scenario, tmp_path, long_name, b"PK"))
+    assert copy.read_bytes() == b"PK" and copy.suffix == ".docx"
+    assert len(copy.name.encode()) <= 240 and copy.name.startswith("关关")
+    assert len(safe_file_name("关" * 90 + ".docx").encode()) <= 240
+
+
+def test_a_damaged_archive_copy_is_refused_not_opened(scenario: Services) -> None:
+    """The archive is checked against the SHA-256 it was stored under while it is copied: a
+    truncated or overwritten file is said, not shown as what the unit sent."""
+    entry = next(e for e in scenario.ranking.history("河西局", AS_OF).entries if e.files)
+    (received,) = entry.files
+    scenario.ws.files.path_for(received.sha256, received.name).write_bytes(b"%PDF-1.4 stand")
+    with pytest.raises(TrackerError, match="已损坏"):
+        scenario.ranking.received_copy(received)
+
+
+def test_a_crafted_record_never_reaches_outside_the_archive(
+    scenario: Services, tmp_path: Path
+) -> None:
+    """A restored ledger is a file from elsewhere: a 'hash' of ``../../secret`` in it stays a
+    name inside the archive, never a path to the clerk's other files."""
+    (secret := tmp_path / "secret.txt").write_text("私人文件")
+    up = "../" * (len(scenario.ws.files.root.parts) + 2)
+    crafted = ReceivedFile("x.txt", up + str(secret.with_suffix(""))[1:], AS_OF)
+    assert scenario.ws.files.root in scenario.ws.files.path_for(crafted.sha256).parents
+    with pytest.raises(NotFoundError):
+        scenario.ranking.received_copy(crafted)
 
 
 def test_the_bulletins_that_named_an_obligation(office_scenario: Services) -> None:

@@ -130,6 +130,37 @@ def test_a_units_history_opens_its_files_and_names_its_bulletins(
     assert len(opened) == 2
 
 
+def test_a_received_program_is_named_and_the_other_files_still_open(
+    qtbot, window, office_scenario: Services, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from PySide6.QtGui import QDesktopServices
+
+    from tracker.domain.forms import Form
+    from tracker.ui.ranking import history_dialog
+    from tracker.ui.ranking.history_dialog import UnitHistoryDialog
+
+    sv = office_scenario
+    (program := tmp_path / "年度总结.pdf.exe").write_bytes(b"MZ")
+    (report := tmp_path / "年度总结.pdf").write_bytes(b"%PDF-1.4 sent")
+    oid = sv.ledger.find_obligation("南开局", "年度总结")
+    sv.ledger.register(oid, Form.ELECTRONIC, AS_OF, files=[program, report])
+    opened: list[str] = []
+    said: list[str] = []
+    monkeypatch.setattr(
+        QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile()) or True
+    )
+    monkeypatch.setattr(history_dialog, "show_error", lambda _parent, exc: said.append(str(exc)))
+    dialog = UnitHistoryDialog(sv, sv.units.resolve("南开局").id, AS_OF, window)
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.history is not None, timeout=10_000)
+    row = next(i for i, e in enumerate(dialog.history.entries) if e.files)
+    dialog.entry_view.setCurrentIndex(dialog.entry_view.model().index(row, 0))
+    dialog.open_button.click()
+    assert [Path(p).name for p in opened] == ["年度总结.pdf"]  # never the program
+    (message,) = said
+    assert "年度总结.pdf.exe" in message and "不直接打开" in message
+
+
 def test_generate_and_issue_a_bulletin_from_the_menu(
     qtbot, window, monkeypatch: pytest.MonkeyPatch, office_scenario: Services
 ) -> None:

@@ -16,10 +16,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from tracker.domain.errors import TrackerError, ValidationError, os_failure
+from tracker.domain.errors import NotFoundError, TrackerError, ValidationError, os_failure
 from tracker.domain.limits import ATTACHMENT_LIMIT
+from tracker.domain.runnable import without_bidi
 
 _SAFE_SUFFIX = re.compile(r"^\.[A-Za-z0-9]{1,10}$")
+_SHA256 = re.compile(r"[0-9a-f]{64}")
+NAME_BYTES = 240  # Linux allows 255 bytes in a name: 120 Chinese characters are 360
 LEFTOVER_AGE = 15 * 60  # a copy writes continuously; one silent this long was killed
 
 
@@ -30,14 +33,18 @@ _RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)),
 def safe_file_name(original_name: str) -> str:
     """A name Windows and Linux both accept as one plain file in one folder: no path parts
     (``../../x.docx`` → ``x.docx``), no reserved device names (``CON.txt`` → ``_CON.txt``),
-    no characters Windows forbids, no trailing dots or blanks, at most 120 characters."""
-    name = re.split(r"[\\/]", original_name)[-1]
+    no characters Windows forbids, no trailing dots or blanks, no characters that reorder the
+    text shown (``总结\u202efdp.exe``), at most 120 characters and 240 bytes."""
+    name = re.split(r"[\\/]", without_bidi(original_name))[-1]
     name = re.sub(r'[:*?"<>|\x00-\x1f]', "_", name).rstrip(". ")
     if name.split(".")[0].strip().upper() in _RESERVED:
         name = "_" + name
     if len(name) > 120:
         stem, dot, ext = name.rpartition(".")
         name = (stem[: 120 - len(ext) - 1] + dot + ext) if dot and len(ext) <= 10 else name[:120]
+    while len(name.encode()) > NAME_BYTES:
+        stem, dot, ext = name.rpartition(".")
+        name = (stem[:-1] + dot + ext) if dot and stem and len(ext) <= 10 else name[:-1]
     return name
 
 
@@ -90,6 +97,8 @@ class FileArchive:
         self.root = root
 
     def path_for(self, sha256: str, original_name: str = "") -> Path:
+        if not _SHA256.fullmatch(sha256):  # a damaged or crafted record: never a path outside
+            return self.root / ".invalid" / "missing"
         suffix = Path(original_name).suffix.lower()
         if not _SAFE_SUFFIX.match(suffix):
             suffix = ""
@@ -210,10 +219,41 @@ class FileArchive:
             shutil.rmtree(folder, ignore_errors=True)
 
     def export_copy(self, sha256: str, original_name: str, dest_dir: Path) -> Path:
-        """A copy under its original (sanitised) name, e.g. to open it in its program."""
+        """A copy under its original (sanitised) name, e.g. to open it in its program; checked
+        against its SHA-256 while it is copied (:class:`DamagedArchive` when it differs)."""
         src = self.path_for(sha256, original_name)
         safe = safe_file_name(original_name) or sha256
         dest_dir.mkdir(parents=True, exist_ok=True)
         dest = dest_dir / safe
-        shutil.copyfile(src, dest)
+        digest = hashlib.sha256()
+        with src.open("rb") as inp, dest.open("wb") as out:
+            for chunk in iter(lambda: inp.read(1 << 20), b""):
+                digest.update(chunk)
+                out.write(chunk)
+        if digest.hexdigest() != sha256:
+            dest.unlink(missing_ok=True)
+            raise DamagedArchive(f"归档文件“{safe}”已损坏（内容与存档时不符）")
         return dest
+
+    def read_checked(self, sha256: str, name: str, what: str) -> bytes:
+        """An archived file's bytes, refused when they are not what was archived."""
+        return read_archived(self.path_for(sha256, name), what)
+
+
+def read_archived(path: Path, what: str) -> bytes:
+    """The bytes of an archived file (a path :meth:`FileArchive.path_for` gave, named by its
+    SHA-256), refused when they are not what was archived — a truncated copy, a disk error,
+    a program that saved over it: ``what`` names it in the message."""
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise NotFoundError(f"找不到{what}的存档文件：{path}") from None
+    except OSError as exc:
+        raise os_failure(exc, f"无法读取{what}的存档文件") from None
+    if hashlib.sha256(data).hexdigest() != path.stem:
+        raise DamagedArchive(f"{what}的存档文件已损坏（内容与存档时不符）：{path}")
+    return data
+
+
+class DamagedArchive(TrackerError):
+    """An archived file whose content no longer has the SHA-256 it was archived under."""

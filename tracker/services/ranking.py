@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from collections import defaultdict
 from collections.abc import Sequence
 from datetime import date
@@ -12,11 +13,12 @@ from sqlalchemy import select
 
 from tracker.domain.clock import today
 from tracker.domain.dates import format_cn
-from tracker.domain.errors import NotFoundError, ValidationError, os_failure
+from tracker.domain.errors import NotFoundError, TrackerError, ValidationError, os_failure
 from tracker.domain.history import BulletinMention, ReceivedFile, UnitHistory, unit_history
 from tracker.domain.ledger_query import LedgerQuery
 from tracker.domain.ranking import Ranking, RankingScope, rank_units
 from tracker.domain.records import UnitRecord
+from tracker.domain.runnable import runnable_suffix, without_bidi
 from tracker.domain.status import Status
 from tracker.services.export import ExportResult, check_target
 from tracker.services.ledger import LedgerService
@@ -25,6 +27,8 @@ from tracker.services.units import UnitService
 from tracker.store.models import Bulletin, BulletinItem, Submission, SubmissionFile
 
 NOTICES_NAMED = 3
+COPY_PREFIX = "tracker-file-"  # the copies handed to the system's viewer, in the temp folder
+COPY_AGE = 24 * 3600  # a viewer is done with a copy by the next day
 # How a 通报 names an obligation: late or missing (the on-time ones it praises).
 NAMED_STATUSES = (Status.LATE.value, Status.OVERDUE.value, Status.PARTIAL.value)
 
@@ -133,16 +137,26 @@ class RankingService:
         it would change what the unit sent)."""
         import tempfile
 
+        if suffix := runnable_suffix(file.name):
+            raise ValidationError(
+                f"“{file.name}”是可以运行的程序或快捷方式（{suffix}），为防病毒不直接打开；"
+                "请报送单位改发 PDF、Word 或图片文件"
+            )
         archive = self.ledger.ws.files
         if not archive.path_for(file.sha256, file.name).is_file():
             raise NotFoundError(f"归档文件“{file.name}”不在归档文件夹中（{archive.root}）")
-        folder = Path(tempfile.mkdtemp(prefix="tracker-file-"))
+        scratch = Path(tempfile.gettempdir())
+        archive.remove_stale(scratch, f"{COPY_PREFIX}*", COPY_AGE)  # copies opened days ago
+        folder = Path(tempfile.mkdtemp(prefix=COPY_PREFIX))
         try:
             return archive.export_copy(file.sha256, file.name, folder)
         except OSError as exc:
             raise os_failure(exc, f"无法取出归档文件“{file.name}”") from None
+        except TrackerError:
+            shutil.rmtree(folder, ignore_errors=True)
+            raise
 
 
 def _base_name(name: str) -> str:
     """The name without any folder (Windows or POSIX separators)."""
-    return name.replace("\\", "/").rsplit("/", 1)[-1]
+    return without_bidi(name).replace("\\", "/").rsplit("/", 1)[-1]

@@ -154,15 +154,17 @@ class UnitHistoryDialog(FittedDialog):
         entry = self.current_entry()
         if entry is None or not entry.files:
             return []
-        opened = []
-        try:
-            for file in entry.files:
+        opened, refused = [], []
+        for file in entry.files:  # one refused (a program, a damaged copy): the others open
+            try:
                 path = self.services.ranking.received_copy(file)
                 if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
                     raise TrackerError(f"系统中没有能打开“{file.name}”的程序（副本在 {path}）")
                 opened.append(str(path))
-        except TrackerError as exc:
-            show_error(self, exc)
+            except TrackerError as exc:
+                refused.append(str(exc))
+        if refused:
+            show_error(self, TrackerError("\n".join(refused)))
         return opened
 
     def _failed(self, exc: BaseException, details: str) -> None:

@@ -40,6 +40,27 @@ def test_issue_list_and_reprint(run, tmp_path: Path) -> None:
     assert again.read_bytes() == pdf.read_bytes()
 
 
+def test_a_reprint_from_an_altered_archive_is_refused(
+    run, tmp_path: Path, office_scenario: Services
+) -> None:
+    """A byte changed in the archived 通报 (a disk error, a program saving over it): PDFium
+    would show it anyway; the reprint is refused instead of handing out another document."""
+    run("bulletin", "--notice", NOTICE_A, "--out", str(tmp_path / "通报.pdf"),
+        "--docx", str(tmp_path / "通报.docx"))  # fmt: skip
+    (record,) = office_scenario.bulletins.issued()
+    for archived in (record.pdf_path, record.docx_path):
+        data = archived.read_bytes()
+        altered = bytearray(data)
+        altered[len(data) // 2] ^= 0x01
+        archived.write_bytes(bytes(altered))
+        again = tmp_path / f"重印{archived.suffix}"
+        out = run("bulletin", "--reprint", record.number, "--out", str(tmp_path / "重印.pdf"),
+                  "--docx", str(tmp_path / "重印.docx"), ok=False)  # fmt: skip
+        assert "存档文件已损坏" in out
+        assert not again.exists()
+        archived.write_bytes(data)
+
+
 def test_sample_takes_no_number(run, tmp_path: Path) -> None:
     pdf = tmp_path / "样稿.pdf"
     assert "样稿" in run("bulletin", "--notice", NOTICE_A, "--preview", "--out", str(pdf))

@@ -119,6 +119,23 @@ def test_a_missing_or_damaged_archive_is_said_plainly(overdue_ledger: Services) 
         sv.letters.letter_pdf(letter)
 
 
+def test_a_letter_is_never_cut_from_an_altered_batch(overdue_ledger: Services) -> None:
+    """PDFium reads a batch with a changed byte as best it can and would reprint a letter that
+    differs from the one sent: the batch is checked against its SHA-256 first."""
+    sv = overdue_ledger
+    letters = sv.letters.issue(request()).letters
+    good = sv.letters.letter_pdf(letters[2])
+    data = letters[0].archive_path.read_bytes()
+    altered = bytearray(data)
+    altered[len(data) // 3] ^= 0x20
+    letters[0].archive_path.write_bytes(bytes(altered))
+    for letter in letters:
+        with pytest.raises(TrackerError, match="存档文件已损坏"):
+            sv.letters.letter_pdf(sv.letters.find(letter.number))
+    letters[0].archive_path.write_bytes(data)
+    assert sv.letters.letter_pdf(letters[2]) == good
+
+
 def test_sequence_is_per_year_and_never_reused(overdue_ledger: Services) -> None:
     sv = overdue_ledger
     sv.letters.issue(request(unit_ids=(sv.units.resolve("和平局").id,)))

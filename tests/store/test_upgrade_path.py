@@ -8,18 +8,19 @@ so it is exercised before the first real upgrade ships.
 
 from __future__ import annotations
 
+import hashlib
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 import pytest
+from sqlalchemy import inspect, text
 
 from tests.safety.revisions import PROBE_REVISION, add_probe_revision
 from tests.store.old_workspace import (
     EXPECTED_STATUS,
     GRANTED,
     OLD_LETTER,
-    OLD_LETTER_SHA,
     build_at,
     read_back,
     revisions_in_order,
@@ -43,12 +44,11 @@ def test_an_older_workspace_upgrades_with_everything_intact(
     workspace_dir.mkdir(parents=True)
     db = workspace_dir / "tracker.db"
     engine = build_at(db, old_revision)
+    if inspect(engine).has_table("letters"):  # the letter's own archived PDF, as 0002 stored it
+        _archive_old_letter(workspace_dir / "files", engine)
     before = read_back(engine)
     engine.dispose()
     assert file_revision(db) == old_revision
-
-    if "letters" in before:  # the letter's own archived PDF, as 0002 stored it
-        _archive_old_letter(workspace_dir / "files")
 
     with Services.open(workspace_dir) as sv:  # what the app does on start-up
         if "letters" in before:
@@ -81,7 +81,8 @@ def test_an_older_workspace_upgrades_with_everything_intact(
     assert verify_backup(backup).revision == old_revision
 
 
-def _archive_old_letter(files: Path) -> None:
+def _archive_old_letter(files: Path, engine: Any) -> None:
+    """The PDF under its own SHA-256, as the archive names every file (a reprint checks it)."""
     from tracker.reports.pdf_fonts import default_fonts
     from tracker.reports.pdf_output import pdf_bytes
 
@@ -91,9 +92,13 @@ def _archive_old_letter(files: Path) -> None:
         c.setFont(font, 16)
         c.drawString(80, 700, "红桥区市场监管局：")
 
-    path = files / OLD_LETTER_SHA[:2] / f"{OLD_LETTER_SHA}.pdf"
+    data = pdf_bytes(draw, OLD_LETTER, font)
+    sha = hashlib.sha256(data).hexdigest()
+    path = files / sha[:2] / f"{sha}.pdf"
     path.parent.mkdir(parents=True)
-    path.write_bytes(pdf_bytes(draw, OLD_LETTER, font))
+    path.write_bytes(data)
+    with engine.begin() as con:
+        con.execute(text("UPDATE letters SET pdf_sha256 = :sha"), {"sha": sha})
 
 
 def _text(pdf: bytes) -> str:

@@ -73,10 +73,12 @@ def cmd_bulletin(args: argparse.Namespace, ctx: Context) -> int:
     if args.out is None:
         raise ValidationError("请用 --out 指定输出的 PDF 文件")
     if args.reprint:
+        from tracker.services.files import read_archived
+
         record = service.find(args.reprint)
-        _copy(record.pdf_path, args.out)
+        _write(args.out, read_archived(record.pdf_path, record.number))  # as it was issued
         if args.docx:
-            _copy(record.docx_path, args.docx)
+            _write(args.docx, read_archived(record.docx_path, f"{record.number}的 Word 文档"))
         print(f"已重新输出 {record.number}《{record.title}》：{args.out}")
         return 0
     req = _request(args, ctx)

@@ -37,6 +37,7 @@ from tracker.domain.limits import ADDRESSEE_LIMIT, letter_prefix_problems, templ
 from tracker.domain.office import OfficeSettings, require_letter_office
 from tracker.domain.records import ObligationRow
 from tracker.domain.status import NEEDS_ACTION
+from tracker.services.files import read_archived
 from tracker.services.ledger import LedgerService
 from tracker.services.ledger_rows import LedgerQuery
 from tracker.services.letter_store import (
@@ -258,10 +259,11 @@ class LetterService:
         """The letter's own PDF: its pages of the archive it was printed in, as printed."""
         from tracker.reports.pdf_split import extract_pages
 
-        if not letter.archive_path.is_file():
-            raise TrackerError(f"找不到{letter.number}的存档文件：{letter.archive_path}")
+        # Checked against its SHA-256 first: PDFium reads a damaged file as best it can, and
+        # a flipped byte would reprint a letter that differs from the one sent.
+        archived = read_archived(letter.archive_path, letter.number)
         try:
-            return extract_pages(letter.archive_path, letter.first_page, letter.pages)
+            return extract_pages(archived, letter.first_page, letter.pages)
         except (RuntimeError, ValueError) as exc:  # PdfiumError is a RuntimeError
             raise TrackerError(f"{letter.number}的存档文件已损坏，无法取出该函") from exc
 

@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import shutil
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -15,6 +14,7 @@ from tracker.domain.bulletin import DEFAULT_BULLETIN_BODY
 from tracker.domain.bulletin_request import BulletinIssue, BulletinRequest
 from tracker.domain.clock import today
 from tracker.domain.errors import TrackerError
+from tracker.services.files import read_archived
 from tracker.ui.bulletins.form import BulletinForm
 from tracker.ui.common.progress import run_with_progress
 from tracker.ui.common.screen_fit import FittedDialog
@@ -240,7 +240,12 @@ def save_docx(source: Path, number: str, parent: QWidget) -> Path | None:
         return None
     target = Path(path) if path.lower().endswith(".docx") else Path(path + ".docx")
     try:
-        shutil.copyfile(source, target)
+        data = read_archived(source, f"{number}的 Word 文档")
+    except TrackerError as exc:
+        QMessageBox.warning(parent, parent.tr("另存为"), str(exc))
+        return None
+    try:
+        target.write_bytes(data)
     except OSError as exc:
         QMessageBox.warning(
             parent, parent.tr("另存为"), parent.tr("无法写入：%s") % (exc.strerror or exc)

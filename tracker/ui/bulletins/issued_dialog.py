@@ -10,6 +10,8 @@ from PySide6.QtWidgets import QMessageBox, QPushButton, QTableView, QVBoxLayout,
 
 from tracker.domain.bulletin_request import BulletinRecord
 from tracker.domain.dates import format_cn
+from tracker.domain.errors import TrackerError
+from tracker.services.files import read_archived
 from tracker.ui.bulletins.dialog import save_docx, show_issued
 from tracker.ui.common.screen_fit import FittedDialog
 from tracker.ui.common.table import DATE_SAMPLE, RIGHT, ROW_ROLE, Column, RowTableModel, setup_table
@@ -66,10 +68,10 @@ class IssuedBulletinsDialog(FittedDialog):
     def open_pdf(self, record: BulletinRecord | None) -> None:
         if record is None:
             return
-        try:
-            data = record.pdf_path.read_bytes()
-        except OSError as exc:
-            QMessageBox.warning(self, self.tr("重新打印"), self.tr("找不到存档文件：%s") % exc)
+        try:  # checked against its SHA-256: the very PDF that was issued, or a plain refusal
+            data = read_archived(record.pdf_path, record.number)
+        except TrackerError as exc:
+            QMessageBox.warning(self, self.tr("重新打印"), str(exc))
             return
         show_issued(data, record.number, record.docx_path, self)
 

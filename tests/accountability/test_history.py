@@ -4,6 +4,7 @@ in its category per year (the hand-counted scenario of scenario.py)."""
 from __future__ import annotations
 
 import tempfile
+import time
 from datetime import date
 from pathlib import Path
 
@@ -116,6 +117,26 @@ def test_a_received_name_cannot_disguise_itself_or_outgrow_the_file_system(
     assert copy.read_bytes() == b"PK" and copy.suffix == ".docx"
     assert len(copy.name.encode()) <= 240 and copy.name.startswith("关关")
     assert len(safe_file_name("关" * 90 + ".docx").encode()) <= 240
+
+
+def test_copies_opened_days_ago_are_cleaned_from_the_temp_folder(
+    scenario: Services, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import os
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    old, recent = tmp_path / f"{COPY_PREFIX}old", tmp_path / f"{COPY_PREFIX}recent"
+    for folder in (old, recent):
+        folder.mkdir()
+        (folder / "总结.pdf").write_bytes(b"%PDF")
+    two_days_ago = time.time() - 2 * 24 * 3600
+    for path in (old / "总结.pdf", old):
+        os.utime(path, (two_days_ago, two_days_ago))
+    (other := tmp_path / "someone-elses").mkdir()
+    os.utime(other, (two_days_ago, two_days_ago))
+    entry = next(e for e in scenario.ranking.history("河西局", AS_OF).entries if e.files)
+    copy = scenario.ranking.received_copy(entry.files[0])
+    assert not old.exists() and recent.exists() and other.exists() and copy.is_file()
 
 
 def test_a_damaged_archive_copy_is_refused_not_opened(scenario: Services) -> None:

@@ -4,6 +4,7 @@ line each, never a traceback."""
 from __future__ import annotations
 
 import zipfile
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -59,6 +60,23 @@ def test_xlsx_cells(tmp_path: Path) -> None:
     assert extract_text(tmp_path / "报名表.xlsx").text == "序号\t姓名\t单位\n1\t王芳\t城区局"
 
 
+def test_a_sheet_is_read_by_its_cells_not_its_declared_size(tmp_path: Path) -> None:
+    """An empty styled cell at XFD1048576 (Excel's last) declared the sheet 17 billion cells:
+    a 2-row 报名表 was refused as 单元格过多. Only the cells present count; every sheet read."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    wb = Workbook()
+    wb.active.append(["单位", "参加人次"])
+    wb.active.append(["和平区市场监管局", 120])
+    wb.active["XFD1048576"].font = Font(bold=True)
+    second = wb.create_sheet("汇总")
+    second["C3"] = "合计"
+    wb.save(tmp_path / "报名表.xlsx")
+    got = extract_text(tmp_path / "报名表.xlsx")
+    assert got.text == "单位\t参加人次\n和平区市场监管局\t120\n\t\t合计"
+
+
 def _bomb(path: Path, member: str) -> Path:
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
         zf.writestr("[Content_Types].xml", "<Types/>")
@@ -73,6 +91,51 @@ BOMBS = [("炸弹.docx", "word/document.xml"), ("炸弹.xlsx", "xl/worksheets/sh
 def test_zip_bombs_are_refused_unopened(tmp_path: Path, name: str, member: str) -> None:
     with pytest.raises(ExtractError, match="压缩炸弹"):
         extract_text(_bomb(tmp_path / name, member))
+
+
+def _content_bomb(path: Path, operators: int) -> Path:
+    """A one-page PDF whose content stream is ``operators`` times ``(a) Tj``, deflated."""
+    import zlib
+
+    content = zlib.compress(b"BT /F1 12 Tf 72 720 Td " + b"(a) Tj " * operators + b"ET", 9)
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R"
+        b" /Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(content)
+        + content
+        + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    out, offsets = bytearray(b"%PDF-1.4\n"), []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % at for at in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1, xref)  # fmt: skip
+    path.write_bytes(bytes(out))
+    return path
+
+
+def test_a_pdf_whose_page_contents_inflate_past_reason_is_not_parsed(tmp_path: Path) -> None:
+    """PDFium makes an object of every drawing operator: a 50 KB PDF whose one content stream
+    inflates to 35 MB of ``(a) Tj`` took 6 s and 3 GB (a 100 KB one, all memory). Refused
+    before PDFium parses it, for the text and for the seal check alike."""
+    from tracker.services.intake_files import Incoming, read_file
+
+    bomb = _content_bomb(tmp_path / "总结.pdf", 5_000_000)
+    assert bomb.stat().st_size < 60_000
+    with pytest.raises(ExtractError, match="疑为压缩炸弹"):
+        extract_text(bomb)
+    assert not has_red_seal(bomb)
+    read = read_file(Incoming(bomb, bomb.name), None, date(2023, 12, 1))
+    assert "疑为压缩炸弹" in read.note and read.sha256  # still registrable, said why
+    small = _content_bomb(tmp_path / "正常.pdf", 1_000)  # the same shape, ordinary size
+    assert extract_text(small).text.count("a") == 1_000
 
 
 @pytest.mark.parametrize("name", ["坏.docx", "坏.pdf", "坏.xlsx"])

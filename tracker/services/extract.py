@@ -18,7 +18,8 @@ from tracker.services.zip_guard import check_zip
 MAX_FILE = 100 * 1024 * 1024  # bytes read from any one file
 MAX_TEXT_FILE = 20 * 1024 * 1024
 MAX_PDF_PAGES = 300
-MAX_SHEET_CELLS = 200_000
+MAX_SHEET_CELLS = 200_000  # holding a value, all sheets together
+MAX_SHEET_ROWS, MAX_SHEET_COLS = 50_000, 500
 MAX_CHARS = 2_000_000  # text kept from one file
 CONVERT_SECONDS = 90
 
@@ -126,6 +127,10 @@ def _docx(path: Path) -> Extracted:
 def _pdf(path: Path) -> Extracted:
     import pypdfium2 as pdfium
 
+    from tracker.services.pdf_guard import check_pdf
+
+    if why := check_pdf(path):
+        raise ExtractError(f"“{path.name}”{why}，未读取文字")
     try:
         pdf = pdfium.PdfDocument(str(path))
     except pdfium.PdfiumError as exc:
@@ -180,23 +185,35 @@ def _txt(path: Path) -> Extracted:
 
 
 def _xlsx(path: Path) -> Extracted:
+    """Every sheet's cells that hold a value, read as rosters are (``xlsx_read``): only the
+    cells present, never the declared dimension (one styled cell at XFD1048576 made a 2-row
+    sheet "too many cells"), chart sheets skipped."""
     check_zip(path, "Excel")
-    from openpyxl import load_workbook
+    from tracker.reports.xlsx_read import read_sheet
 
-    wb = load_workbook(str(path), read_only=True, data_only=True)
+    first = read_sheet(path, max_rows=MAX_SHEET_ROWS, max_cols=MAX_SHEET_COLS, what="表")
     lines: list[str] = []
     cells = 0
-    try:
-        for ws in wb.worksheets:
-            for row in ws.iter_rows(values_only=True):
-                values = ["" if v is None else str(v).replace("\t", " ") for v in row]
-                cells += len(values)
-                if cells > MAX_SHEET_CELLS:
-                    raise ExtractError(f"“{path.name}”的单元格过多，未读取")
-                if any(values):
-                    lines.append("\t".join(values).rstrip("\t"))
-    finally:
-        wb.close()
+    for name in first.sheets:
+        try:
+            sheet = (
+                first
+                if name == first.sheet
+                else read_sheet(
+                    path, name, max_rows=MAX_SHEET_ROWS, max_cols=MAX_SHEET_COLS, what="表"
+                )
+            )
+        except TrackerError as exc:
+            if "是图表" in str(exc):
+                continue
+            raise
+        for r in sheet.rows_with_values():
+            row = sheet.row(r)
+            cells += len(row)
+            if cells > MAX_SHEET_CELLS:
+                raise ExtractError(f"“{path.name}”的单元格过多，未读取")
+            values = [str(row.get(c, "")).replace("\t", " ") for c in range(1, max(row) + 1)]
+            lines.append("\t".join(values))
     return Extracted("xlsx", _clip("\n".join(lines)))
 
 

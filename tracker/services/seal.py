@@ -43,7 +43,11 @@ def has_red_seal(path: Path) -> bool:
     """False for anything that cannot be rendered: a seal is only claimed when seen."""
     import pypdfium2 as pdfium
 
+    from tracker.services.pdf_guard import check_pdf
+
     try:
+        if check_pdf(path):  # rendering builds the page's contents too
+            return False
         pdf = pdfium.PdfDocument(str(path))
     except Exception:  # damaged, password: extraction reports it
         return False

@@ -139,6 +139,29 @@ def test_copies_opened_days_ago_are_cleaned_from_the_temp_folder(
     assert not old.exists() and recent.exists() and other.exists() and copy.is_file()
 
 
+def test_a_copy_meeting_a_full_disk_is_said_and_leaves_nothing(
+    scenario: Services, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import errno
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    real_open = Path.open
+
+    def full_open(path: Path, mode: str = "r", *args: object, **kwargs: object) -> object:
+        handle = real_open(path, mode, *args, **kwargs)  # type: ignore[call-overload]
+        if mode == "wb" and path.parent.name.startswith(COPY_PREFIX):
+            handle.write(b"%PDF-1.4 sta")  # part of it, then the disk is full
+            handle.close()
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return handle
+
+    monkeypatch.setattr(Path, "open", full_open)
+    entry = next(e for e in scenario.ranking.history("河西局", AS_OF).entries if e.files)
+    with pytest.raises(TrackerError, match="磁盘空间已满"):
+        scenario.ranking.received_copy(entry.files[0])
+    assert list(tmp_path.glob(f"{COPY_PREFIX}*")) == []  # no half copy left to open
+
+
 def test_a_damaged_archive_copy_is_refused_not_opened(scenario: Services) -> None:
     """The archive is checked against the SHA-256 it was stored under while it is copied: a
     truncated or overwritten file is said, not shown as what the unit sent."""

@@ -150,10 +150,10 @@ class RankingService:
         folder = Path(tempfile.mkdtemp(prefix=COPY_PREFIX))
         try:
             return archive.export_copy(file.sha256, file.name, folder)
-        except OSError as exc:
-            raise os_failure(exc, f"无法取出归档文件“{file.name}”") from None
-        except TrackerError:
+        except (OSError, TrackerError) as exc:  # a full temp disk, a damaged archive: no half copy
             shutil.rmtree(folder, ignore_errors=True)
+            if isinstance(exc, OSError):
+                raise os_failure(exc, f"无法取出归档文件“{file.name}”") from None
             raise
 
 

@@ -177,3 +177,45 @@ def test_a_file_for_a_requirement_already_complete_is_asked_about(
     # not the unit's other open requirement (年度总结): the title says 阶段性总结
     assert (q.status, q.requirement) == ("ambiguous", "阶段性总结")
     assert "已报齐此事项" in q.reason
+
+
+def test_a_dropped_folder_is_walked_in_order_without_links_and_stops_when_too_many(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Links are not followed (a link to a parent folder would loop, one to another folder
+    would read what was not dropped); a folder of too many files is refused as soon as the
+    count is past the cap — a dropped 文档 folder of 200,000 files was walked whole first."""
+    import os
+
+    from tracker.domain.errors import TrackerError
+    from tracker.services import intake_files
+
+    drop = tmp_path / "收到的材料"
+    (drop / "和平局").mkdir(parents=True)
+    (drop / "和平局" / "总结.docx").write_bytes(b"PK")
+    (drop / "a.txt").write_text("x")
+    (drop / "~$总结.docx").write_bytes(b"lock")
+    (elsewhere := tmp_path / "别处").mkdir()
+    (elsewhere / "私人.txt").write_text("s")
+    os.symlink(elsewhere, drop / "链接")
+    os.symlink(drop, drop / "和平局" / "回环")
+    os.symlink(elsewhere / "私人.txt", drop / "私人.txt")
+    shown = [i.shown for i in intake_files.collect([drop])]
+    assert shown == ["收到的材料/a.txt", "收到的材料/和平局/总结.docx"]
+
+    for n in range(3):
+        (many := drop / f"批次{n}").mkdir()
+        for i in range(60):
+            (many / f"{i}.txt").write_text("x")
+    monkeypatch.setattr(intake_files, "MAX_FILES", 50)
+    listed: list[str] = []
+    real = os.scandir
+
+    def scandir(path: str | Path) -> object:
+        listed.append(str(path))
+        return real(path)
+
+    monkeypatch.setattr(intake_files.os, "scandir", scandir)
+    with pytest.raises(TrackerError, match="一次最多处理 50 个文件"):
+        intake_files.collect([drop])
+    assert not any(p.endswith("批次2") for p in listed)  # stopped inside 批次0

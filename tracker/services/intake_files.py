@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -15,6 +16,8 @@ from tracker.services.extract import ExtractError, NeedsConverter, extract_text,
 from tracker.services.seal import has_red_seal
 
 MAX_FILES = 5_000
+# Windows' reparse tags of a junction and a folder symbolic link (stat has them on Windows only).
+_FOLDER_LINKS = (0xA0000003, 0xA000000C)
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,16 +43,55 @@ def collect(paths: list[Path]) -> list[Incoming]:
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            for child in sorted(path.rglob("*")):
-                if child.is_file() and not child.is_symlink() and not skipped(child.name):
-                    found.append(Incoming(child, child.relative_to(path.parent).as_posix()))
+            _walk(path, found)
         elif path.is_file():
             found.append(Incoming(path, path.name))
         else:
             raise TrackerError(f"找不到文件或文件夹：{path}")
-        if len(found) > MAX_FILES:
-            raise TrackerError(f"一次最多处理 {MAX_FILES} 个文件，请分批登记")
+        _check_count(found)
     return found
+
+
+def _check_count(found: list[Incoming]) -> None:
+    if len(found) > MAX_FILES:
+        raise TrackerError(f"一次最多处理 {MAX_FILES} 个文件，请分批登记")
+
+
+def _walk(folder: Path, found: list[Incoming]) -> None:
+    """The files under ``folder`` in name order, stopping as soon as there are too many (a
+    dropped 文档 folder of 200,000 files was walked whole first); links are not followed —
+    symbolic links, and on Windows junctions (a junction to a parent folder loops for ever)."""
+    pending = [folder]
+    while pending:
+        current = pending.pop()
+        try:
+            with os.scandir(current) as listing:
+                entries = sorted(listing, key=lambda e: e.name)
+        except OSError:  # a subfolder that cannot be listed holds nothing we can read
+            continue
+        folders = []
+        for entry in entries:
+            if _is_link(entry):
+                continue
+            if entry.is_dir(follow_symlinks=False):
+                folders.append(Path(entry.path))
+            elif entry.is_file(follow_symlinks=False) and not skipped(entry.name):
+                child = Path(entry.path)
+                found.append(Incoming(child, child.relative_to(folder.parent).as_posix()))
+                _check_count(found)
+        pending.extend(reversed(folders))
+
+
+def _is_link(entry: os.DirEntry[str]) -> bool:
+    if entry.is_symlink():
+        return True
+    if os.name != "nt" or not entry.is_dir(follow_symlinks=False):
+        return False  # OneDrive's online-only files are reparse points too: those are kept
+    try:
+        tag = getattr(entry.stat(follow_symlinks=False), "st_reparse_tag", 0)
+    except OSError:
+        return True
+    return tag in _FOLDER_LINKS
 
 
 def sha256_of(path: Path) -> tuple[str, int]:

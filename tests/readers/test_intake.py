@@ -4,6 +4,7 @@ and never the same file twice."""
 from __future__ import annotations
 
 import json
+import os
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -219,3 +220,42 @@ def test_a_dropped_folder_is_walked_in_order_without_links_and_stops_when_too_ma
     with pytest.raises(TrackerError, match="一次最多处理 50 个文件"):
         intake_files.collect([drop])
     assert not any(p.endswith("批次2") for p in listed)  # stopped inside 批次0
+
+
+@pytest.mark.skipif(os.name == "nt", reason="Windows names are UTF-16: no undecodable bytes")
+def test_names_unpacked_from_a_windows_zip_in_gbk_bytes(study: Services, tmp_path: Path) -> None:
+    """A zip made on Windows unpacks on Linux with its Chinese names in GBK bytes: the name
+    shows as surrogate escapes, PDFium (given the name as UTF-8) called the PDF damaged, and
+    registering it was a UnicodeEncodeError from the database. Read as GB18030 now."""
+    box = tmp_path / "解压"
+    box.mkdir()
+    name = "河西局-年度总结（盖章）.pdf"
+    raw = os.fsencode(box) + b"/" + name.encode("gbk")
+    write_pdf(Path(os.fsdecode(raw)), summary("河西区市场监管局", "研学行动年度总结"), seal=True)
+    (proposal,) = study.intake.propose([box], notice=NOTICE, on=JUNE)
+    assert proposal.file == f"解压/{name}"
+    assert (proposal.status, proposal.unit, proposal.requirement) == (
+        "matched", "河西区市场监管局", "年度总结")  # fmt: skip
+    assert proposal.forms == Form.ELECTRONIC | Form.SEAL  # PDFium read it
+    study.intake.register([proposal])
+    oid = study.ledger.find_obligation("河西区市场监管局", "年度总结", NOTICE)
+    (sub,) = study.ledger.submissions(oid)
+    assert sub.files[0][0] == name
+
+
+def test_pdf_reading_takes_pdfiums_lock(tmp_path: Path) -> None:
+    """PDFium is not thread-safe: a 关键数据 worker reading PDFs while the window renders a
+    letter's preview must take turns with it (the letters' cutting and previews hold the lock)."""
+    import threading
+
+    from tracker.reports.pdf_split import PDFIUM_LOCK
+    from tracker.services.extract import extract_text
+
+    pdf = write_pdf(tmp_path / "总结.pdf", summary("和平区市场监管局"))
+    done = threading.Event()
+    with PDFIUM_LOCK:
+        reader = threading.Thread(target=lambda: (extract_text(pdf), done.set()))
+        reader.start()
+        assert not done.wait(0.5)  # waits for the preview
+    assert done.wait(10)
+    reader.join()

@@ -11,6 +11,7 @@ import subprocess
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from tracker.domain.errors import TrackerError, os_error_text
 from tracker.services.zip_guard import check_zip
@@ -124,7 +125,27 @@ def _docx(path: Path) -> Extracted:
     return Extracted("docx", _clip("\n".join(lines)))
 
 
+def open_pdf(path: Path) -> Any:
+    """PDFium's document of ``path``, read through Python's file (PDFium is handed the name
+    as UTF-8: a name in GBK bytes, as a zip from Windows unpacks on Linux, was 'not a PDF')."""
+    import pypdfium2 as pdfium
+
+    handle = path.open("rb")
+    try:
+        return pdfium.PdfDocument(handle, autoclose=True)
+    except BaseException:
+        handle.close()
+        raise
+
+
 def _pdf(path: Path) -> Extracted:
+    from tracker.reports.pdf_split import PDFIUM_LOCK
+
+    with PDFIUM_LOCK:  # PDFium is not thread-safe: a letter preview may be rendering
+        return _pdf_text(path)
+
+
+def _pdf_text(path: Path) -> Extracted:
     import pypdfium2 as pdfium
 
     from tracker.services.pdf_guard import check_pdf
@@ -132,7 +153,7 @@ def _pdf(path: Path) -> Extracted:
     if why := check_pdf(path):
         raise ExtractError(f"“{path.name}”{why}，未读取文字")
     try:
-        pdf = pdfium.PdfDocument(str(path))
+        pdf = open_pdf(path)
     except pdfium.PdfiumError as exc:
         if "password" in str(exc).lower():
             raise ExtractError(f"“{path.name}”设有打开密码，无法读取") from None

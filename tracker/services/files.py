@@ -48,6 +48,28 @@ def safe_file_name(original_name: str) -> str:
     return name
 
 
+def readable_name(name: str) -> str:
+    """A file's name as text a database can store. Linux hands undecodable bytes over as
+    surrogate escapes — a zip made on Windows unpacks its Chinese names in GBK bytes — which
+    neither SQLite nor PostgreSQL accept (registering such a file was a UnicodeEncodeError):
+    decoded as GB18030, else with replacement characters; each part of a relative path on its
+    own (the folder may be UTF-8, the file inside it GBK)."""
+    try:
+        name.encode("utf-8")
+        return name
+    except UnicodeEncodeError:
+        pass
+    if "/" in name:
+        return "/".join(map(readable_name, name.split("/")))
+    if os.name == "nt":  # a lone surrogate in a Windows name
+        return name.encode("utf-8", "replace").decode("utf-8")
+    raw = os.fsencode(name)
+    try:
+        return raw.decode("gb18030")
+    except UnicodeDecodeError:
+        return raw.decode("utf-8", "replace")
+
+
 def _last_touched(path: Path) -> float:
     """A folder is as fresh as the newest thing in it (a restore writes inside its own)."""
     times = [path.lstat().st_mtime]
@@ -141,7 +163,7 @@ class FileArchive:
         finally:
             if os.path.exists(tmp_name):  # a copy stopped midway, or content already there
                 os.unlink(tmp_name)
-        return StoredFile(digest.hexdigest(), source.name, size, fresh)
+        return StoredFile(digest.hexdigest(), readable_name(source.name), size, fresh)
 
     def remove(self, stored: StoredFile) -> None:
         """Take a file out again (one this workspace's records do not use)."""

@@ -13,6 +13,7 @@ from tracker.domain.forms import Form
 from tracker.domain.intake_kinds import kind_of, skipped
 from tracker.domain.intake_match import FileFacts, file_forms
 from tracker.services.extract import ExtractError, NeedsConverter, extract_text, readable
+from tracker.services.files import readable_name
 from tracker.services.seal import has_red_seal
 
 MAX_FILES = 5_000
@@ -45,7 +46,7 @@ def collect(paths: list[Path]) -> list[Incoming]:
         if path.is_dir():
             _walk(path, found)
         elif path.is_file():
-            found.append(Incoming(path, path.name))
+            found.append(Incoming(path, readable_name(path.name)))
         else:
             raise TrackerError(f"找不到文件或文件夹：{path}")
         _check_count(found)
@@ -77,7 +78,8 @@ def _walk(folder: Path, found: list[Incoming]) -> None:
                 folders.append(Path(entry.path))
             elif entry.is_file(follow_symlinks=False) and not skipped(entry.name):
                 child = Path(entry.path)
-                found.append(Incoming(child, child.relative_to(folder.parent).as_posix()))
+                shown = readable_name(child.relative_to(folder.parent).as_posix())
+                found.append(Incoming(child, shown))  # GBK bytes from a Windows zip: read
                 _check_count(found)
         pending.extend(reversed(folders))
 

@@ -41,14 +41,20 @@ def render_scale(width: float, height: float) -> float:
 
 def has_red_seal(path: Path) -> bool:
     """False for anything that cannot be rendered: a seal is only claimed when seen."""
-    import pypdfium2 as pdfium
+    from tracker.reports.pdf_split import PDFIUM_LOCK
 
+    with PDFIUM_LOCK:  # PDFium is not thread-safe: a letter preview may be rendering
+        return _seen(path)
+
+
+def _seen(path: Path) -> bool:
+    from tracker.services.extract import open_pdf
     from tracker.services.pdf_guard import check_pdf
 
     try:
         if check_pdf(path):  # rendering builds the page's contents too
             return False
-        pdf = pdfium.PdfDocument(str(path))
+        pdf = open_pdf(path)
     except Exception:  # damaged, password: extraction reports it
         return False
     try:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -108,6 +109,26 @@ def test_draft_toml_is_what_notice_add_takes(services: Services) -> None:
             *(v for r in draft.requirements for v in r.doubts.values()),
         ]
         assert doubts and all(f"# 待核对：{why}" in text for why in doubts)
+
+
+def test_control_characters_in_a_notice_never_spoil_its_draft(
+    services: Services, tmp_path: Path
+) -> None:
+    """PDFium gives \\x02 for a hyphen it joined, a .txt saved from Word holds form feeds: in a
+    sentence quoted as a comment they made the draft TOML unreadable (TOML allows no control
+    character there), so the draft could not be imported."""
+    text = seed_text("001")
+    for mark in ("\x02", "\x0c", "\x00", "\x07", "\x7f", "\x1b"):
+        text = text.replace("世界标准日", f"世界{mark}标准日", 1)
+    path = tmp_path / "通知.txt"
+    path.write_text(text, encoding="gb18030")
+    read = services.reader.read(path)
+    assert not any(c in read.toml() for c in "\x02\x0c\x00\x07\x7f\x1b")
+    assert parse_notice_text(read.toml()) == read.draft.to_spec()
+    sentence = "请于2023年6月27日前报送总结\x07\x02（电子版）"
+    comment = draft_to_toml(replace(read.draft, requirements=(
+        replace(read.draft.requirements[0], sentence=sentence),)))  # fmt: skip
+    assert parse_notice_text(comment) is not None
 
 
 def test_a_second_sentence_gives_the_forms(services: Services) -> None:

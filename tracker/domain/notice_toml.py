@@ -26,7 +26,8 @@ def _line(key: str, value: str, doubt: str = "") -> str:
 
 
 def _one_line(text: str, limit: int = 90) -> str:
-    text = " ".join(text.split())
+    """For a comment: one line of printable text (TOML allows no control character there)."""
+    text = " ".join("".join(c if c.isprintable() else " " for c in text).split())
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 

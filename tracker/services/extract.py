@@ -6,6 +6,7 @@ for a bad file. Heavy libraries are imported on first use.
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import tempfile
@@ -100,8 +101,21 @@ def extract_text(path: Path) -> Extracted:
         ) from exc
 
 
+# Control characters a file may hold (PDFium's \x02 for a hyphen it joined, a .txt's form
+# feed, a NUL): as line breaks or dropped, never passed on — a TOML draft may not hold them
+# (the draft of a notice with one could not be imported); a lone surrogate (a broken PDF
+# font map) cannot be written as UTF-8 at all.
+_CONTROLS = {c: None for c in (*range(0, 9), *range(14, 32), 0x7F)} | {0x0B: "\n", 0x0C: "\n"}
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def clean_text(text: str) -> str:
+    text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_CONTROLS)
+    return _SURROGATE.sub("\ufffd", text)
+
+
 def _clip(text: str) -> str:
-    return text[:MAX_CHARS]
+    return clean_text(text[:MAX_CHARS])
 
 
 def _docx(path: Path) -> Extracted:

@@ -185,3 +185,27 @@ def test_undoing_a_list_entry_while_another_clerk_changes_it(
     assert [q.obligation_id for q in ledger.bulletins.queued()] == stays
     done = [e for e in ledger.audit.entries() if e.action in ("undo", kind)]
     assert len(done) == before + 1, results  # exactly one of the two changed the list
+
+
+def test_the_same_files_registered_in_bulk_by_two_clerks_at_once(
+    ledger: Services, second: Services, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """批量登记 never registers one file twice — also when two clerks register the same folder
+    at the same instant: the ledger's hashes are read only once the obligations are locked
+    (read before, both saw none and both registered everything)."""
+    from tests.readers.docs import write_docx
+    from tracker.services import intake_commit
+
+    box = tmp_path / "收件"
+    box.mkdir()
+    for unit in ("和平区市场监管局", "河西区市场监管局"):
+        write_docx(box / f"{unit}总结.docx", f"关于报送总结的通知\n总结\n{unit}")
+    first = ledger.intake.propose([box], notice="津标〔2023〕2号", on=DAY)
+    again = second.intake.propose([box], notice="津标〔2023〕2号", on=DAY)
+    assert [p.status for p in first] == ["matched", "matched"], first
+    together(monkeypatch, intake_commit, "_obligation", after=True)
+    results = at_once(lambda: ledger.intake.register(first), lambda: second.intake.register(again))
+    _only_sentences(results)
+    for unit in ("和平局", "河西局"):
+        (sub,) = ledger.ledger.submissions(_obligation(ledger, unit))  # once, not twice
+        assert len(sub.files) == 1

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from sqlalchemy import select
+from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import flag_modified
 
@@ -54,6 +54,10 @@ def _obligation(s: Session, g: Group) -> Obligation:
 
 def write_groups(s: Session, user: str, groups: list[Group]) -> tuple[Change | None, set[str]]:
     """(the change, the hashes skipped because the ledger already holds them)."""
+    if s.get_bind().dialect.name == "postgresql":
+        # Two clerks registering the same folder at once take turns here (SQLite's BEGIN
+        # IMMEDIATE already does): the second then reads the first's files as registered.
+        s.execute(text("SELECT pg_advisory_xact_lock(hashtext('tracker.intake'))"))
     hashes = [f.sha256 for g in groups for f in g.files]
     already = set(s.scalars(select(SubmissionFile.sha256).where(SubmissionFile.sha256.in_(hashes))))
     written: set[str] = set()

@@ -209,3 +209,21 @@ def test_the_same_files_registered_in_bulk_by_two_clerks_at_once(
     for unit in ("和平局", "河西局"):
         (sub,) = ledger.ledger.submissions(_obligation(ledger, unit))  # once, not twice
         assert len(sub.files) == 1
+
+
+def test_one_figure_corrected_by_two_clerks_at_once(
+    ledger: Services, second: Services, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """关键数据 corrected for the first time by two clerks at the same instant: one value stays,
+    the other clerk's run again over it — never a unique-violation traceback (PostgreSQL)."""
+    from sqlalchemy.orm import Session
+
+    oid = _obligation(ledger)
+    together(monkeypatch, Session, "add", after=True)  # both past "no correction yet"
+    results = at_once(
+        lambda: ledger.figures.correct(oid, "参与人次", 120),
+        lambda: second.figures.correct(oid, "参与人次", 130),
+    )
+    assert not [r for r in results if isinstance(r, BaseException)], results
+    fixes = [e for e in ledger.audit.entries() if e.action == "figure.correct"]
+    assert len(fixes) == 2

@@ -32,7 +32,7 @@ from tracker.reports.figure_sheet import FigureLine, FigureSheet
 from tracker.services import audit
 from tracker.services.extract import ExtractError, extract_text, readable
 from tracker.services.notices import find_notice
-from tracker.services.workspace import Workspace
+from tracker.services.workspace import Workspace, retry_races
 from tracker.store.models import (
     FigureCorrection,
     Notice,
@@ -211,6 +211,7 @@ class FiguresService:
             save_atomically(wb, path)
         return table
 
+    @retry_races  # two clerks correcting it first at once: the second runs again, over it
     def correct(
         self, obligation_id: int, kind: str, value: int | None, approx: bool = False, note: str = ""
     ) -> Change:

@@ -259,3 +259,23 @@ def test_pdf_reading_takes_pdfiums_lock(tmp_path: Path) -> None:
         assert not done.wait(0.5)  # waits for the preview
     assert done.wait(10)
     reader.join()
+
+
+def test_a_file_dated_before_2000_counts_as_received_today(study: Services, tmp_path: Path) -> None:
+    """Files unpacked from a zip often carry 1980-01-01 (the zip's epoch): that was proposed and
+    registered as the day received — before the notice existed, so on time. A date the clerk
+    sets in the review is bounded to 2000–2100 like every other."""
+    box = tmp_path / "压缩包"
+    box.mkdir()
+    old = write_docx(box / "和平区市场监管局阶段性总结.docx", summary("和平区市场监管局"))
+    os.utime(old, (315532800, 315532800))  # 1980-01-01
+    (p,) = study.intake.propose([box], notice=NOTICE)
+    assert p.received_on == date(2023, 12, 1)  # TRACKER_TODAY of the tests: today
+    with pytest.raises(ValidationError, match="年份不合理"):
+        study.intake.register([replace(p, received_on=date(1980, 1, 1))])
+    assert (
+        study.ledger.submissions(
+            study.ledger.find_obligation("和平区市场监管局", "阶段性总结", NOTICE)
+        )
+        == []
+    )

@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from tracker.domain.changes import Changes, Topic
 from tracker.domain.clock import today
+from tracker.domain.dates import check_range
 from tracker.domain.errors import TrackerError, ValidationError
 from tracker.domain.forms import Form, form_labels
 from tracker.domain.intake_match import (
@@ -210,6 +211,8 @@ class IntakeService:
             raise ValidationError("以下文件还没有指定单位或报送事项，未登记任何文件", missing[:20])
         if any(p.received_on > today() for p in wanted):
             raise ValidationError("有文件的收到日期晚于今天，请检查")
+        for p in wanted:  # a date the clerk changed in the review, bounded like every other
+            check_range(p.received_on, f"“{p.file}”的收到日期")
         skipped = [(p, "同一文件已登记过") for p in proposals if p.duplicate]
         skipped += [(p, p.reason or "无法读取") for p in proposals if not p.sha256]
         stored = {p.sha256: self.ws.files.store(p.path) for p in wanted}  # before the transaction

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
+from tracker.domain.dates import EARLIEST
 from tracker.domain.errors import TrackerError, os_error_text
 from tracker.domain.forms import Form
 from tracker.domain.intake_kinds import kind_of, skipped
@@ -107,13 +108,16 @@ def sha256_of(path: Path) -> tuple[str, int]:
 
 
 def received_date(path: Path, given: date | None, today: date) -> date:
+    """The day given, else the file's modification day (never after today); a file dated
+    before 2000 — a zip's 1980-01-01, a clock never set — counts as received today (it was
+    registered as received in 1980, before its notice existed, so on time)."""
     if given is not None:
         return given
     try:
         day = datetime.fromtimestamp(path.stat().st_mtime).date()
     except (OSError, ValueError, OverflowError):
         return today
-    return min(day, today)
+    return today if day < EARLIEST else min(day, today)
 
 
 def _name_text(shown: str) -> str:

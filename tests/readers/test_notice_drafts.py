@@ -233,3 +233,35 @@ def test_nothing_to_read_is_one_line(services: Services, tmp_path: Path) -> None
         services.reader.read(path)
     draft = draft_notice("随便写的几句话。", today=TODAY)
     assert "requirements" in draft.doubts and not draft.requirements
+
+
+def test_a_long_text_is_read_in_time_proportional_to_its_length(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Every deadline re-read the whole text before it for its title and subject (20,000
+    characters of "6月27日前" took 11 s; a 2-million-character file, hours), and the e-mail
+    pattern rescanned a long run of its characters from every start (20,000 × "1-": 0.5 s).
+    Counted, not timed: the characters looked at for titles grow with the text."""
+    from tracker.domain import notice_contacts, notice_deadlines
+
+    looked_at = 0
+    real = notice_deadlines.normalize_name
+
+    def counted(text: str) -> str:
+        nonlocal looked_at
+        looked_at += len(text)
+        return real(text)
+
+    monkeypatch.setattr(notice_deadlines, "normalize_name", counted)
+    for size in (3_000, 12_000):
+        looked_at = 0
+        text = "6月27日前" * (size // 6)
+        draft_notice(text, today=TODAY, categories=DEFAULT_CATEGORIES)
+        per_char = looked_at / size
+        assert per_char < 150, (size, per_char)  # was 500 at 3,000 and 2,000 at 12,000
+    import time
+
+    run = "联系人：张三，电话：" + "1-" * 100_000 + " 王五 a@b.cn"
+    started = time.perf_counter()
+    assert notice_contacts._MAIL.findall(run) == ["a@b.cn"]
+    assert time.perf_counter() - started < 3  # ~0.02 s; was 32 s (the regex holds the GIL)

@@ -11,7 +11,11 @@ _NAME_LABEL = re.compile(r"联\s*系\s*人\s*[:：]?")
 _PHONE_LABEL = re.compile(r"(?:联系电话|联系方式|电话|手机|传真)(?:[(（]传真[)）])?\s*[:：]?")
 _MAIL_LABEL = re.compile(r"(?:电子邮箱|电子信箱|邮箱|E-?mail)\s*[:：]?", re.IGNORECASE)
 _PHONE = re.compile(r"(?<!\d)(?:\d{3,4}-)?\d{7,8}(?:-\d{1,5})?(?!\d)|(?<!\d)1\d{10}(?!\d)")
-_MAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
+# Bounded parts (RFC 5321: 64 before the @, 255 after): unbounded, every start in a long run
+# of such characters without an @ scanned to its end (20,000 of "1-" took 0.5 s, 2 MB hours).
+_MAIL = re.compile(
+    r"(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9.-]{1,255}\.[A-Za-z]{2,63}"
+)
 _NAME = re.compile(r"[\u4e00-\u9fa5·]{1,4}")
 
 

@@ -222,6 +222,16 @@ def test_clerk_teaches_a_phrase(services: Services) -> None:
     assert entry.action == "settings.update" and "有关单位" in entry.summary
 
 
+def test_clerk_forgets_a_phrase(services: Services) -> None:
+    services.reader.add_rule("有关单位", "技术机构")
+    services.reader.remove_rule("有关单位")
+    draft = services.reader.read_text(seed_text("001")).draft
+    assert "categories" in draft.doubts and "技术机构" not in draft.categories
+    assert services.audit.entries()[0].summary == "删除主送“有关单位”的自定义对应"
+    with pytest.raises(Exception, match="内置的对应不能删除"):
+        services.reader.remove_rule("区市场监管局")
+
+
 def test_unknown_category_is_refused(services: Services) -> None:
     with pytest.raises(Exception, match="没有类别"):
         services.reader.add_rule("有关单位", "不存在的类别")

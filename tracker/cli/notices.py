@@ -36,7 +36,12 @@ def register(sub: Subparsers, common: argparse.ArgumentParser) -> None:
     p = notice.add_parser(
         "audience", help="主送说法与单位类别的对应（如 有关单位=技术机构）", parents=[common]
     )
-    p.add_argument("mapping", nargs="?", metavar="说法=类别", help="新增一条；不写则列出")
+    p.add_argument(
+        "mapping",
+        nargs="?",
+        metavar="说法=类别",
+        help="新增一条（说法= 删除自定义的一条）；不写则列出",
+    )
     p.set_defaults(func=cmd_notice_audience)
 
 
@@ -96,6 +101,9 @@ def cmd_notice_audience(args: argparse.Namespace, ctx: Context) -> int:
         phrase, sep, category = args.mapping.replace("＝", "=").partition("=")
         if not sep:
             raise TrackerError("请写成 说法=类别，例如 有关单位=技术机构")
+        if not category.strip():
+            print(f"已{reader.remove_rule(phrase).summary}")
+            return 0
         print(f"已设定：{reader.add_rule(phrase, category).summary}")
         return 0
     from tracker.domain.notice_audience import DEFAULT_RULES

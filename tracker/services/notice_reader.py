@@ -56,16 +56,25 @@ class NoticeReader:
             raise ValidationError("请填写主送中的说法，例如“有关单位”")
         if category not in self.categories():
             raise ValidationError(f"没有类别“{category}”，可用：{'、'.join(self.categories())}")
+        return self._save(phrase, [phrase, category], f"主送“{phrase}”对应类别“{category}”")
+
+    def remove_rule(self, phrase: str) -> Change:
+        """The clerk's own rule for ``phrase`` forgotten (the built-in ones stay)."""
+        phrase = normalize_name(phrase)
+        if phrase not in {p for p, _ in self.rules()}:
+            raise ValidationError(f"没有自定义的说法“{phrase}”（内置的对应不能删除）")
+        return self._save(phrase, None, f"删除主送“{phrase}”的自定义对应")
+
+    def _save(self, phrase: str, rule: list[str] | None, summary: str) -> Change:
         with self.ws.transaction() as s:
             row = s.get(Setting, AUDIENCE_KEY)
             before = json.loads(row.value) if row else []
-            after = [[p, c] for p, c in before if p != phrase] + [[phrase, category]]
+            after = [[p, c] for p, c in before if p != phrase] + ([rule] if rule else [])
             text = json.dumps(after, ensure_ascii=False)
             if row is None:
                 s.add(Setting(key=AUDIENCE_KEY, value=text))
             else:
                 row.value = text
-            summary = f"主送“{phrase}”对应类别“{category}”"
             aid = audit.record(
                 s,
                 user=self.ws.user,

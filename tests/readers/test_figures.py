@@ -131,6 +131,22 @@ def test_status_workbook_gets_the_sheet(registered: Services, tmp_path: Path) ->
     assert sentence[2].startswith("全市共参与5700余人次")
 
 
+def test_export_shows_the_summaries_being_read_and_can_stop(
+    registered: Services, tmp_path: Path
+) -> None:
+    seen: list[tuple[int, int]] = []
+
+    def progress(done: int, total: int) -> None:
+        seen.append((done, total))
+        if total == 3:  # the three summaries' files, read before the workbook is written
+            raise RuntimeError("已取消")
+
+    path = tmp_path / "统计表.xlsx"
+    with pytest.raises(RuntimeError, match="已取消"):
+        registered.export.write_status(path, progress=progress)
+    assert seen == [(0, 3)] and not path.exists()
+
+
 def test_cli_formats(
     registered: Services, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

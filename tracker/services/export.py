@@ -100,7 +100,8 @@ class ExportService:
         path = check_target(path)
         book = self.status_book(notice_ids, as_of)
         if self.figures is not None:  # the 关键数据 sheet, when the summaries gave figures
-            figures = self.figures.table(notice_ids=notice_ids)
+            # reading the summaries shows on the bar (and can be cancelled) before writing
+            figures = self.figures.table(notice_ids=notice_ids, progress=progress)
             book = replace(book, figures=figures.sheet(book.as_of))
         write_status_workbook(path, book, progress)
         summary = f"已导出报送情况统计表（截至{format_cn(book.as_of)}，{len(book.rows)}条）：{path}"

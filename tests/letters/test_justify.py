@@ -45,6 +45,9 @@ def test_justified_lines_keep_numbers_and_addresses_together(tmp_path: Path) -> 
     assert_spread_between_characters(glyph_lines(out))
 
 
+ADDRESSEES = "各区市场监管局，市有关委办局，各专业标准化技术委员会，各有关技术机构"
+
+
 def test_the_bulletin_body_keeps_numbers_together_too(tmp_path: Path) -> None:
     """The 通报 sets its body with the letters' pieces: the same justified lines."""
     counts = (
@@ -53,14 +56,18 @@ def test_the_bulletin_body_keeps_numbers_together_too(tmp_path: Path) -> None:
     )  # the demo's line 2 was set 7 5 . 0 %
     content = BulletinContent(
         masthead="天津市市场监督管理委员会文件", number="津市场监管标准〔2026〕3号",
-        title="关于2023年标准化研学行动有关材料报送情况的通报", addressee="各区市场监管局",
+        title="关于2023年标准化研学行动有关材料报送情况的通报", addressee=ADDRESSEES,
         paragraphs=(counts, CITING), signer="天津市市场监督管理委员会",
         bulletin_date=date(2026, 12, 1), has_seal=True, table=(), table_note="",
         printer="天津市市场监督管理委员会办公室",
     )  # fmt: skip
     out = tmp_path / "通报.pdf"
     out.write_bytes(bulletin_pdf(content)[0])
-    assert_spread_between_characters(glyph_lines(out))
+    lines = glyph_lines(out)
+    assert_spread_between_characters(lines)
+    texts = ["".join(c for c, _ in ln).strip() for ln in lines]
+    at = texts.index("各区市场监管局，市有关委办局，各专业标准化技术委员会，")
+    assert texts[at + 1] == "各有关技术机构："  # 主送 broken between names (it was 各 / 有关)
 
 
 def assert_spread_between_characters(lines: list[list[tuple[str, float]]]) -> None:

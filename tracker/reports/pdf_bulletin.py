@@ -87,7 +87,7 @@ def draw_head(ink: Ink, c: BulletinContent) -> float:
 
 
 def flow_lines(ink: Ink, c: BulletinContent) -> list[BodyLine]:
-    lines = numbered(wrapped(ink, f"{c.addressee}：", 0), 0)
+    lines = numbered(wrapped(ink, f"{c.addressee}：", 0, clauses="、，"), 0)
     for n, text in enumerate(c.paragraphs, 1):
         lines.extend(numbered(set_paragraph(ink, text), n))
     tail = [replace(ln, keep=True) for ln in lines[-KEEP_WITH_SIGNATURE:]]

@@ -33,7 +33,7 @@ def flow_lines(ink: Ink, letter: LetterContent, compact: bool = False) -> list[B
     """主送 to 附注 as lines. ``compact`` (a letter a line or two too long for page 1): short
     last lines pulled up by tighter tracking, one blank line above a sealed 落款 instead of
     two (the seal's top still within a line of the body, as GB/T 9704 7.3.5.1 asks)."""
-    lines = numbered(wrapped(ink, f"{letter.addressee}：", 0), 0)
+    lines = numbered(wrapped(ink, f"{letter.addressee}：", 0, clauses="、，"), 0)
     for n, p in enumerate(letter.paragraphs, 1):
         lines.extend(numbered(paragraph_lines(ink, p, tighten=compact), n))
     lines = _keep_last(lines, KEEP_WITH_SIGNATURE)

@@ -27,8 +27,6 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen" if not os.environ.get("DISPLAY") else "xcb")
-os.environ.setdefault("TRACKER_TODAY", "2023-12-01")
 
 from tests.helpers.bulk import make_big_workspace  # noqa: E402
 
@@ -95,9 +93,11 @@ def writes(services, rows) -> dict[str, list[Callable[[], object]]]:  # type: ig
         "催报": [remind(next(pick)) for _ in range(5)],
     }
     chosen["撤销免报"] = [
-        (lambda i=i: ledger.unexempt([exempted[i].obligation_id])) for i in range(5)
+        (lambda i=i: ledger.unexempt([exempted[i].obligation_id], "误操作")) for i in range(5)
     ]
-    chosen["删除登记"] = [(lambda i=i: ledger.delete_submission(registered[i])) for i in range(5)]
+    chosen["删除登记"] = [
+        (lambda i=i: ledger.delete_submission(registered[i], "登记错了")) for i in range(5)
+    ]
     return chosen
 
 
@@ -161,6 +161,9 @@ def main() -> int:
     parser.add_argument("--requirements", type=int, default=200)
     parser.add_argument("--repeats", type=int, default=5)
     args = parser.parse_args()
+    platform = "xcb" if os.environ.get("DISPLAY") else "offscreen"
+    os.environ.setdefault("QT_QPA_PLATFORM", platform)
+    os.environ.setdefault("TRACKER_TODAY", "2023-12-01")
     run(args.units, args.requirements, args.repeats)
     return 0
 

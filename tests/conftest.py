@@ -26,6 +26,8 @@ from tracker.services.bundle import Services
 
 TODAY = date(2023, 12, 1)
 
+pytest_plugins = ["tests.error_reports"]  # no test waits on an error dialog
+
 
 @pytest.fixture(autouse=True)
 def _fixed_today(monkeypatch: pytest.MonkeyPatch) -> None:

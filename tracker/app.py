@@ -303,7 +303,7 @@ def _run(argv: list[str] | None) -> int:
     elif not launcher.start(target):
         return 0
     code = app.exec()
-    if launcher.window is not None and launcher.window.ctx.is_ready:
+    if launcher.window is not None and launcher.window.ctx.has_services:
         from tracker.ui.common.worker import wait_all
 
         wait_all(10_000)

@@ -148,11 +148,20 @@ def run(units: int, requirements: int, repeats: int) -> None:
         worst = max(statistics.median(v) for k, v in times.items() if k != "full reload")
         ratio = worst / full
         print(f"  worst write median = {worst * 1000:.1f} ms (target <= 100), ratio {ratio:.3f}")
-        window.close()
-        from tracker.ui.common.worker import wait_all
-
-        wait_all()
+        dispose(app, window)
         services.close()
+
+
+def dispose(app, window) -> None:  # type: ignore[no-untyped-def]
+    """Gone before its services close: no later timer or load may reach them."""
+    import shiboken6
+
+    from tracker.ui.common.worker import wait_all
+
+    window.close()  # the context stops loading
+    wait_all()
+    app.processEvents()
+    shiboken6.delete(window)
 
 
 def main() -> int:

@@ -125,6 +125,7 @@ def test_error_dialog_offers_copyable_details(qtbot) -> None:
     assert QGuiApplication.clipboard().text() == dialog.details
 
 
+@pytest.mark.error_dialogs
 def test_unexpected_errors_are_logged_and_shown(qtbot, tmp_path: Path, monkeypatch) -> None:
     shown: list[str] = []
     monkeypatch.setattr(
@@ -140,6 +141,7 @@ def test_unexpected_errors_are_logged_and_shown(qtbot, tmp_path: Path, monkeypat
     assert shown and "KeyError: '缺失'" in shown[0]
 
 
+@pytest.mark.error_dialogs
 def test_tracker_errors_show_their_message_only(qtbot, monkeypatch) -> None:
     warned: list[str] = []
     monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: warned.append(text))

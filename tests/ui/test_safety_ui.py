@@ -126,7 +126,7 @@ def run_restore(window, path: Path) -> None:  # type: ignore[no-untyped-def]
 
 
 def test_a_bad_backup_file_is_reported_and_nothing_changes(
-    qtbot, window, messages: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot, window, messages, error_reports, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     bogus = tmp_path / "不是备份.zip"
     bogus.write_bytes(b"PK\x05\x06" + b"\0" * 18)
@@ -135,8 +135,8 @@ def test_a_bad_backup_file_is_reported_and_nothing_changes(
     dialog = RestoreDialog(window.ctx.services, window)
     qtbot.addWidget(dialog)
     dialog.other_button.click()
-    qtbot.waitUntil(lambda: bool(messages), timeout=20_000)
-    assert "不是本程序的备份文件" in messages[-1]
+    qtbot.waitUntil(lambda: bool(error_reports.errors), timeout=20_000)
+    assert "不是本程序的备份文件" in str(error_reports.take()[-1])  # the error dialog's text
     assert [r.status for r in window.ctx.services.ledger.rows()] == before
 
 

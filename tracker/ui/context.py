@@ -28,6 +28,7 @@ class AppContext(QObject):
         self.workspace_label = workspace_label
         self.changes = ChangeHub(self)
         self._services: Services | None = None
+        self._closed = False
         self._as_of = today()
         from tracker.ui.snapshot import SnapshotLoader
 
@@ -36,7 +37,18 @@ class AppContext(QObject):
     # -- services ------------------------------------------------------------------------
     @property
     def is_ready(self) -> bool:
+        """The workspace is open and the window still shows it."""
+        return self._services is not None and not self._closed
+
+    @property
+    def has_services(self) -> bool:
+        """Services were attached (they are still to be closed, even after ``close()``)."""
         return self._services is not None
+
+    def close(self) -> None:
+        """The window closed: nothing reloads or writes through it any more (a timer or a
+        worker finishing later would otherwise reach services about to be closed)."""
+        self._closed = True
 
     @property
     def services(self) -> Services:

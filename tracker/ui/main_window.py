@@ -306,3 +306,5 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_state()
         super().closeEvent(event)
+        if event.isAccepted():
+            self.ctx.close()

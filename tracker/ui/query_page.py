@@ -107,7 +107,7 @@ class QueryPage(QWidget):
         run_task(
             lambda _c: self.fetch(services, query),
             on_done=lambda rows: self._show(generation, rows),
-            owner=self,
+            owner=self,  # an error after the window closed goes to the log only
         )
 
     def _show(self, generation: int, rows: list[Any]) -> None:

@@ -212,7 +212,7 @@ class SnapshotLoader(QObject):
     def _on_failed(self, exc: BaseException, details: str) -> None:
         from tracker.ui.common.errors import log, report_exception
 
-        if self._full:  # e.g. the database was being restored: the next load will tell
+        if self._full or not self._ctx.is_ready:  # restored meanwhile, or the window closed
             log().warning("台账统计未完成，将重新读取：%s", exc)
         else:
             report_exception(exc, details)

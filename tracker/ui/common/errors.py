@@ -25,6 +25,11 @@ def _tr(text: str) -> str:
 
 def show_error(parent: QWidget | None, exc: BaseException, details: str = "") -> None:
     """A TrackerError is the clerk's to fix: show its message. Anything else is our bug."""
+    _show_modal(parent, exc, details)  # looked up here: the tests put a recorder in its place
+
+
+def _show_modal(parent: QWidget | None, exc: BaseException, details: str) -> None:
+    """The one place an error opens a modal dialog (it waits for the clerk's click)."""
     from PySide6.QtWidgets import QMessageBox
 
     from tracker.ui.common.error_dialog import ErrorDialog

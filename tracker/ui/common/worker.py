@@ -106,11 +106,14 @@ def run_task(
     """Start ``fn(control)`` in a worker thread. Without ``on_error`` errors go to the log and
     the error dialog (see :mod:`tracker.ui.common.errors`). ``prepare(task)`` runs before the
     work starts, to connect more signals without missing early ones. With ``owner``, results
-    that arrive after the owner widget was deleted are dropped instead of touching it."""
+    that arrive after the owner was deleted are dropped instead of touching it, and an error
+    that arrives after the owner's window was closed goes to the log only: no dialog opens
+    over a window the clerk has left (nor, in tests, over one nobody will click)."""
     if owner is not None:
         on_done, on_progress, on_cancelled = (
             _while_alive(owner, cb) for cb in (on_done, on_progress, on_cancelled)
         )
+        on_error = _while_shown(owner, on_error or _report_error)
     task = Task()
     if on_done is not None:
         task.signals.done.connect(on_done)
@@ -137,6 +140,36 @@ def _while_alive(owner: QObject, callback: Callable[..., None] | None) -> Any:
             callback(*args)
 
     return guarded
+
+
+def _while_shown(
+    owner: QObject, on_error: Callable[[BaseException, str], None]
+) -> Callable[[BaseException, str], None]:
+    def guarded(exc: BaseException, details: str) -> None:
+        if _owner_left(owner):
+            from tracker.log_file import log
+
+            log().warning("窗口已关闭，后台任务的错误未显示：%s\n%s", exc, details)
+        else:
+            on_error(exc, details)
+
+    return guarded
+
+
+def _owner_left(owner: QObject) -> bool:
+    """Deleted, or its window closed (hidden by the program or the clerk after being shown;
+    a widget never shown, e.g. a page under test, still reports)."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QWidget
+    from shiboken6 import isValid
+
+    if not isValid(owner):
+        return True
+    if not isinstance(owner, QWidget):
+        return False
+    window = owner.window()
+    explicit = window.testAttribute(Qt.WidgetAttribute.WA_WState_ExplicitShowHide)
+    return window.isHidden() and explicit
 
 
 def _report_error(exc: BaseException, details: str) -> None:

@@ -106,3 +106,30 @@ def test_the_clerks_entries_are_listed_as_their_own() -> None:
         (4, 4, True, "workspace"),
     ]
     assert {r.source for r in runs[2:]} == {"statutory"}  # 劳动节, 国庆节 not entered yet
+
+
+def test_workdays_between_counts_as_going_day_by_day() -> None:
+    """The per-year tables give the day-by-day count: within a year, across years (with and
+    without data), over the clerk's entries, at year ends."""
+    import random
+    from datetime import timedelta
+
+    cal = WorkCalendar(
+        {
+            date(2027, 2, 8): DayOverride(date(2027, 2, 8), False, "春节"),
+            date(2027, 2, 20): DayOverride(date(2027, 2, 20), True, "春节"),
+        }
+    )
+
+    def by_day(start: date, end: date) -> int:
+        days = (end - start).days + 1
+        return sum(cal.is_workday(start + timedelta(days=i)) for i in range(max(days, 0)))
+
+    rng = random.Random(3)
+    pairs = [(date(2023, 12, 31), date(2023, 12, 31)), (date(2023, 1, 1), date(2023, 12, 31))]
+    pairs += [(date(2022, 12, 31), date(2024, 1, 1)), (date(2024, 3, 2), date(2024, 3, 1))]
+    for _ in range(300):
+        start = date(2019, 1, 1) + timedelta(days=rng.randrange(9 * 365))
+        pairs.append((start, start + timedelta(days=rng.randrange(-3, 1500))))
+    for start, end in pairs:
+        assert cal.workdays_between(start, end) == by_day(start, end), (start, end)

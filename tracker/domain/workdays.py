@@ -102,6 +102,10 @@ class WorkCalendar:
     """Answers 'is this a working day', preferring the clerk's entries over the library."""
 
     overrides: Mapping[date, DayOverride] = field(default_factory=dict)
+    # per year, how many working days precede each day of it (built once, on first use)
+    _before: dict[int, list[int]] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
 
     def info(self, day: date) -> DayInfo:
         own = self.overrides.get(day)
@@ -193,14 +197,25 @@ class WorkCalendar:
         return None
 
     def workdays_between(self, start: date, end: date) -> int:
-        """Working days d with start <= d <= end (0 when end < start)."""
-        count = 0
-        day = start
-        while day <= end:
-            if self.is_workday(day):
-                count += 1
-            day += timedelta(days=1)
-        return count
+        """Working days d with start <= d <= end (0 when end < start). Counted from per-year
+        tables, not day by day: the ladder counts it for every overdue obligation, over years."""
+        if end < start:
+            return 0
+        first = self._year_table(start.year)
+        count = -first[start.timetuple().tm_yday - 1]  # those of its year before ``start``
+        for year in range(start.year, end.year):
+            count += self._year_table(year)[-1]
+        return count + self._year_table(end.year)[end.timetuple().tm_yday]
+
+    def _year_table(self, year: int) -> list[int]:
+        table = self._before.get(year)
+        if table is None:
+            table, day = [0], date(year, 1, 1)
+            while day.year == year:
+                table.append(table[-1] + self.is_workday(day))
+                day += timedelta(days=1)
+            self._before[year] = table
+        return table
 
     def add_workdays(self, start: date, n: int) -> date:
         """The n-th working day after ``start`` (``start`` itself not counted)."""

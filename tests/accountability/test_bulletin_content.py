@@ -29,7 +29,7 @@ def test_two_items_are_counted_as_items_and_named_with_them(office_scenario: Ser
     assert content.addressee == "各区市场监管局，市有关委办局"
     body = "\n".join(content.paragraphs)
     assert body.startswith(
-        "天津市市场监督管理委员会于2023年5月20日印发《市市场监管委关于开展2023年标准化研学行动的"
+        "我委于2023年5月20日印发《市市场监管委关于开展2023年标准化研学行动的"
         "通知》（津市场监管标准〔2023〕14号），要求各有关单位于2023年6月20日前报送阶段性总结、"
         "于2023年11月10日前报送年度总结。现将截至2023年12月1日的报送情况通报如下。"
     )
@@ -45,6 +45,25 @@ def test_two_items_are_counted_as_items_and_named_with_them(office_scenario: Ser
     )
     assert "和平区市场监管局（年度总结缺纸质版）、南开区市场监管局（年度总结未报送）截至" in body
     assert "请未报送的单位于2023年12月11日前将所缺材料报送我委。" in body  # 5 working days on
+    assert "天津市市场监督管理委员会" not in body  # the office calls itself by its 自称 inside
+
+
+def test_a_notice_of_another_issuer_is_cited_by_its_name_and_inner_titles_nest() -> None:
+    from tracker.domain.bulletin_compose import NoticeFacts, intro
+    from tracker.domain.office import OfficeSettings
+
+    office = OfficeSettings(sender_name="天津市市场监督管理委员会", short_name="我委")
+    notice = NoticeFacts(
+        notice_id=1,
+        title="关于印发《2023年世界标准日系列活动方案》的通知",
+        doc_number="晋市监〔2023〕169号",
+        issuer="晋城市市场监督管理局",
+        issued_on=date(2023, 9, 1),
+        requirements=(("活动总结", date(2023, 10, 20)),),
+    )
+    text = intro(notice, office)
+    assert text.startswith("晋城市市场监督管理局于2023年9月1日印发")
+    assert "《关于印发〈2023年世界标准日系列活动方案〉的通知》（晋市监〔2023〕169号）" in text
 
 
 def test_one_item_counts_units_and_praises_the_punctual(office_scenario: Services) -> None:

@@ -16,7 +16,8 @@ from tracker.domain.bulletin import (
 from tracker.domain.dates import format_cn
 from tracker.domain.errors import ValidationError
 from tracker.domain.forms import format_forms
-from tracker.domain.letter_compose import group_addressee, notice_topic
+from tracker.domain.letter_compose import group_addressee, notice_topic, self_name
+from tracker.domain.letters import cited_title
 from tracker.domain.office import OfficeSettings
 from tracker.domain.ranking import RANKING_NOTE, Figures, Ranking, days_text, percent
 from tracker.domain.records import ObligationRow
@@ -80,11 +81,11 @@ def addressee(rows: Sequence[ObligationRow]) -> str:
 
 
 def intro(notice: NoticeFacts, office: OfficeSettings) -> str:
-    issuer = notice.issuer or office.sender_name
+    issuer = self_name(notice.issuer, office)  # 我委 when the notice is the office's own
     when = f"于{format_cn(notice.issued_on)}" if notice.issued_on else ""
     number = f"（{notice.doc_number}）" if notice.doc_number else ""
     asked = "、".join(f"于{format_cn(d)}前报送{t}" for t, d in notice.requirements)
-    return f"{issuer}{when}印发《{notice.title}》{number}，要求各有关单位{asked}。"
+    return f"{issuer}{when}印发《{cited_title(notice.title)}》{number}，要求各有关单位{asked}。"
 
 
 def _late_note(r: ObligationRow, several: bool) -> str:
@@ -136,7 +137,8 @@ def template_values(
     return {
         "intro": intro(notice, office),
         "as_of": format_cn(frame.as_of),
-        "notice": f"《{notice.title}》" + (f"（{notice.doc_number}）" if notice.doc_number else ""),
+        "notice": f"《{cited_title(notice.title)}》"
+        + (f"（{notice.doc_number}）" if notice.doc_number else ""),
         "items": "、".join(title for title, _ in notice.requirements),
         "due": str(t.due),
         "sent": str(t.sent),
@@ -180,7 +182,7 @@ def compose_bulletin(
 ) -> BulletinContent:
     if not ranking.total.due:
         raise ValidationError(
-            f"截至{format_cn(frame.as_of)}，《{notice.title}》还没有到期应报的事项，无可通报的内容"
+            f"截至{format_cn(frame.as_of)}，《{cited_title(notice.title)}》还没有到期应报的事项，无可通报的内容"
         )
     values = template_values(rows, ranking, notice, office, frame)
     return BulletinContent(

@@ -138,6 +138,27 @@ def test_a_pdf_whose_page_contents_inflate_past_reason_is_not_parsed(tmp_path: P
     assert extract_text(small).text.count("a") == 1_000
 
 
+@pytest.mark.parametrize("wrap", ["ASCIIHexDecode", "ASCII85Decode"])
+def test_a_content_bomb_wrapped_in_an_ascii_filter_is_refused_too(
+    tmp_path: Path, wrap: str
+) -> None:
+    """``/Filter [/ASCIIHexDecode /FlateDecode]``: the deflated data written out as text, which
+    PDFium decodes and inflates all the same (3 GB for a 100 KB file) — the guard decodes it
+    the same way before inflating it, bounded."""
+    import base64
+
+    path = _content_bomb(tmp_path / "总结.pdf", 5_000_000)
+    data = path.read_bytes()
+    start, end = data.index(b"stream\n") + 7, data.index(b"\nendstream")
+    raw = data[start:end]
+    text = raw.hex().encode() + b">" if wrap == "ASCIIHexDecode" else base64.a85encode(raw)
+    head = data[:start].replace(b"/Length %d" % len(raw), b"/Length %d" % len(text))
+    head = head.replace(b"/Filter /FlateDecode", b"/Filter [/%s /FlateDecode]" % wrap.encode())
+    path.write_bytes(head + text + b"~>" * (wrap == "ASCII85Decode") + data[end:])
+    with pytest.raises(ExtractError, match="疑为压缩炸弹"):
+        extract_text(path)
+
+
 @pytest.mark.parametrize("name", ["坏.docx", "坏.pdf", "坏.xlsx"])
 def test_damaged_and_mislabelled_files(tmp_path: Path, name: str) -> None:
     path = tmp_path / name

@@ -9,7 +9,7 @@ from tracker.domain.forms import Form
 from tracker.domain.ladder import Step, Suggestion
 from tracker.domain.records import ObligationRow
 from tracker.domain.status import Status
-from tracker.domain.today import Light, light_of, todo, unit_lights
+from tracker.domain.today import Light, light_of, queued_ids, todo, unit_lights
 
 AS_OF = date(2023, 12, 1)
 
@@ -55,3 +55,17 @@ def test_todo_groups_steps_by_item_bulletin_first_then_due_soon() -> None:
         ("列入通报", (3,)), ("电话催报", (1, 2)), ("电话提醒", (4,))]  # fmt: skip
     assert items[1].reason == "逾期1个工作日" and items[1].what == "事项1：单1、单2"
     assert items[2].reason == "12月5日截止，尚未收到"
+
+
+def test_units_listed_for_the_next_bulletin_say_so_and_todo_offers_to_issue_it() -> None:
+    rows = [row(1, Status.OVERDUE, unit=1), row(2, Status.OVERDUE, unit=1, req=2),
+            row(3, Status.OVERDUE, unit=2), row(4, Status.PENDING, unit=3, left=1)]  # fmt: skip
+    listed = Suggestion(step=Step.QUEUED, reason="12月1日已列入下次通报，印发通报时点名")
+    suggestions = {1: listed, 2: listed, 3: Suggestion(step=Step.PHONE, reason="逾期1个工作日")}
+    units = {u.unit_id: u.queued for u in unit_lights(rows, 3, queued_ids(suggestions))}
+    assert units == {1: 2, 2: 0, 3: 0}
+    items = todo(rows, suggestions, 3)
+    assert [(i.action, i.obligation_ids) for i in items] == [
+        ("电话催报", (3,)), ("电话提醒", (4,)), ("生成通报", (1, 2))]  # fmt: skip
+    assert items[2].units == ("单1",) and items[2].what == "文号：单1"  # one line per notice
+    assert items[2].reason == "1家已列入，待印发通报" and items[2].notice_id == 1

@@ -165,4 +165,20 @@ def test_the_bulletin_step_queues_the_unit_and_the_grid_says_so(
     qtbot.waitUntil(lambda: page.model.suggestions[target].step is Step.QUEUED, timeout=20_000)
     row = row_of(page, target)
     assert page.model.index(page.proxy.source_row(row), COL_SUGGESTION).data() == "已列入通报"
-    assert not any(target in t.obligation_ids for t in dash.todo.rows)  # no longer a to-do
+    # No longer a step of its own: 今日待办 offers to issue the notice's 通报, 按单位 says 已列入.
+    qtbot.waitUntil(lambda: any(target in t.obligation_ids for t in dash.todo.rows), timeout=20_000)
+    line = next(r for r, t in enumerate(dash.todo.rows) if target in t.obligation_ids)
+    assert dash.todo.rows[line].action == "生成通报"
+    units = dash.unit_lights
+    mark = next(
+        r for r, u in enumerate(units.rows) if u.unit_id == study.ledger.row(target).unit_id
+    )
+    assert units.index(mark, units.COL_BULLETIN).data() == "已列入"
+    step, ids = dash.todo.step_at(line)  # type: ignore[misc]
+    dash.stepRequested.emit(step, ids)
+    from tracker.ui.bulletins.dialog import BulletinDialog
+
+    dialog = window.features.bulletins.dialog
+    assert isinstance(dialog, BulletinDialog)
+    assert dialog.ui.notice.currentData() == study.ledger.row(target).notice_id  # its notice's
+    dialog.reject()

@@ -201,3 +201,43 @@ def test_file_dialogs_start_in_documents_then_where_the_clerk_went(tmp_path: Pat
     assert start_folder("pdf") == chosen.parent and start_folder("xlsx") == documents_dir()
     chosen.parent.rmdir()
     assert start_folder("pdf") == documents_dir()  # a folder since removed is not offered
+
+
+def test_save_as_word_starts_in_documents_then_the_folder_last_used(
+    qtbot, tmp_path: Path, monkeypatch
+) -> None:
+    """另存为 Word (a 通报's, the 催报函's) never starts in the program's folder."""
+    import hashlib
+
+    from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+    from tracker.ui.bulletins.dialog import save_docx
+    from tracker.ui.common.folders import documents_dir
+    from tracker.ui.letters.letter_dialog import save_word
+
+    offered: list[str] = []
+    answer = {"path": ""}
+
+    def ask(_parent, _title, start, _filter):  # type: ignore[no-untyped-def]
+        offered.append(start)
+        return answer["path"], ""
+
+    def refused(*args):  # type: ignore[no-untyped-def]
+        raise AssertionError(args)  # a modal box would hang the test
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", ask)
+    monkeypatch.setattr(QMessageBox, "warning", refused)
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    source = tmp_path / f"{hashlib.sha256(b'PK').hexdigest()}.docx"  # as archived
+    source.write_bytes(b"PK")
+    assert save_word(None, "津市场监管标准函〔2023〕3号", parent) is None  # type: ignore[arg-type]
+    assert offered[-1] == str(documents_dir() / "津市场监管标准函〔2023〕3号.docx")
+    (tmp_path / "发文").mkdir()
+    answer["path"] = str(tmp_path / "发文" / "通报")
+    assert (
+        save_docx(source, "津市场监管标准〔2023〕20号", parent) == tmp_path / "发文" / "通报.docx"
+    )
+    answer["path"] = ""
+    save_word(None, "津市场监管标准函〔2023〕4号", parent)  # type: ignore[arg-type]
+    assert offered[-1] == str(tmp_path / "发文" / "津市场监管标准函〔2023〕4号.docx")

@@ -31,9 +31,9 @@ def test_today_lists_the_ladders_steps_and_a_click_does_one(qtbot, main_window) 
     dash = main_window.dashboard
     items = dash.todo.rows
     assert items and all(i.obligation_ids for i in items)
-    ranks = [(i.step is None, [Step.BULLETIN, Step.LETTER, Step.PHONE].index(i.step or Step.PHONE))
-             for i in items]  # fmt: skip
-    assert ranks == sorted(ranks)  # 列入通报, 发催报函, 电话催报, then the ones due soon
+    order = [Step.BULLETIN, Step.LETTER, Step.PHONE, None, Step.QUEUED]
+    ranks = [order.index(i.step) for i in items]
+    assert ranks == sorted(ranks)  # 列入通报, 发催报函, 电话催报, due soon, then 生成通报
     phone = next(r for r, i in enumerate(items) if i.step in (Step.PHONE, None))
     wanted = items[phone].obligation_ids
     _click(qtbot, dash.views["todo"], phone, TodoModel.COL_ACTION)

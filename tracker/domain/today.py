@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import enum
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -79,24 +79,29 @@ def lights_by(rows: Iterable[ObligationRow], key: str, within: int) -> dict[int,
 class UnitLight:
     unit_id: int
     unit_name: str
+    short_name: str  # what the narrow 按单位 table shows (the full name as its tooltip)
     category: str
     owed: int
     open: int  # still to come: pending, overdue or partial
     late: int  # overdue or partial now
     light: Light
+    queued: int = 0  # of the late, on the list for the next 通报 (列入通报 done)
 
 
-def unit_lights(rows: Iterable[ObligationRow], within: int) -> list[UnitLight]:
+def unit_lights(
+    rows: Iterable[ObligationRow], within: int, queued: Collection[int] = frozenset()
+) -> list[UnitLight]:
     """One entry per unit, the reddest first, then by how much is late. One pass over the rows
-    (it runs again after each registration, over every row of a big ledger)."""
-    tallies: dict[int, list[Any]] = {}  # unit id -> [row, owed, open, late, soon]
+    (it runs again after each registration, over every row of a big ledger). ``queued``: the
+    obligations already on the list for the next 通报."""
+    tallies: dict[int, list[Any]] = {}  # unit id -> [row, owed, open, late, soon, queued]
     owed_s = frozenset(st for st in Status if st.is_owed)
     done_s = frozenset(st for st in Status if st.is_done)
     late_s = frozenset(st for st in Status if st.needs_action)
     for r in rows:
         t = tallies.get(r.unit_id)
         if t is None:
-            t = tallies[r.unit_id] = [r, 0, 0, 0, False]
+            t = tallies[r.unit_id] = [r, 0, 0, 0, False, 0]
         st = r.status
         if st in owed_s:
             t[1] += 1
@@ -104,10 +109,12 @@ def unit_lights(rows: Iterable[ObligationRow], within: int) -> list[UnitLight]:
                 t[2] += 1
                 if st in late_s:
                     t[3] += 1
+                    if r.obligation_id in queued:
+                        t[5] += 1
                 elif not t[4] and due_soon(r, within):
                     t[4] = True
     out = []
-    for unit_id, (first, owed, still, late, soon) in tallies.items():
+    for unit_id, (first, owed, still, late, soon, listed) in tallies.items():
         if late:
             light = Light.RED
         elif soon:
@@ -120,11 +127,13 @@ def unit_lights(rows: Iterable[ObligationRow], within: int) -> list[UnitLight]:
             UnitLight(
                 unit_id=unit_id,
                 unit_name=first.unit_name,
+                short_name=first.unit_short_name or first.unit_name,
                 category=first.category,
                 owed=owed,
                 open=still,
                 late=late,
                 light=light,
+                queued=listed,
             )
         )
     out.sort(key=lambda u: (_LIGHT_RANK[u.light], -u.late, -u.open, u.unit_name))
@@ -136,7 +145,8 @@ class TodoItem:
     """One line of 今日待办: a step to take for some units of one item."""
 
     step: Step | None  # None: due soon, a reminder before the deadline (电话提醒)
-    requirement_id: int
+    notice_id: int
+    requirement_id: int  # QUEUED: the first item's (the line stands for the whole notice)
     doc_number: str
     requirement_title: str
     obligation_ids: tuple[int, ...]
@@ -145,6 +155,8 @@ class TodoItem:
 
     @property
     def action(self) -> str:
+        if self.step is Step.QUEUED:
+            return "生成通报"  # the units are listed: what is left is to issue it
         return self.step.label if self.step is not None else "电话提醒"
 
     @property
@@ -152,7 +164,8 @@ class TodoItem:
         names = "、".join(self.units[:3]) + (
             f"等{len(self.units)}家" if len(self.units) > 3 else ""
         )
-        return f"{self.requirement_title}：{names}"
+        subject = self.doc_number if self.step is Step.QUEUED else self.requirement_title
+        return f"{subject}：{names}"
 
 
 _TODO_RANK = {Step.BULLETIN: 0, Step.LETTER: 1, Step.PHONE: 2}
@@ -162,13 +175,17 @@ def todo(
     rows: Iterable[ObligationRow], suggestions: Mapping[int, Suggestion], within: int
 ) -> list[TodoItem]:
     """今日待办: the ladder's steps due today, grouped by item and step (列入通报 first), then
-    the items due within ``within`` working days with nothing in."""
+    the items due within ``within`` working days with nothing in, then per notice the units
+    already listed for its next 通报 (生成通报 issues it)."""
     acting: dict[tuple[int, Step], list[ObligationRow]] = defaultdict(list)
     soon: dict[int, list[ObligationRow]] = defaultdict(list)
+    listed: dict[int, list[ObligationRow]] = defaultdict(list)
     for r in rows:
         s = suggestions.get(r.obligation_id)
         if s is not None and s.step.is_action:
             acting[(r.requirement_id, s.step)].append(r)
+        elif s is not None and s.step is Step.QUEUED:
+            listed[r.notice_id].append(r)
         elif due_soon(r, within):
             soon[r.requirement_id].append(r)
     items = [
@@ -179,6 +196,9 @@ def todo(
         first = members[0]
         day = format_cn_short(first.effective_deadline)
         items.append(_item(None, members, f"{day}截止，尚未收到"))
+    for members in listed.values():
+        count = len({r.unit_id for r in members})
+        items.append(_item(Step.QUEUED, members, f"{count}家已列入，待印发通报"))
     return items
 
 
@@ -191,11 +211,12 @@ def _item(step: Step | None, members: list[ObligationRow], reason: str) -> TodoI
     first = members[0]
     return TodoItem(
         step=step,
+        notice_id=first.notice_id,
         requirement_id=first.requirement_id,
         doc_number=first.doc_number or first.notice_title,
         requirement_title=first.requirement_title,
         obligation_ids=tuple(r.obligation_id for r in members),
-        units=tuple(r.unit_short_name or r.unit_name for r in members),
+        units=tuple(dict.fromkeys(r.unit_short_name or r.unit_name for r in members)),
         reason=reason,
     )
 
@@ -220,6 +241,11 @@ class Board:
     hint: str = ""  # an empty workspace: the next step
 
 
+def queued_ids(suggestions: Mapping[int, Suggestion]) -> frozenset[int]:
+    """The obligations the ladder says are already on the list for the next 通报."""
+    return frozenset(oid for oid, s in suggestions.items() if s.step is Step.QUEUED)
+
+
 def build_board(
     rows: list[ObligationRow],
     suggestions: Mapping[int, Suggestion],
@@ -234,7 +260,7 @@ def build_board(
     return Board(
         todo=tuple(todo(active, suggestions, within)),
         requirement_lights=lights_by(active, "requirement_id", within),
-        units=tuple(unit_lights(active, within)),
+        units=tuple(unit_lights(active, within, queued_ids(suggestions))),
         archived=archived,
         hint=next_step_hint(units, notices),
     )

@@ -16,6 +16,7 @@ from tracker.domain.clock import today
 from tracker.domain.errors import TrackerError
 from tracker.services.files import read_archived
 from tracker.ui.bulletins.form import BulletinForm
+from tracker.ui.common.folders import remember_folder, start_path
 from tracker.ui.common.progress import run_with_progress
 from tracker.ui.common.screen_fit import FittedDialog
 from tracker.ui.common.worker import run_task
@@ -234,10 +235,14 @@ def show_issued(pdf: bytes, number: str, docx: Path, parent: QWidget | None) -> 
 
 def save_docx(source: Path, number: str, parent: QWidget) -> Path | None:
     path, _ = QFileDialog.getSaveFileName(
-        parent, parent.tr("另存为 Word 文档"), f"{number}.docx", parent.tr("Word 文档 (*.docx)")
+        parent,
+        parent.tr("另存为 Word 文档"),
+        start_path("docx", f"{number}.docx"),
+        parent.tr("Word 文档 (*.docx)"),
     )
     if not path:
         return None
+    remember_folder("docx", path)
     target = Path(path) if path.lower().endswith(".docx") else Path(path + ".docx")
     try:
         data = read_archived(source, f"{number}的 Word 文档")

@@ -2,7 +2,8 @@
 column (double-click, or the toolbar's 按建议办理…) and from the dashboard's 今日待办.
 
 电话催报 opens 记录催报 with 电话 chosen; 发催报函 opens 生成催报函 for that unit; 列入通报 puts the
-units on the list for the next 上报情况通报 of their notice (``BulletinActions.queue``).
+units on the list for the next 上报情况通报 of their notice (``BulletinActions.queue``); once
+they are listed (已列入通报), 今日待办's 生成通报 opens that notice's 通报.
 """
 
 from __future__ import annotations
@@ -71,6 +72,8 @@ class ChaseActions(QObject):
             self.letters.letters(list(obligation_ids))
         elif step is Step.BULLETIN:
             self.add_to_bulletin(list(obligation_ids))
+        elif step is Step.QUEUED and obligation_ids:
+            self.issue_bulletin(obligation_ids[0])
 
     def take_first_steps(self, what: str) -> None:
         """An empty workspace's next step: 导入单位名录 or 新建通知."""
@@ -91,6 +94,13 @@ class ChaseActions(QObject):
             show_error(self.window, exc)
             return
         self.window.statusBar().showMessage(change.summary, 5000)
+
+    def issue_bulletin(self, obligation_id: int) -> None:
+        """The units are on the list already: open 生成通报 for their notice."""
+        snapshot = self.window.ctx.snapshots.current
+        position = snapshot.index.position.get(obligation_id) if snapshot is not None else None
+        if snapshot is not None and position is not None:
+            self.bulletins.generate(snapshot.rows[position].notice_id)
 
     def add_to_bulletin(self, obligation_ids: list[int]) -> None:
         """Name these units in the next 上报情况通报 of their notice (列入下次通报)."""

@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QStandardPaths, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QDialog,
@@ -37,11 +37,6 @@ if TYPE_CHECKING:
     from tracker.services.bundle import Services
 
 NOTICE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
-
-
-def documents_dir() -> Path:
-    docs = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    return Path(docs or Path.home())
 
 
 def with_xlsx(text: str) -> Path:

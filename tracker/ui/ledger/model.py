@@ -33,7 +33,12 @@ from tracker.ui.status_style import background, font, foreground, ink
     COL_LAST_REMINDER,
 ) = range(13)
 _STEP_RANK = {Step.BULLETIN: 0, Step.LETTER: 1, Step.PHONE: 2, Step.WAIT: 3, Step.QUEUED: 4}
-_STEP_INK = {Step.BULLETIN: "#9c0006", Step.LETTER: "#8a4500", Step.PHONE: "#1f4e8c"}
+_STEP_INK = {
+    Step.BULLETIN: "#9c0006",
+    Step.LETTER: "#8a4500",
+    Step.PHONE: "#1f4e8c",
+    Step.QUEUED: "#6a1b9a",  # 已列入通报: listed, the 通报 will name it
+}
 
 _STATUS_RANK = {s: i for i, s in enumerate(STATUS_ORDER)}
 _NO_DAY = date.min

@@ -16,7 +16,7 @@ from tracker.domain.dates import format_cn
 from tracker.domain.errors import TrackerError
 from tracker.domain.letter_request import IssueResult, LetterRequest, split_name
 from tracker.domain.office import DEFAULT_LETTER_BODY, DEFAULT_LETTER_BODY_GROUP
-from tracker.ui.common.folders import remember_folder, start_folder
+from tracker.ui.common.folders import remember_folder, start_folder, start_path
 from tracker.ui.common.progress import run_with_progress
 from tracker.ui.common.screen_fit import FittedDialog
 from tracker.ui.letters.letter_form import LetterForm
@@ -230,10 +230,11 @@ def save_word(result: IssueResult, first: str, parent: QWidget) -> Path | None:
     from tracker.reports.docx_letter import write_letters_docx
 
     name, _ = QFileDialog.getSaveFileName(
-        parent, "另存为 Word 文档", f"{first}.docx", "Word 文档 (*.docx)"
+        parent, "另存为 Word 文档", start_path("docx", f"{first}.docx"), "Word 文档 (*.docx)"
     )
     if not name:
         return None
+    remember_folder("docx", name)
     path = Path(name) if name.lower().endswith(".docx") else Path(name + ".docx")
     try:
         write_letters_docx(path, result.contents)

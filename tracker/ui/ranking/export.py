@@ -9,7 +9,8 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 
 from tracker.domain.dates import format_cn
 from tracker.domain.ranking import RankingScope
-from tracker.ui.excel.export_dialog import documents_dir, with_xlsx
+from tracker.ui.common.folders import remember_folder, start_folder
+from tracker.ui.excel.export_dialog import with_xlsx
 from tracker.ui.excel.runner import ExportRunner
 
 if TYPE_CHECKING:
@@ -17,7 +18,7 @@ if TYPE_CHECKING:
 
 
 def export_ranking(parent: QWidget, services: Services, scope: RankingScope) -> ExportRunner | None:
-    suggested = documents_dir() / parent.tr("报送情况排名表（截至{0}）.xlsx").format(
+    suggested = start_folder("xlsx") / parent.tr("报送情况排名表（截至{0}）.xlsx").format(
         format_cn(scope.as_of)
     )
     name, _ = QFileDialog.getSaveFileName(
@@ -25,6 +26,7 @@ def export_ranking(parent: QWidget, services: Services, scope: RankingScope) -> 
     )
     if not name:
         return None
+    remember_folder("xlsx", name)
 
     def write(path: Path, _progress: Any) -> Any:
         return services.ranking.write_xlsx(path, scope)

@@ -182,3 +182,19 @@ def test_the_bulletin_step_queues_the_unit_and_the_grid_says_so(
     assert isinstance(dialog, BulletinDialog)
     assert dialog.ui.notice.currentData() == study.ledger.row(target).notice_id  # its notice's
     dialog.reject()
+
+
+def test_the_detail_says_the_unit_is_listed_for_the_next_bulletin_and_takes_it_off(
+    qtbot: QtBot, study: Services
+) -> None:
+    target = oid(study, "南开局")
+    dialog = ObligationDetailDialog(study, target)
+    qtbot.addWidget(dialog)
+    assert dialog.unqueue_button.isHidden() and "通报" not in dialog.decisions.text()
+    study.bulletins.queue([target], on=date(2023, 7, 4))
+    dialog.reload()
+    assert "通报：2023年7月4日已列入下次通报" in dialog.decisions.text()
+    with qtbot.waitSignal(dialog.saved) as saved:
+        dialog.unqueue_button.click()
+    assert study.bulletins.queued() == [] and dialog.unqueue_button.isHidden()
+    assert saved.args[0].summary == "移出下次通报 1 项"  # pushed for Ctrl+Z by the hub

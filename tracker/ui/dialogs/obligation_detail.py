@@ -24,21 +24,25 @@ from tracker.domain.forms import format_forms
 from tracker.domain.ledger_query import ReminderQuery
 from tracker.domain.records import Change, ObligationRow, ReminderRecord, SubmissionRecord
 from tracker.ui.common.screen_fit import FittedDialog
-from tracker.ui.common.table import Column, RowTableModel
+from tracker.ui.common.table import DATE_SAMPLE, Column, RowTableModel
 from tracker.ui.dialogs.fields import MessageStrip, read_only_table
 
 if TYPE_CHECKING:
+    from tracker.domain.bulletin_request import QueuedUnit
     from tracker.services.bundle import Services
 
 
 class SubmissionModel(RowTableModel[SubmissionRecord]):
     columns = (
         Column(
-            "收到日期", lambda s: format_cn(s.received_on), lambda s: s.received_on, width_chars=7
+            "收到日期",
+            lambda s: format_cn(s.received_on),
+            lambda s: s.received_on,
+            sample=DATE_SAMPLE,
         ),
         Column("方式", lambda s: s.channel, width_chars=3),
         Column("材料", lambda s: format_forms(s.forms), width_chars=10),
-        Column("文件", lambda s: "、".join(n for n, _ in s.files), width_chars=12),
+        Column("文件", lambda s: "、".join(n for n, _ in s.files), width_chars=11),
         Column("备注", lambda s: s.note, width_chars=8),
         Column("登记人", lambda s: s.created_by, width_chars=4),
     )
@@ -46,14 +50,19 @@ class SubmissionModel(RowTableModel[SubmissionRecord]):
 
 class ReminderModel(RowTableModel[ReminderRecord]):
     columns = (
-        Column("日期", lambda r: format_cn(r.reminded_on), lambda r: r.reminded_on, width_chars=7),
+        Column(
+            "日期",
+            lambda r: format_cn(r.reminded_on),
+            lambda r: r.reminded_on,
+            sample=DATE_SAMPLE,
+        ),
         Column("方式", lambda r: r.method, width_chars=3),
         Column("函号", lambda r: r.letter_number, width_chars=12),
         Column("备注", lambda r: r.note, width_chars=10),
     )
 
 
-def decisions_text(row: ObligationRow) -> str:
+def decisions_text(row: ObligationRow, queued: QueuedUnit | None = None) -> str:
     note = f"（{row.deadline_note}）" if row.deadline_note else ""
     lines = [f"原定时限：{format_cn(row.deadline)}{note}"]
     if row.extended_to:
@@ -63,6 +72,8 @@ def decisions_text(row: ObligationRow) -> str:
         granted = f"，{format_cn(row.exempt_on)}批准" if row.exempt_on else ""
         lines.append(f"免报：{row.exempt_reason}{granted}")
     lines.append(f"状态（截至{format_cn(row.as_of)}）：{row.status.label}")
+    if queued is not None:
+        lines.append(f"通报：{format_cn(queued.added_on)}已列入下次通报，印发时点名")
     return "\n".join(lines)
 
 
@@ -92,6 +103,7 @@ class ObligationDetailDialog(FittedDialog):
         self.decisions.setWordWrap(True)
         self.unexempt_button = QPushButton(self.tr("撤销免报…"), self)
         self.unextend_button = QPushButton(self.tr("撤销延期…"), self)
+        self.unqueue_button = QPushButton(self.tr("移出下次通报"), self)
         self.open_button = QPushButton(self.tr("打开文件"), self)
         self.open_button.setToolTip(self.tr("用系统中的程序打开这份登记的归档文件（打开的是副本）"))
         self.delete_button = QPushButton(self.tr("删除登记…"), self)
@@ -101,11 +113,18 @@ class ObligationDetailDialog(FittedDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("关闭"))
         buttons.rejected.connect(self.reject)
-        for b in (self.unexempt_button, self.unextend_button, self.open_button, self.delete_button):
+        for b in (
+            self.unexempt_button,
+            self.unextend_button,
+            self.unqueue_button,
+            self.open_button,
+            self.delete_button,
+        ):
             b.setAutoDefault(False)
         self._arrange(buttons)
         self.unexempt_button.clicked.connect(lambda: self.revoke("unexempt"))
         self.unextend_button.clicked.connect(lambda: self.revoke("unextend"))
+        self.unqueue_button.clicked.connect(self.on_unqueue_clicked)
         self.open_button.clicked.connect(self.on_open_clicked)
         self.delete_button.clicked.connect(self.on_delete_clicked)
         self.sub_view.selectionModel().selectionChanged.connect(self._enable)
@@ -116,6 +135,7 @@ class ObligationDetailDialog(FittedDialog):
         decided.addWidget(self.decisions, 1)
         decided.addWidget(self.unexempt_button)
         decided.addWidget(self.unextend_button)
+        decided.addWidget(self.unqueue_button)
         subs = QGroupBox(self.tr("登记"), self)
         sub_box = QVBoxLayout(subs)
         sub_box.addWidget(self.sub_view)
@@ -143,12 +163,15 @@ class ObligationDetailDialog(FittedDialog):
         self.heading.setText(
             f"{r.unit_name}　{r.doc_number or r.notice_title}　{r.requirement_title}"
         )
-        self.decisions.setText(decisions_text(r))
+        queued = self.services.bulletins.queued(r.notice_id)
+        listed = next((q for q in queued if q.obligation_id == self.obligation_id), None)
+        self.decisions.setText(decisions_text(r, listed))
         self.submissions.set_rows(ledger.submissions(self.obligation_id))
         reminded = ledger.reminders(ReminderQuery(unit_id=r.unit_id))
         self.reminders.set_rows([x for x in reminded if x.obligation_id == self.obligation_id])
         self.unexempt_button.setVisible(r.exempt_reason is not None)
         self.unextend_button.setVisible(r.extended_to is not None)
+        self.unqueue_button.setVisible(listed is not None)
         self._enable()
 
     def selected_submission(self) -> SubmissionRecord | None:
@@ -174,6 +197,15 @@ class ObligationDetailDialog(FittedDialog):
         dialog = RevokeDialog(self.services, [self.obligation_id], kind, self)
         dialog.saved.connect(self._done)
         dialog.exec()
+
+    def on_unqueue_clicked(self) -> None:
+        """Take it off the list for the next 通报 (Ctrl+Z puts it back)."""
+        try:
+            change = self.services.bulletins.unqueue([self.obligation_id])
+        except TrackerError as exc:
+            self.errors.show_message(str(exc))
+            return
+        self._done(change)
 
     def on_delete_clicked(self) -> None:
         from tracker.ui.dialogs.revoke import DeleteSubmissionDialog

@@ -241,3 +241,36 @@ def test_save_as_word_starts_in_documents_then_the_folder_last_used(
     answer["path"] = ""
     save_word(None, "津市场监管标准函〔2023〕4号", parent)  # type: ignore[arg-type]
     assert offered[-1] == str(tmp_path / "发文" / "津市场监管标准函〔2023〕4号.docx")
+
+
+def test_reading_a_notice_and_batch_intake_start_where_the_clerk_went(
+    qtbot, main_window, tmp_path: Path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    """通知 ▸ 从通知文件新建… and 登记 ▸ 批量登记… never start in the program's folder."""
+    from PySide6.QtWidgets import QFileDialog
+
+    from tracker.ui.common.folders import documents_dir
+
+    offered: list[str] = []
+    monkeypatch.setattr(
+        QFileDialog, "getOpenFileName", lambda _p, _t, start, _f: offered.append(start) or ("", "")
+    )
+    monkeypatch.setattr(
+        QFileDialog, "getOpenFileNames", lambda _p, _t, start, _f: offered.append(start) or ([], "")
+    )
+    monkeypatch.setattr(
+        QFileDialog, "getExistingDirectory", lambda _p, _t, start: offered.append(start) or ""
+    )
+    readers = main_window.features.readers
+    readers.notice_action.trigger()
+    readers.intake_action.trigger()
+    readers.folder_action.trigger()
+    assert offered == [str(documents_dir())] * 3
+    received = tmp_path / "收文"
+    received.mkdir()
+    from tracker.ui.common.folders import remember_folder
+
+    remember_folder("received", received / "和平区总结.docx")
+    readers.intake_action.trigger()
+    readers.folder_action.trigger()
+    assert offered[-2:] == [str(received)] * 2

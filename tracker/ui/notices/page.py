@@ -145,13 +145,16 @@ class NoticesPage(QWidget):
     def on_from_file_clicked(self) -> None:
         from PySide6.QtWidgets import QFileDialog
 
+        from tracker.ui.common.folders import remember_folder, start_folder
+
         path, _ = QFileDialog.getOpenFileName(
             self,
             self.tr("选择通知文件"),
-            "",
+            str(start_folder("notice")),
             self.tr("通知文件 (*.docx *.pdf *.txt *.doc *.wps);;所有文件 (*)"),
         )
         if path:
+            remember_folder("notice", path)
             self.open_notice_file(Path(path))
 
     def open_notice_file(self, path: Path) -> None:

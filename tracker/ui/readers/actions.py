@@ -13,6 +13,7 @@ from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QFileDialog
 
 from tracker.domain.records import Change
+from tracker.ui.common.folders import remember_folder, start_folder
 
 if TYPE_CHECKING:
     from tracker.ui.dialogs.undo_stack import ChangeStack
@@ -53,14 +54,21 @@ class ReaderActions(QObject):
 
     def on_intake_files(self) -> None:
         paths, _ = QFileDialog.getOpenFileNames(
-            self.window, self.tr("选择收到的材料（可多选）"), "", self.tr("所有文件 (*)")
+            self.window,
+            self.tr("选择收到的材料（可多选）"),
+            str(start_folder("received")),
+            self.tr("所有文件 (*)"),
         )
         if paths:
+            remember_folder("received", paths[0])
             self.open_intake([Path(p) for p in paths])
 
     def on_intake_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self.window, self.tr("选择收到材料的文件夹"))
+        folder = QFileDialog.getExistingDirectory(
+            self.window, self.tr("选择收到材料的文件夹"), str(start_folder("received"))
+        )
         if folder:
+            remember_folder("received", Path(folder).parent)  # next time: beside this one
             self.open_intake([Path(folder)])
 
     def open_intake(self, paths: Sequence[Path]) -> None:

@@ -94,3 +94,21 @@ def test_an_empty_workspace_shows_the_next_step(
         assert dash.guide.text.text().startswith("下一步：新建通知")
         assert dash.guide.notices_button.isVisibleTo(dash.guide)
         window.close()
+
+
+def test_the_demo_has_closed_the_notices_of_past_years_and_nothing_of_them_is_chased(
+    qtbot, main_window, demo_services: Services
+) -> None:  # type: ignore[no-untyped-def]
+    """As of 2023-12-01 the 2021 notices are 归档: out of 今日待办, no 建议 in the grid (still
+    rows of the ledger); the 2023 one is open."""
+    archived = demo_services.archive.archived()
+    by_number = {n.doc_number: n.id for n in demo_services.notices.list_notices()}
+    old = {i for number, i in by_number.items() if "〔2021〕" in number}
+    assert old and archived == old
+    assert by_number["津市场监管标准〔2023〕14号"] not in archived
+    snapshot = main_window.ctx.snapshots.current
+    old_rows = [r for r in snapshot.rows if r.notice_id in old]
+    assert any(r.status.needs_action for r in old_rows)  # still late in the ledger …
+    assert not any(r.obligation_id in snapshot.suggestions for r in old_rows)  # … not chased
+    assert all(t.notice_id not in old for t in main_window.dashboard.todo.rows)
+    assert any(s.step.is_action for s in snapshot.suggestions.values())

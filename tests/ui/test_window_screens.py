@@ -184,3 +184,26 @@ def test_the_welcome_page_fits(qtbot: Any, screen: QScreen, tmp_path: Any) -> No
     assert not fit_problems(page, screen)
     for button in (page.new_button, page.open_button, page.demo_button):
         assert reachable(button, page)
+
+
+def test_the_dashboards_tables_fit_their_panes_on_each_office_screen(
+    qtbot: Any, demo_services: Services, screen: QScreen
+) -> None:
+    """概览 at 1366×768 and 1920×1080 @150 %: 今日待办, 近14天内截止 (通知 last, taking what is
+    left) and 按单位 (down to 通报) need no sideways scrolling."""
+    from PySide6.QtWidgets import QApplication
+
+    from tracker.ui.dashboard.models import UpcomingModel
+
+    window = _window_on(qtbot, demo_services, screen)
+    qtbot.waitUntil(window.isMaximized)
+    dash = window.dashboard
+    dash.by_whom.setCurrentIndex(1)  # 按单位
+    QApplication.processEvents()
+    for key in ("todo", "upcoming", "units"):
+        view = dash.views[key]
+        assert view.horizontalScrollBar().maximum() == 0, key
+    upcoming = dash.views["upcoming"]
+    assert upcoming.columnWidth(
+        UpcomingModel.COL_NOTICE
+    ) >= upcoming.fontMetrics().horizontalAdvance("中" * 4)

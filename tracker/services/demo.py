@@ -202,7 +202,15 @@ def build_demo(services: Services) -> None:
         for req in services.notices.get(notice_id).requirements:
             for oid in _obligations(services, req.id):
                 scenario.play(oid, req.deadline, req.forms)
+        if past_year(spec, now):
+            services.archive.archive(notice_id)
     services.settings.set_value(DEMO_MARK, True)
+
+
+def past_year(spec: NoticeSpec, now: date) -> bool:
+    """A notice whose every deadline fell in an earlier year: the office closed it (归档) long
+    ago, and nothing of it is chased any more (no 今日待办 for a 2021 summary in 2026)."""
+    return max(r.deadline for r in spec.requirements).year < now.year
 
 
 def _obligations(services: Services, requirement_id: int) -> list[int]:

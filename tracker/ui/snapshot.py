@@ -49,12 +49,13 @@ def load_snapshot(
     categories = services.units.categories()
     notices = services.notices.list_notices()
     overview = build_overview(rows, as_of, services.calendar.work_calendar(), categories)
-    suggestions = services.ladder.suggestions(rows)
+    archived = services.archive.archived()  # closed by the office: nothing to chase (建议)
+    suggestions = services.ladder.suggestions(r for r in rows if r.notice_id not in archived)
     board = build_board(
         rows,
         suggestions,
         within=services.settings.office().due_soon_workdays,
-        archived=services.archive.archived(),
+        archived=archived,
         units=len(units),
         notices=len(notices),
     )
@@ -95,12 +96,13 @@ def with_guidance(
     suggestions = dict(snapshot.suggestions)
     for r in fresh:
         suggestions.pop(r.obligation_id, None)
-    suggestions.update(services.ladder.suggestions(fresh))
+    archived = snapshot.board.archived
+    suggestions.update(services.ladder.suggestions(r for r in fresh if r.notice_id not in archived))
     board = build_board(
         snapshot.rows,
         suggestions,
         within=services.settings.office().due_soon_workdays,
-        archived=snapshot.board.archived,
+        archived=archived,
         units=len(snapshot.unit_blobs),
         notices=len(snapshot.notices),
     )

@@ -70,18 +70,17 @@ def _count(n: int) -> str:
 
 
 class UpcomingModel(DrillModel[UpcomingDeadline]):
-    COL_DUE, COL_FLAG, COL_LEFT, COL_NOTICE, COL_TITLE, COL_DUE_COUNT, COL_DONE, COL_OPEN = range(8)
+    """The deadlines coming up. Narrow enough for its pane at 1366 px: 延期 and the holiday share
+    one 说明 column, and 通知 comes last, taking what width is left (elided, whole in its
+    tooltip)."""
+
+    COL_DUE, COL_FLAG, COL_LEFT, COL_TITLE, COL_DUE_COUNT, COL_DONE, COL_OPEN, COL_NOTICE = range(8)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.columns = (
-            Column(
-                "截止日期",
-                lambda u: format_cn(u.due) + ("（延期）" if u.extended else ""),
-                lambda u: u.due,
-                sample=DATE_SAMPLE + "（延期）",
-            ),
-            Column("节假日", lambda u: u.note, width_chars=5),
+            Column("截止日期", lambda u: format_cn(u.due), lambda u: u.due, sample=DATE_SAMPLE),
+            Column("说明", upcoming_note, width_chars=5.5),
             Column(
                 "剩余工作日",
                 lambda u: str(u.workdays_left),
@@ -89,13 +88,13 @@ class UpcomingModel(DrillModel[UpcomingDeadline]):
                 RIGHT,
                 width_chars=5,
             ),
-            Column("通知", lambda u: u.doc_number, sample="津市场监管标准〔2023〕14号"),
-            Column("报送事项", lambda u: u.title, width_chars=12),
+            Column("报送事项", lambda u: u.title, width_chars=9),
             Column(
-                "应报", lambda u: _count(u.tally.required), lambda u: u.tally.required, RIGHT, 3
+                "应报", lambda u: _count(u.tally.required), lambda u: u.tally.required, RIGHT, 2
             ),
-            Column("已报", lambda u: _count(u.tally.sent), lambda u: u.tally.sent, RIGHT, 3),
-            Column("未报", lambda u: _count(u.tally.open), lambda u: u.tally.open, RIGHT, 3),
+            Column("已报", lambda u: _count(u.tally.sent), lambda u: u.tally.sent, RIGHT, 2),
+            Column("未报", lambda u: _count(u.tally.open), lambda u: u.tally.open, RIGHT, 2),
+            Column("通知", lambda u: u.doc_number, width_chars=6),
         )
         self.drills = {
             self.COL_DUE_COUNT: lambda u: LedgerFilter(requirement_id=u.requirement_id),
@@ -106,7 +105,18 @@ class UpcomingModel(DrillModel[UpcomingDeadline]):
     def cell_data(self, row: UpcomingDeadline, column: int, role: int) -> Any:
         if column == self.COL_FLAG and role == Qt.ItemDataRole.ForegroundRole and row.note:
             return QBrush(QColor("#b85000"))
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if column == self.COL_FLAG and (row.note or row.extended):
+                extended = "延期后的截止日" if row.extended else ""
+                return "，".join(x for x in (extended, f"适逢{row.note}" if row.note else "") if x)
+            if column in (self.COL_NOTICE, self.COL_TITLE):
+                return f"{row.doc_number} {row.title}".strip()
         return super().cell_data(row, column, role)
+
+
+def upcoming_note(u: UpcomingDeadline) -> str:
+    """延期 (the day is an extension's), and the holiday or weekend it falls on."""
+    return "、".join(x for x in ("延期" if u.extended else "", u.note) if x)
 
 
 class ProgressModel(DrillModel[RequirementProgress]):

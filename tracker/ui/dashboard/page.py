@@ -126,6 +126,10 @@ class DashboardPage(QWidget):
         self.no_upcoming = QLabel(self.tr("这段时间没有截止的报送事项。"))
         self.no_upcoming.setVisible(False)
         upcoming = self._table("upcoming", self.upcoming)
+        upcoming.horizontalHeader().setSectionResizeMode(
+            UpcomingModel.COL_NOTICE, QHeaderView.ResizeMode.Stretch
+        )
+        upcoming.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # 津市场…〔2026〕21号
         self.upper.addWidget(self._group(title, self.no_upcoming, upcoming))
         self.upper.setStretchFactor(0, 3)
         self.upper.setStretchFactor(1, 2)
@@ -147,6 +151,8 @@ class DashboardPage(QWidget):
         em = self.fontMetrics().horizontalAdvance("中")
         # At 1366 px: the progress bars in view, and 按单位 down to its 通报 column.
         self.lower_split.setSizes([em * 58, em * 28])
+        # 今日待办's 事项与单位 and 近14天内截止's 通知 stretch: both tables fit at 1366 px.
+        self.upper.setSizes([em * 40, em * 52])
         self.splitter.addWidget(self.upper)
         self.splitter.addWidget(self.lower_split)
         self.splitter.setStretchFactor(1, 2)

@@ -97,3 +97,33 @@ def test_other_writes_reload_every_row(qtbot, main_window) -> None:
     with qtbot.waitSignal(loader.loaded, timeout=20_000):
         services.units.save(UnitSpec("红桥区市场监管局（新）", "区局"))
     assert spy.patched == []
+
+
+def test_the_board_patched_write_by_write_equals_a_full_reload(qtbot, main_window) -> None:
+    from datetime import timedelta
+
+    from tracker.ui.snapshot import load_snapshot
+
+    services, loader = main_window.ctx.services, main_window.ctx.snapshots
+    archived = loader.current.board.archived
+    overdue = [
+        r for r in loader.current.rows if r.status is Status.OVERDUE and r.notice_id not in archived
+    ]
+    a, b, c, d = overdue[0], overdue[1], overdue[-1], overdue[len(overdue) // 2]
+    spy = Spy(loader)
+    writes = [
+        lambda: services.ledger.register(a.obligation_id, a.required_forms, AS_OF),
+        lambda: services.ledger.exempt([b.obligation_id, c.obligation_id], "并入市级总结"),
+        lambda: services.ledger.remind([d.obligation_id], ReminderMethod.PHONE, AS_OF),
+        lambda: services.ledger.extend([d.obligation_id], AS_OF + timedelta(days=2), "申请"),
+        lambda: services.ledger.unexempt([c.obligation_id], "误操作"),
+    ]
+    for write in writes:
+        with qtbot.waitSignal(loader.updated, timeout=10_000):
+            write()
+    assert spy.loaded == 0 and len(spy.patched) == len(writes)
+    fresh = load_snapshot(services, AS_OF)
+    assert loader.current.suggestions == fresh.suggestions
+    assert loader.current.board == fresh.board
+    assert main_window.dashboard.board == fresh.board
+    assert fresh.board.todo and fresh.board.units  # something to compare

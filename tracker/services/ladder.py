@@ -30,7 +30,9 @@ class LadderService:
         if not owed:
             return {}
         as_of = owed[0].as_of
-        histories = self.histories(as_of)
+        # a few rows (a write's): read their chasing alone, not every obligation's
+        few = frozenset(r.obligation_id for r in owed) if len(owed) <= FEW else None
+        histories = self.histories(as_of, few)
         rules, cal = self.rules(), self.ws.calendar()
         out: dict[int, Suggestion] = {}
         for r in owed:
@@ -46,12 +48,13 @@ class LadderService:
                 out[r.obligation_id] = step
         return out
 
-    def histories(self, as_of: date) -> dict[int, ChaseHistory]:
-        """Every obligation's chasing up to ``as_of``: two grouped queries, not one a row."""
+    def histories(self, as_of: date, only: frozenset[int] | None = None) -> dict[int, ChaseHistory]:
+        """Every obligation's chasing up to ``as_of`` (or only that of the obligations
+        ``only``): grouped queries, not one a row."""
         with self.ws.reading() as s:
-            reminded = _reminders(s, as_of)
-            deadlines = _letter_deadlines(s, as_of)
-            queued = _queued(s, as_of)
+            reminded = _reminders(s, as_of, only)
+            deadlines = _letter_deadlines(s, as_of, only)
+            queued = _queued(s, as_of, only)
         return {
             oid: ChaseHistory(
                 phoned_on=reminded.get(oid, (None, None))[0],
@@ -63,7 +66,14 @@ class LadderService:
         }
 
 
-def _reminders(s: Session, as_of: date) -> dict[int, tuple[date | None, date | None]]:
+# Up to this many obligations are named in the queries (a write's rows; SQLite takes 999
+# parameters at the least).
+FEW = 500
+
+
+def _reminders(
+    s: Session, as_of: date, only: frozenset[int] | None
+) -> dict[int, tuple[date | None, date | None]]:
     letter = ReminderMethod.LETTER.value
     stmt = (
         select(
@@ -74,18 +84,22 @@ def _reminders(s: Session, as_of: date) -> dict[int, tuple[date | None, date | N
         .where(Reminder.reminded_on <= as_of)
         .group_by(Reminder.obligation_id)
     )
+    if only is not None:
+        stmt = stmt.where(Reminder.obligation_id.in_(only))
     return {oid: (phoned, lettered) for oid, phoned, lettered in s.execute(stmt).all()}
 
 
-def _queued(s: Session, as_of: date) -> dict[int, date]:
+def _queued(s: Session, as_of: date, only: frozenset[int] | None) -> dict[int, date]:
     """Obligations on the list for the next 通报 (taken off when it is issued)."""
     stmt = select(BulletinQueueEntry.obligation_id, BulletinQueueEntry.added_on).where(
         BulletinQueueEntry.added_on <= as_of
     )
+    if only is not None:
+        stmt = stmt.where(BulletinQueueEntry.obligation_id.in_(only))
     return {oid: day for oid, day in s.execute(stmt).all()}
 
 
-def _letter_deadlines(s: Session, as_of: date) -> dict[int, date]:
+def _letter_deadlines(s: Session, as_of: date, only: frozenset[int] | None) -> dict[int, date]:
     """The latest 补报时限 of the issued letters each obligation was chased by."""
     stmt = (
         select(IssuedLetterItem.obligation_id, func.max(IssuedLetter.new_deadline))
@@ -93,4 +107,6 @@ def _letter_deadlines(s: Session, as_of: date) -> dict[int, date]:
         .where(IssuedLetter.letter_date <= as_of)
         .group_by(IssuedLetterItem.obligation_id)
     )
+    if only is not None:
+        stmt = stmt.where(IssuedLetterItem.obligation_id.in_(only))
     return {oid: day for oid, day in s.execute(stmt).all()}

@@ -13,6 +13,7 @@ from tracker.domain.overview import Overview
 from tracker.domain.overview_patch import patch_overview
 from tracker.domain.records import NoticeRecord, ObligationRow
 from tracker.domain.today import Board
+from tracker.domain.today_index import BoardIndex
 from tracker.domain.workdays import WorkCalendar
 
 
@@ -45,6 +46,7 @@ class LedgerSnapshot:
     # The escalation ladder's next step for each obligation to chase (建议, 今日待办).
     suggestions: dict[int, Suggestion] = field(default_factory=dict)
     board: Board = field(default_factory=Board)  # 今日待办, red/amber/green, 归档
+    board_index: BoardIndex | None = None  # the board by line, item and unit, for patching
 
     def patched(
         self, fresh: Sequence[ObligationRow], cal: WorkCalendar

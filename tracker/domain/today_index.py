@@ -30,19 +30,24 @@ from tracker.domain.today import (
     due_soon,
     light_of,
     next_step_hint,
+    queued_ids,
     unit_lights,
 )
 
-# A line of 今日待办: (requirement id, the ladder's step), the step None for 临近截止.
-Key = tuple[int, Step | None]
+# A line of 今日待办: (its part, requirement or notice id, the ladder's step). The parts in
+# their order: the ladder's steps by item, 临近截止 by item (no step), 生成通报 by notice.
+Key = tuple[int, int, Step | None]
+ACTING, SOON, LISTED = 0, 1, 2
 
 
 def line_of(row: ObligationRow, suggestion: Suggestion | None, within: int) -> Key | None:
     """Which line of 今日待办 the row is on, if any (as ``today.todo`` decides)."""
     if suggestion is not None and suggestion.step.is_action:
-        return (row.requirement_id, suggestion.step)
+        return (ACTING, row.requirement_id, suggestion.step)
+    if suggestion is not None and suggestion.step is Step.QUEUED:
+        return (LISTED, row.notice_id, Step.QUEUED)
     if due_soon(row, within):
-        return (row.requirement_id, None)
+        return (SOON, row.requirement_id, None)
     return None
 
 
@@ -92,7 +97,7 @@ class BoardIndex:
             req: light_of([rows[i] for i in members], within)
             for req, members in by_requirement.items()
         }
-        entries = {u.unit_id: u for u in unit_lights(active, within)}
+        entries = {u.unit_id: u for u in unit_lights(active, within, queued_ids(suggestions))}
         hint = next_step_hint(units, notices)
         return cls(
             within=within,
@@ -155,7 +160,10 @@ class BoardIndex:
             lights[req] = light_of([rows[i] for i in self.by_requirement[req]], within)
         entries = dict(self.unit_entries)
         for unit in units:
-            (entries[unit],) = unit_lights([rows[i] for i in self.by_unit[unit]], within)
+            mine = [rows[i] for i in self.by_unit[unit]]
+            listed = queued_ids({r.obligation_id: suggestions[r.obligation_id] for r in mine
+                                 if r.obligation_id in suggestions})  # fmt: skip
+            (entries[unit],) = unit_lights(mine, within, listed)
         board = _board(rows, lines, items, lights, entries, self.by_unit, self.archived, self.hint)
         return replace(
             self,
@@ -181,10 +189,12 @@ def _board(
     ties go by the first row of a line or a unit."""
 
     def line_order(key: Key) -> tuple[int, object, int]:
-        first = lines[key][0]
-        if key[1] is not None:
-            return (0, _TODO_RANK[key[1]], first)
-        return (1, rows[first].effective_deadline, first)
+        part, first = key[0], lines[key][0]
+        if part == ACTING:
+            return (part, _TODO_RANK[key[2]], first)  # type: ignore[index]
+        if part == SOON:
+            return (part, rows[first].effective_deadline, first)
+        return (part, 0, first)
 
     def unit_order(u: UnitLight) -> tuple[int, int, int, str, int]:
         return (_LIGHT_RANK[u.light], -u.late, -u.open, u.unit_name, by_unit[u.unit_id][0])
@@ -201,8 +211,11 @@ def _board(
 def _line_item(
     key: Key, members: list[ObligationRow], suggestions: Mapping[int, Suggestion]
 ) -> TodoItem:
-    step = key[1]
-    if step is None:
+    part, _id, step = key
+    if part == SOON:
         day = format_cn_short(members[0].effective_deadline)
         return _item(None, members, f"{day}截止，尚未收到")
+    if part == LISTED:
+        count = len({r.unit_id for r in members})
+        return _item(Step.QUEUED, members, f"{count}家已列入，待印发通报")
     return _item(step, members, _reason(members, suggestions))

@@ -63,24 +63,50 @@ def _cuts(text: str, keep: tuple[str, ...]) -> frozenset[int]:
 
 
 def _words(text: str, keep: tuple[str, ...]) -> list[str]:
-    """jieba's words of ``text``, remembered across runs: loading jieba's dictionary costs
-    more than drawing a batch of letters, and an office's titles repeat."""
+    """jieba's words of ``text`` with the caller's words whole, remembered across runs: loading
+    jieba's dictionary costs more than drawing a batch of letters, and an office's titles repeat.
+
+    The caller's words are cut out first and only the text between them goes to jieba, whose
+    dictionary is never changed after loading: the words of a text depend on that text and its
+    words alone, not on which titles this process (or an earlier run) segmented before."""
     key = "\x1f".join((text, *keep))
     cache = _disk_cache()
     if key in cache:
         return list(cache[key])
     tk = _tokenizer()
-    with _LOCK:
-        for word in keep:
-            if len(word) <= 12:  # a phrase, not a whole sentence: let jieba know it
-                tk.add_word(word, freq=100000)
-        words = list(tk.cut(text, HMM=False))
+    words: list[str] = []
+    pos = 0
+    for start, end in _kept_words(text, keep):
+        if start > pos:
+            with _LOCK:
+                words.extend(tk.cut(text[pos:start], HMM=False))
+        words.append(text[start:end])
+        pos = end
+    if pos < len(text):
+        with _LOCK:
+            words.extend(tk.cut(text[pos:], HMM=False))
     cache[key] = words
     _save_cache(cache)
     return words
 
 
-_CACHE_VERSION = "1:" + "".join(OFFICE_WORDS)
+def _kept_words(text: str, keep: tuple[str, ...]) -> list[tuple[int, int]]:
+    """Where the caller's words stand in ``text``, left to right, the longer first where two
+    overlap."""
+    found = []
+    for word in keep:
+        start = text.find(word)
+        while start >= 0:
+            found.append((start, start + len(word)))
+            start = text.find(word, start + 1)
+    chosen: list[tuple[int, int]] = []
+    for start, end in sorted(found, key=lambda s: (s[0], -(s[1] - s[0]))):
+        if not chosen or start >= chosen[-1][1]:
+            chosen.append((start, end))
+    return chosen
+
+
+_CACHE_VERSION = "2:" + "".join(OFFICE_WORDS)
 _CACHE: dict[str, list[str]] | None = None
 
 

@@ -16,7 +16,7 @@ from tracker.domain.forms import Form, format_forms
 from tracker.domain.records import Change
 from tracker.services import audit
 from tracker.services.files import StoredFile
-from tracker.services.ledger import describe
+from tracker.services.ledger_writes import describe
 from tracker.services.submissions import submission_snapshot
 from tracker.store.models import Obligation, Requirement, Submission, SubmissionFile, Unit
 from tracker.store.time import now

@@ -19,7 +19,6 @@ from tracker.domain.ledger_map import LedgerMapping
 from tracker.domain.records import Change, Channel
 from tracker.reports.ledger_xlsx import SheetGrid, read_ledger_sheet
 from tracker.services import audit
-from tracker.services.ledger import obligation_state
 from tracker.services.ledger_import_plan import (
     EXEMPT,
     REGISTER,
@@ -28,6 +27,7 @@ from tracker.services.ledger_import_plan import (
     Planner,
 )
 from tracker.services.ledger_map_file import read_map_file, suggest_mapping
+from tracker.services.ledger_writes import obligation_state
 from tracker.services.submissions import new_submission, submission_snapshot
 from tracker.services.workspace import Workspace
 from tracker.store.models import Obligation

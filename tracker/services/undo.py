@@ -12,7 +12,7 @@ from tracker.domain.changes import Changes, Topic
 from tracker.domain.errors import ConflictError, NotFoundError, TrackerError
 from tracker.domain.records import Change
 from tracker.services import audit
-from tracker.services.ledger import obligation_state
+from tracker.services.ledger_writes import obligation_state
 from tracker.services.submissions import submission_from_snapshot
 from tracker.services.workspace import Workspace, retry_races
 from tracker.store.models import (

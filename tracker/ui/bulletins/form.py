@@ -16,14 +16,13 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
-    QSplitter,
-    QVBoxLayout,
     QWidget,
 )
 
 from tracker.domain.bulletin import PLACEHOLDERS
 from tracker.ui.common.dates import CnDateEdit
 from tracker.ui.letters.preview import PagesView, close_buttons
+from tracker.ui.letters.template_layout import arrange_template_editor
 
 
 class BulletinForm:
@@ -88,24 +87,14 @@ class BulletinForm:
         form.addRow(tr("统计截至"), dates)
         form.addRow(tr("发文字号"), number)
         form.addRow(tr("主送"), self.addressee)
-        left = QWidget()
-        col = QVBoxLayout(left)
-        col.addLayout(form)
-        col.addWidget(self.queued)
-        col.addWidget(QLabel(tr("正文模板（双击下方占位符插入；占位符为空的一行不印出）")))
-        col.addWidget(self.template, 3)
-        col.addWidget(self.placeholders, 2)
-        row = QHBoxLayout()
-        row.addWidget(self.restore)
-        row.addWidget(self.save_default)
-        row.addStretch(1)
-        col.addLayout(row)
-        col.addWidget(self.problem)
-        col.addWidget(self.summary)
-        split = QSplitter(Qt.Orientation.Horizontal)
-        split.addWidget(left)
-        split.addWidget(self.preview)
-        split.setSizes([540, 620])
-        outer = QVBoxLayout(host)
-        outer.addWidget(split, 1)
-        outer.addWidget(self.buttons)
+        arrange_template_editor(
+            host,
+            form,
+            tr("正文模板（双击下方占位符插入；占位符为空的一行不印出）"),
+            (self.template, self.placeholders, self.restore, self.save_default,
+             self.problem, self.summary),
+            self.preview,
+            self.buttons,
+            above=(self.queued,),
+            sizes=(540, 620),
+        )  # fmt: skip

@@ -7,7 +7,6 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QDialogButtonBox,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -15,7 +14,6 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QRadioButton,
-    QSplitter,
     QVBoxLayout,
     QWidget,
 )
@@ -25,6 +23,7 @@ from tracker.domain.letters import CHINESE_NAMES, PLACEHOLDERS
 from tracker.ui.common.dates import CnDateEdit
 from tracker.ui.dialogs import fields
 from tracker.ui.letters.preview import PagesView, close_buttons
+from tracker.ui.letters.template_layout import arrange_template_editor
 
 
 def date_edit() -> CnDateEdit:
@@ -77,26 +76,15 @@ class LetterForm:
         form.addRow("统计截至", self.as_of)
         form.addRow("发函日期", self.letter_date)
         form.addRow("主送（按类别）", self.addressee)
-        left = QWidget()
-        col = QVBoxLayout(left)
-        col.addLayout(form)
-        col.addWidget(QLabel("正文模板（双击下方占位符插入；单独一行的 {材料清单} 逐项成段）"))
-        col.addWidget(self.template, 3)
-        col.addWidget(self.placeholders, 2)
-        row = QHBoxLayout()
-        row.addWidget(self.restore)
-        row.addWidget(self.save_default)
-        row.addStretch(1)
-        col.addLayout(row)
-        col.addWidget(self.problem)
-        col.addWidget(self.summary)
-        split = QSplitter(Qt.Orientation.Horizontal)
-        split.addWidget(left)
-        split.addWidget(self.preview)
-        split.setSizes([520, 640])
-        outer = QVBoxLayout(host)
-        outer.addWidget(split, 1)
-        outer.addWidget(self.buttons)
+        arrange_template_editor(
+            host,
+            form,
+            "正文模板（双击下方占位符插入；单独一行的 {材料清单} 逐项成段）",
+            (self.template, self.placeholders, self.restore, self.save_default,
+             self.problem, self.summary),
+            self.preview,
+            self.buttons,
+        )  # fmt: skip
 
     @staticmethod
     def _column(*widgets: QWidget) -> QWidget:

@@ -12,23 +12,20 @@ one place that opens it (``tracker.ui.common.errors._show_modal``) records inste
 A test that expects an error takes it from ``error_reports``; a test of the dialog itself opts
 into the real one with ``@pytest.mark.error_dialogs`` (and closes or patches it).
 
-Any other modal (a question a test forgot to answer) is closed once it has waited
-``MODAL_LIMIT_S`` seconds, and recorded the same way: a hang costs a minute, not the landing.
+Other modals are not watched: a timer holding a dialog's wrapper moved the dialog's deletion
+into a later event and crashed the suite (a segmentation fault in RegisterDialog on a fresh run).
 """
 
 from __future__ import annotations
 
-import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Any
 
 import pytest
 
 from tracker.ui.common import errors
 
 _REAL_MODAL = errors._show_modal
-MODAL_LIMIT_S = 60.0  # no test waits this long for its own dialog (progress dialogs aside)
 
 
 @dataclass
@@ -74,65 +71,6 @@ def pytest_sessionfinish(session: pytest.Session) -> None:
     if _between_tests.errors:
         print("\n错误对话框（在两个测试之间报告，没人会关闭它）:\n" + _between_tests.describe())
         session.exitstatus = pytest.ExitCode.TESTS_FAILED
-
-
-class ModalLeftOpen(AssertionError):
-    """A modal dialog waited for a click nobody gave; the watch closed it."""
-
-
-class _ModalWatch:
-    """Looks at the active modal a few times a second (its timer runs in the dialog's own
-    event loop too) and closes one left open too long. It keeps the dialog's address, never
-    a reference: the last reference to a dialog made in Python deletes it, and that must stay
-    where the test drops it, not move into some later event (a QDialog deleted there crashed)."""
-
-    def __init__(self, app: Any) -> None:
-        from PySide6.QtCore import QTimer
-
-        self.widget = 0  # the C++ address of the modal seen last
-        self.since = 0.0
-        self.timer = QTimer(app)
-        self.timer.setInterval(250)
-        self.timer.timeout.connect(self.check)
-        self.timer.start()
-
-    def check(self) -> None:
-        from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QProgressDialog
-        from shiboken6 import getCppPointer
-
-        widget = QApplication.activeModalWidget()
-        if widget is None or isinstance(widget, QProgressDialog):  # work under way
-            self.widget = 0
-            return
-        address = getCppPointer(widget)[0]
-        if address != self.widget:
-            self.widget, self.since = address, time.monotonic()
-            return
-        if time.monotonic() - self.since < MODAL_LIMIT_S:
-            return
-        text = widget.text() if isinstance(widget, QMessageBox) else ""
-        message = f"模态对话框“{widget.windowTitle()}”等了 {MODAL_LIMIT_S:g} 秒没人点：{text}"
-        _record(None, ModalLeftOpen(message), "")
-        self.widget = 0
-        if isinstance(widget, QDialog):
-            widget.done(QDialog.DialogCode.Rejected)
-        else:
-            widget.close()
-
-
-_watch: _ModalWatch | None = None
-
-
-@pytest.hookimpl(tryfirst=True)
-def pytest_runtest_call(item: pytest.Item) -> None:
-    """Once a test has made the QApplication (its fixtures are set up), the watch starts."""
-    global _watch
-    if _watch is None:
-        from PySide6.QtWidgets import QApplication
-
-        app = QApplication.instance()
-        if app is not None:
-            _watch = _ModalWatch(app)
 
 
 @pytest.fixture(autouse=True)

@@ -18,7 +18,7 @@ from tracker.domain.ranking import Figures
 from tracker.domain.status import Status
 from tracker.services.bundle import Services
 from tracker.services.files import safe_file_name
-from tracker.services.ranking import COPY_PREFIX
+from tracker.services.viewer_copies import COPY_PREFIX
 
 pytestmark = pytest.mark.both_databases
 

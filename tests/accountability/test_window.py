@@ -118,16 +118,18 @@ def test_a_units_history_opens_its_files_and_names_its_bulletins(
     assert not dialog.open_button.isEnabled()
     view = dialog.entry_view
     view.setCurrentIndex(view.model().index(0, 0))  # 联络员信息表: nothing received
-    assert not dialog.open_button.isEnabled() and dialog.open_files() == []
+    assert not dialog.open_button.isEnabled() and dialog.open_files() is None
     view.setCurrentIndex(view.model().index(1, 0))
     assert dialog.open_button.isEnabled()
-    dialog.open_button.click()
+    with qtbot.waitSignal(dialog.opener.opened) as handed:
+        dialog.open_button.click()  # copied in a worker, then handed to the system
     (path,) = opened
+    assert handed.args == [opened]
     assert Path(path).name == "河西区2023年度总结.pdf"
     assert Path(path).read_bytes() == b"%PDF-1.4 stand-in"
     assert office_scenario.ws.files.root not in Path(path).parents  # a copy, never the archive
     view.doubleClicked.emit(view.model().index(1, 3))
-    assert len(opened) == 2
+    qtbot.waitUntil(lambda: len(opened) == 2)
 
 
 def test_a_received_program_is_named_and_the_other_files_still_open(
@@ -156,6 +158,7 @@ def test_a_received_program_is_named_and_the_other_files_still_open(
     row = next(i for i, e in enumerate(dialog.history.entries) if e.files)
     dialog.entry_view.setCurrentIndex(dialog.entry_view.model().index(row, 0))
     dialog.open_button.click()
+    qtbot.waitUntil(lambda: bool(said))
     assert [Path(p).name for p in opened] == ["年度总结.pdf"]  # never the program
     (message,) = said
     assert "年度总结.pdf.exe" in message and "不直接打开" in message

@@ -78,7 +78,8 @@ def test_the_detail_opens_files_as_copies_and_deletes_with_a_reason(
         dialog
     )
     assert dialog.submissions.rowCount() == 1 and dialog.reminders.rowCount() == 0
-    dialog.open_button.click()
+    dialog.open_button.click()  # copied in a worker, then handed to the system
+    qtbot.waitUntil(lambda: bool(opened))
     [path] = opened
     assert Path(path).name == "和平区 总结.docx" and Path(path).read_bytes() == b"summary v1"
     assert str(study.folder) not in path  # a copy: the archive itself is never handed out

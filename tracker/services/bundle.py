@@ -3,18 +3,17 @@
 from __future__ import annotations
 
 import os
-import tempfile
 from collections.abc import Callable
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tracker.domain.changes import Changes
-from tracker.domain.errors import NotFoundError
 from tracker.services.workspace import BusyPrompt, Workspace
 
 if TYPE_CHECKING:
     from tracker.services.archive import NoticeArchive
+    from tracker.services.archiving import ByteProgress
     from tracker.services.audit import AuditService
     from tracker.services.backup_service import BackupService
     from tracker.services.bulletins import BulletinService
@@ -209,14 +208,22 @@ class Services:
         """The window's 重试 question, asked when another program holds the write lock."""
         self.ws.on_busy = prompt
 
-    def archived_copy(self, sha256: str, original_name: str) -> Path:
-        """A copy of a registration's archived file under its own name in a fresh temporary
-        folder, to open in the system's viewer: the archive itself is never handed out (an
-        editor saving over it would change the evidence)."""
-        if not self.ws.files.path_for(sha256, original_name).is_file():
-            raise NotFoundError(f"归档文件“{original_name}”不在归档文件夹中")
-        folder = Path(tempfile.mkdtemp(prefix="tracker-file-"))
-        return self.ws.files.export_copy(sha256, original_name, folder)
+    def archived_copy(
+        self, sha256: str, original_name: str, progress: ByteProgress | None = None
+    ) -> Path:
+        """A verified copy of a registration's archived file under its own name in a fresh
+        temporary folder, to open in the system's viewer (never the archive itself, never a
+        program); ``progress(bytes done, bytes in all)`` as it is copied, an exception from it
+        stops the copy and leaves nothing (see :mod:`tracker.services.viewer_copies`)."""
+        from tracker.services.viewer_copies import viewer_copy
+
+        return viewer_copy(self.ws.files, sha256, original_name, progress)
+
+    def discard_copy(self, path: Path) -> None:
+        """Take out a copy made for the viewer that will not be opened after all (取消)."""
+        from tracker.services.viewer_copies import discard_copy
+
+        discard_copy(path)
 
     def subscribe(self, listener: Callable[[Changes], None]) -> None:
         """``listener(changes)`` after each write, maybe from a worker thread."""

@@ -24,6 +24,7 @@ _SAFE_SUFFIX = re.compile(r"^\.[A-Za-z0-9]{1,10}$")
 _SHA256 = re.compile(r"[0-9a-f]{64}")
 NAME_BYTES = 240  # Linux allows 255 bytes in a name: 120 Chinese characters are 360
 LEFTOVER_AGE = 15 * 60  # a copy writes continuously; one silent this long was killed
+CHUNK = 1 << 20  # bytes read and written per step of a copy (progress and 取消 between steps)
 
 
 _RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)),
@@ -145,7 +146,7 @@ class FileArchive:
         fresh = False
         try:
             with os.fdopen(fd, "wb") as out, source.open("rb") as src:
-                for chunk in iter(lambda: src.read(1 << 20), b""):
+                for chunk in iter(lambda: src.read(CHUNK), b""):
                     digest.update(chunk)
                     out.write(chunk)
                     size += len(chunk)
@@ -240,21 +241,30 @@ class FileArchive:
         finally:
             shutil.rmtree(folder, ignore_errors=True)
 
-    def export_copy(self, sha256: str, original_name: str, dest_dir: Path) -> Path:
+    def export_copy(
+        self, sha256: str, original_name: str, dest_dir: Path, progress: Progress | None = None
+    ) -> Path:
         """A copy under its original (sanitised) name, e.g. to open it in its program; checked
-        against its SHA-256 while it is copied (:class:`DamagedArchive` when it differs)."""
+        against its SHA-256 while it is copied (:class:`DamagedArchive` when it differs).
+        ``progress(bytes)`` after each chunk; whatever stops the copy midway (an exception from
+        ``progress`` on 取消, a full disk) takes the partial copy out again."""
         src = self.path_for(sha256, original_name)
         safe = safe_file_name(original_name) or sha256
         dest_dir.mkdir(parents=True, exist_ok=True)
         dest = dest_dir / safe
         digest = hashlib.sha256()
-        with src.open("rb") as inp, dest.open("wb") as out:
-            for chunk in iter(lambda: inp.read(1 << 20), b""):
-                digest.update(chunk)
-                out.write(chunk)
-        if digest.hexdigest() != sha256:
+        try:
+            with src.open("rb") as inp, dest.open("wb") as out:
+                for chunk in iter(lambda: inp.read(CHUNK), b""):
+                    digest.update(chunk)
+                    out.write(chunk)
+                    if progress is not None:
+                        progress(len(chunk))
+            if digest.hexdigest() != sha256:
+                raise DamagedArchive(f"归档文件“{safe}”已损坏（内容与存档时不符）")
+        except BaseException:
             dest.unlink(missing_ok=True)
-            raise DamagedArchive(f"归档文件“{safe}”已损坏（内容与存档时不符）")
+            raise
         return dest
 
     def read_checked(self, sha256: str, name: str, what: str) -> bytes:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from collections import defaultdict
 from collections.abc import Sequence
 from datetime import date
@@ -13,22 +12,22 @@ from sqlalchemy import select
 
 from tracker.domain.clock import today
 from tracker.domain.dates import format_cn
-from tracker.domain.errors import NotFoundError, TrackerError, ValidationError, os_failure
+from tracker.domain.errors import ValidationError
 from tracker.domain.history import BulletinMention, ReceivedFile, UnitHistory, unit_history
 from tracker.domain.ledger_query import LedgerQuery
 from tracker.domain.ranking import Ranking, RankingScope, rank_units
 from tracker.domain.records import UnitRecord
-from tracker.domain.runnable import runnable_suffix, without_bidi
+from tracker.domain.runnable import without_bidi
 from tracker.domain.status import Status
+from tracker.services.archiving import ByteProgress
 from tracker.services.export import ExportResult, check_target
 from tracker.services.ledger import LedgerService
 from tracker.services.notices import NoticeService
 from tracker.services.units import UnitService
+from tracker.services.viewer_copies import viewer_copy
 from tracker.store.models import Bulletin, BulletinItem, Submission, SubmissionFile
 
 NOTICES_NAMED = 3
-COPY_PREFIX = "tracker-file-"  # the copies handed to the system's viewer, in the temp folder
-COPY_AGE = 24 * 3600  # a viewer is done with a copy by the next day
 # How a 通报 names an obligation: late or missing (the on-time ones it praises).
 NAMED_STATUSES = (Status.LATE.value, Status.OVERDUE.value, Status.PARTIAL.value)
 
@@ -131,30 +130,12 @@ class RankingService:
                 found.extend(s.execute(stmt.where(column.in_(ids[at : at + 500]))))
         return found
 
-    def received_copy(self, file: ReceivedFile) -> Path:
-        """A copy of a received file under its own name in a fresh temporary folder, to open
-        in the system's viewer: the archive itself is never handed out (a program saving over
-        it would change what the unit sent)."""
-        import tempfile
-
-        if suffix := runnable_suffix(file.name):
-            raise ValidationError(
-                f"“{file.name}”是可以运行的程序或快捷方式（{suffix}），为防病毒不直接打开；"
-                "请报送单位改发 PDF、Word 或图片文件"
-            )
-        archive = self.ledger.ws.files
-        if not archive.path_for(file.sha256, file.name).is_file():
-            raise NotFoundError(f"归档文件“{file.name}”不在归档文件夹中（{archive.root}）")
-        scratch = Path(tempfile.gettempdir())
-        archive.remove_stale(scratch, f"{COPY_PREFIX}*", COPY_AGE)  # copies opened days ago
-        folder = Path(tempfile.mkdtemp(prefix=COPY_PREFIX))
-        try:
-            return archive.export_copy(file.sha256, file.name, folder)
-        except (OSError, TrackerError) as exc:  # a full temp disk, a damaged archive: no half copy
-            shutil.rmtree(folder, ignore_errors=True)
-            if isinstance(exc, OSError):
-                raise os_failure(exc, f"无法取出归档文件“{file.name}”") from None
-            raise
+    def received_copy(self, file: ReceivedFile, progress: ByteProgress | None = None) -> Path:
+        """A verified copy of a received file under its own name in a fresh temporary folder,
+        to open in the system's viewer (never the archive itself, never a program);
+        ``progress(bytes done, bytes in all)`` as it is copied, an exception from it stops the
+        copy and leaves nothing (see :mod:`tracker.services.viewer_copies`)."""
+        return viewer_copy(self.ledger.ws.files, file.sha256, file.name, progress)
 
 
 def _base_name(name: str) -> str:

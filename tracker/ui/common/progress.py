@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from tracker.ui.common.screen_fit import FitsScreen
@@ -52,11 +52,18 @@ def run_with_progress(
     on_done: Callable[[Any], None] | None = None,
     on_error: Callable[[BaseException, str], None] | None = None,
     on_cancelled: Callable[[], None] | None = None,
+    owner: QObject | None = None,
 ) -> TaskProgressDialog:
-    """Run ``fn`` in a worker behind a progress dialog with 取消; the window stays usable."""
+    """Run ``fn`` in a worker behind a progress dialog with 取消; the window stays usable.
+    ``owner`` as for :func:`run_task` (what arrives after it was deleted is dropped)."""
     dialog = TaskProgressDialog(title, label, parent)
     dialog.setValue(0)
     run_task(
-        fn, on_done=on_done, on_error=on_error, on_cancelled=on_cancelled, prepare=dialog.attach
+        fn,
+        on_done=on_done,
+        on_error=on_error,
+        on_cancelled=on_cancelled,
+        prepare=dialog.attach,
+        owner=owner,
     )
     return dialog

@@ -4,10 +4,10 @@ to take a decision back: 撤销免报, 撤销延期, 删除登记. Every change 
 
 from __future__ import annotations
 
+from functools import partial
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QUrl, Signal
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QDialogButtonBox,
     QGroupBox,
@@ -23,6 +23,7 @@ from tracker.domain.errors import TrackerError
 from tracker.domain.forms import format_forms
 from tracker.domain.ledger_query import ReminderQuery
 from tracker.domain.records import Change, ObligationRow, ReminderRecord, SubmissionRecord
+from tracker.ui.common.file_opener import CopyJob, FileOpener
 from tracker.ui.common.screen_fit import FittedDialog
 from tracker.ui.common.table import DATE_SAMPLE, Column, RowTableModel
 from tracker.ui.dialogs.fields import MessageStrip, read_only_table
@@ -30,6 +31,7 @@ from tracker.ui.dialogs.fields import MessageStrip, read_only_table
 if TYPE_CHECKING:
     from tracker.domain.bulletin_request import QueuedUnit
     from tracker.services.bundle import Services
+    from tracker.ui.common.worker import Task
 
 
 class SubmissionModel(RowTableModel[SubmissionRecord]):
@@ -88,6 +90,7 @@ class ObligationDetailDialog(FittedDialog):
         self.obligation_id = obligation_id
         self.submissions = SubmissionModel(self)
         self.reminders = ReminderModel(self)
+        self.opener = FileOpener(self, services.discard_copy)
         self._build()
         self.reload()
         self.resize(760, 620)  # less on a small screen (FittedDialog)
@@ -125,7 +128,8 @@ class ObligationDetailDialog(FittedDialog):
         self.unexempt_button.clicked.connect(lambda: self.revoke("unexempt"))
         self.unextend_button.clicked.connect(lambda: self.revoke("unextend"))
         self.unqueue_button.clicked.connect(self.on_unqueue_clicked)
-        self.open_button.clicked.connect(self.on_open_clicked)
+        self.open_button.clicked.connect(lambda _=False: self.on_open_clicked())
+        self.opener.refused.connect(self.errors.show_message)
         self.delete_button.clicked.connect(self.on_delete_clicked)
         self.sub_view.selectionModel().selectionChanged.connect(self._enable)
         self.sub_view.doubleClicked.connect(lambda _i: self.on_open_clicked())
@@ -217,15 +221,14 @@ class ObligationDetailDialog(FittedDialog):
         dialog.saved.connect(self._done)
         dialog.exec()
 
-    def on_open_clicked(self) -> None:
-        """Each file of the registration, as a copy, in the program the system has for it."""
+    def on_open_clicked(self) -> Task | None:
+        """Each file of the registration, as a copy, in the program the system has for it:
+        copied in a worker (see :mod:`tracker.ui.common.file_opener`); the task, if any."""
         sub = self.selected_submission()
         if sub is None:
-            return
-        try:
-            for name, sha256 in sub.files:
-                path = self.services.archived_copy(sha256, name)
-                if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
-                    raise TrackerError(f"系统中没有能打开“{name}”的程序（副本在 {path}）")
-        except (TrackerError, OSError) as exc:
-            self.errors.show_message(str(exc))
+            return None
+        self.errors.clear_message()
+        archived_copy = self.services.archived_copy
+        return self.opener.open(
+            [CopyJob(name, partial(archived_copy, sha256, name)) for name, sha256 in sub.files]
+        )

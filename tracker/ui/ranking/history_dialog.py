@@ -6,10 +6,10 @@ already named it)."""
 from __future__ import annotations
 
 from datetime import date
+from functools import partial
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, Qt, QUrl
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import (
     QDialogButtonBox,
     QLabel,
@@ -25,10 +25,11 @@ from tracker.domain.errors import TrackerError
 from tracker.domain.history import HistoryEntry, UnitHistory
 from tracker.domain.ranking import percent
 from tracker.ui.common.errors import show_error
+from tracker.ui.common.file_opener import CopyJob, FileOpener
 from tracker.ui.common.proxy import BulkProxyModel
 from tracker.ui.common.screen_fit import FittedDialog
 from tracker.ui.common.table import ROW_ROLE, RowTableModel, setup_table
-from tracker.ui.common.worker import run_task
+from tracker.ui.common.worker import Task, run_task
 from tracker.ui.ranking.models import HistoryModel, YearModel
 
 if TYPE_CHECKING:
@@ -56,6 +57,8 @@ class UnitHistoryDialog(FittedDialog):
         super().__init__(parent)
         self.services = services
         self.history: UnitHistory | None = None
+        self.opener = FileOpener(self, services.discard_copy)
+        self.opener.refused.connect(self._refused)
         self.setWindowTitle(self.tr("单位报送历史"))
         self.heading = QLabel(self.tr("正在读取…"))
         self.heading.setWordWrap(True)
@@ -146,26 +149,22 @@ class UnitHistoryDialog(FittedDialog):
         entry = self.current_entry()
         self.open_button.setEnabled(entry is not None and bool(entry.files))
 
-    def open_files(self, index: QModelIndex | None = None) -> list[str]:
+    def open_files(self, index: QModelIndex | None = None) -> Task | None:
         """Each file received for the chosen obligation, as a copy, in the program the system
-        has for it; the paths handed to the system (for tests)."""
+        has for it: copied in a worker (see :mod:`tracker.ui.common.file_opener`); the task,
+        None when there is nothing to open. ``opener.opened`` tells the paths handed over."""
         if index is not None and index.isValid():
             self.entry_view.setCurrentIndex(index)
         entry = self.current_entry()
         if entry is None or not entry.files:
-            return []
-        opened, refused = [], []
-        for file in entry.files:  # one refused (a program, a damaged copy): the others open
-            try:
-                path = self.services.ranking.received_copy(file)
-                if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
-                    raise TrackerError(f"系统中没有能打开“{file.name}”的程序（副本在 {path}）")
-                opened.append(str(path))
-            except TrackerError as exc:
-                refused.append(str(exc))
-        if refused:
-            show_error(self, TrackerError("\n".join(refused)))
-        return opened
+            return None
+        received_copy = self.services.ranking.received_copy
+        return self.opener.open(
+            [CopyJob(file.name, partial(received_copy, file)) for file in entry.files]
+        )
+
+    def _refused(self, text: str) -> None:
+        show_error(self, TrackerError(text))
 
     def _failed(self, exc: BaseException, details: str) -> None:
         if isinstance(exc, TrackerError):

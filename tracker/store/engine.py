@@ -1,4 +1,5 @@
-"""Engine and session factory. SQLite gets WAL, full sync, foreign keys and a busy timeout."""
+"""Engine and session factory. SQLite gets WAL, full sync, foreign keys and a busy timeout;
+PostgreSQL a lock timeout of the same length."""
 
 from __future__ import annotations
 
@@ -58,11 +59,24 @@ def _sqlite_begin(conn: Any) -> None:
     conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
 
 
+def _pg_lock_timeout(dbapi_conn: Any, _record: Any) -> None:
+    # A row another clerk holds (or a client that hung with its transaction open) would make a
+    # write wait for ever and freeze the window; after the wait SQLite gives, the statement
+    # fails with lock_not_available (55P03), said as 正被其他用户修改, and nothing is saved.
+    # Read at connect, so a test may shorten it.
+    cur = dbapi_conn.cursor()
+    cur.execute(f"SET lock_timeout = {int(BUSY_TIMEOUT_MS)}")
+    cur.close()
+    dbapi_conn.commit()  # psycopg opened a transaction for the SET: end it, the setting stays
+
+
 def make_engine(url: str | URL, **kwargs: Any) -> Engine:
     engine = create_engine(url, **kwargs)
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
         event.listen(engine, "begin", _sqlite_begin)
+    elif engine.dialect.name == "postgresql":
+        event.listen(engine, "connect", _pg_lock_timeout)
     return engine
 
 

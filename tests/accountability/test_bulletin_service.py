@@ -1,16 +1,26 @@
-"""Issuing a 通报: numbered above the ledger's notices, archived (PDF and .docx), reprinted as
-issued, what it counted recorded, and the list for the next 通报 (on SQLite and PostgreSQL)."""
+"""Issuing a 通报: numbered above the ledger's notices, archived (PDF and .docx) before the
+write transaction, reprinted as issued (with the number it got when another clerk took the one
+it was rendered with), all or nothing, what it counted recorded, and the list for the next 通报
+(on SQLite and PostgreSQL)."""
 
 from __future__ import annotations
 
+import io
 from datetime import date
+from pathlib import Path
+from typing import Any
 
+import pdfplumber
 import pytest
+from docx import Document
 
 from tests.accountability.scenario import AS_OF, NOTICE_A, NOTICE_C, E, P
+from tests.write_order import record_write_order
 from tracker.domain.bulletin_request import BulletinRequest
 from tracker.domain.errors import TrackerError, ValidationError
+from tracker.domain.ledger_query import LedgerQuery
 from tracker.services.bundle import Services
+from tracker.services.files import read_archived
 
 pytestmark = pytest.mark.both_databases
 DAY = date(2023, 12, 4)
@@ -106,3 +116,87 @@ def test_the_list_for_the_next_bulletin_is_undone_like_other_decisions(
         sv.undo.undo(again)
     entry = next(a for a in sv.audit.entries() if a.action == "bulletin.queue")
     assert "列入下次通报" in entry.summary
+
+
+# -- issuing: rendered and archived before the write transaction --------------------------
+def test_both_files_are_archived_before_the_transaction_opens(
+    office_scenario: Services, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    sv = office_scenario
+    events = record_write_order(monkeypatch, sv.ws)
+    issued = sv.bulletins.issue(request(sv))
+    # The PDF and the .docx flushed, then the one write; nothing archived while it is open.
+    assert events == [("fsync", False), ("fsync", False), ("transaction", False)]
+    record = sv.bulletins.find(issued.record.number)
+    assert read_archived(record.pdf_path, record.number) == issued.pdf
+    assert Document(str(record.docx_path)).paragraphs  # the .docx, whole, in the archive
+
+
+def test_a_number_taken_meanwhile_is_printed_on_the_bulletin_and_reprinted(
+    office_scenario: Services, workspace_dir: Path, db_url: str | None,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    sv = office_scenario
+    assert sv.bulletins.peek_number(2023) == "津市场监管标准〔2023〕31号"
+    with Services.open(workspace_dir, db_url) as other:
+
+        def other_clerk_issues() -> None:  # between this clerk's rendering and its write
+            other.bulletins.issue(
+                request(other, NOTICE_C, as_of=date(2023, 12, 21), bulletin_date=DAY)
+            )
+
+        events = record_write_order(monkeypatch, sv.ws, other_clerk_issues)
+        issued = sv.bulletins.issue(request(sv))
+    # Rendered and archived with 31号; the other desk's two files; this clerk's write, in
+    # which (the rare case) 32号 is rendered and archived again.
+    assert events == [("fsync", False)] * 4 + [("transaction", False)] + [("fsync", True)] * 2
+    number = "津市场监管标准〔2023〕32号"
+    assert issued.record.number == issued.content.number == number
+    record = sv.bulletins.find(number)
+    reprinted = read_archived(record.pdf_path, number)  # as the reprint reads it (hash checked)
+    assert reprinted == issued.pdf
+    with pdfplumber.open(io.BytesIO(reprinted)) as pdf:
+        first_page = pdf.pages[0].extract_text()
+    assert number in first_page and "〔2023〕31号" not in first_page
+    assert number in [p.text for p in Document(str(record.docx_path)).paragraphs]
+    assert sorted(b.number for b in sv.bulletins.issued()) == [
+        "津市场监管标准〔2023〕31号", number,
+    ]  # fmt: skip
+
+
+def test_a_failure_inside_the_transaction_leaves_no_bulletin_and_the_ledger_as_it_was(
+    office_scenario: Services, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tracker.services import bulletins
+
+    sv = office_scenario
+    sv.bulletins.queue([sv.ledger.find_obligation("南开局", "年度总结")])
+    before = (sv.ledger.rows(LedgerQuery(as_of=AS_OF)), sv.bulletins.queued(), sv.audit.entries())
+    saved = bulletins.save_bulletin
+
+    def save_then_fail(*args: Any, **kwargs: Any) -> Any:
+        saved(*args, **kwargs)  # the row, its items, the list entry gone, the audit entry
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(bulletins, "save_bulletin", save_then_fail)
+    with pytest.raises(OSError):
+        sv.bulletins.issue(request(sv))
+    assert sv.bulletins.issued() == []
+    after = (sv.ledger.rows(LedgerQuery(as_of=AS_OF)), sv.bulletins.queued(), sv.audit.entries())
+    assert after == before
+    assert sv.bulletins.peek_number(2023) == "津市场监管标准〔2023〕31号"  # not used up
+    monkeypatch.setattr(bulletins, "save_bulletin", saved)
+    # The files archived before the write are only unreferenced; issuing again uses them.
+    again = sv.bulletins.issue(request(sv))
+    assert again.record.number == "津市场监管标准〔2023〕31号" and sv.bulletins.queued() == []
+
+
+def test_a_number_the_clerk_gives_that_is_used_is_refused_before_anything_is_archived(
+    office_scenario: Services, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    sv = office_scenario
+    sv.bulletins.issue(request(sv, sequence=40))
+    events = record_write_order(monkeypatch, sv.ws)
+    with pytest.raises(ValidationError, match="已被另一份通报使用"):
+        sv.bulletins.issue(request(sv, sequence=40))
+    assert events == []

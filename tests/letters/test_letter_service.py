@@ -9,6 +9,7 @@ import pytest
 
 from tests.letters.conftest import NOTICE_NUMBER
 from tests.letters.pdfcheck import pages_text
+from tests.write_order import record_write_order
 from tracker.domain.errors import TrackerError, ValidationError
 from tracker.domain.forms import Form
 from tracker.domain.letter_request import IssuedLetterRecord, LetterRequest
@@ -145,6 +146,32 @@ def test_sequence_is_per_year_and_never_reused(overdue_ledger: Services) -> None
     assert [x.number for x in sv.letters.issue(jan).letters] == ["津市场监管标准函〔2024〕1号"]
     later = sv.letters.issue(request(unit_ids=(sv.units.resolve("南开局").id,)))
     assert later.letters[0].number == "津市场监管标准函〔2023〕2号"
+
+
+def test_the_batch_is_archived_before_the_transaction_opens(
+    overdue_ledger: Services, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    events = record_write_order(monkeypatch, overdue_ledger.ws)
+    overdue_ledger.letters.issue(request())
+    assert events == [("fsync", False), ("transaction", False)]  # nothing flushed inside
+
+
+def test_numbers_another_clerk_took_meanwhile_are_not_printed(
+    overdue_ledger: Services, workspace_dir: Path, db_url: str | None,
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path,
+) -> None:  # fmt: skip
+    sv = overdue_ledger
+    with Services.open(workspace_dir, db_url) as other:
+        hexi = other.units.resolve("河西局").id
+        events = record_write_order(  # 1号 to 河西 between this clerk's rendering and its write
+            monkeypatch, sv.ws, lambda: other.letters.issue(request(unit_ids=(hexi,)))
+        )
+        issued = sv.letters.issue(request())
+    assert events == [("fsync", False)] * 2 + [("transaction", False), ("fsync", True)]
+    assert [x.number[-8:] for x in issued.letters] == ["〔2023〕2号", "〔2023〕3号", "〔2023〕4号"]
+    reprinted = pages_text_of(letter_file(sv, sv.letters.find(issued.letters[0].number), tmp_path))
+    assert "〔2023〕2号" in reprinted and "〔2023〕1号" not in reprinted
+    assert "和平区市场监管局" in reprinted
 
 
 def test_cancel_leaves_nothing_issued(overdue_ledger: Services) -> None:

@@ -69,18 +69,25 @@ def check_sequence(n: int) -> None:
         raise ValidationError(f"文号的序号应为 1 至 {SEQUENCE_LIMIT} 之间的整数（而不是 {n}）")
 
 
+def check_free(s: Session, prefix: str, year: int, n: int) -> str:
+    """The number the clerk chose, refused when a 通报 or a notice in the ledger has it."""
+    check_sequence(n)
+    prefix = prefix.strip()
+    number = format_number(prefix, year, n)
+    if s.scalar(select(Bulletin.id).where(Bulletin.number == number)) is not None:
+        raise ValidationError(f"文号“{number}”已被另一份通报使用")
+    if n in _notice_sequences(s, prefix, year):
+        raise ValidationError(f"文号“{number}”已是台账中一份通知的文号")
+    return number
+
+
 def take_sequence(s: Session, prefix: str, year: int, wanted: int | None) -> str:
     """Reserve the next number (or ``wanted``, if free) inside the caller's transaction."""
     prefix = prefix.strip()
     seq, last = _last_used(s, prefix, year, lock=True)
     n = last + 1 if wanted is None else wanted
     if wanted is not None:
-        check_sequence(n)
-        number = format_number(prefix, year, n)
-        if s.scalar(select(Bulletin.id).where(Bulletin.number == number)) is not None:
-            raise ValidationError(f"文号“{number}”已被另一份通报使用")
-        if n in _notice_sequences(s, prefix, year):
-            raise ValidationError(f"文号“{number}”已是台账中一份通知的文号")
+        check_free(s, prefix, year, n)
     seq.last_number = max(seq.last_number or 0, n)
     s.flush()
     return format_number(prefix, year, n)

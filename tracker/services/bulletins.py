@@ -1,14 +1,15 @@
 """上报情况通报: composing, numbering, issuing and reprinting; the list for the next one.
 
-Issuing renders the PDF and the .docx before the write transaction (with the next free
-number); the transaction takes the number, archives both files, records what the 通报 counted
-and takes its units off the list for the next 通报. A number someone took meanwhile is
-rendered again inside it.
+Issuing renders the PDF and the .docx with the next free number and archives both before the
+write transaction (``services.issuing``); the transaction takes the number, records what the
+通报 counted and takes its units off the list for the next 通报. A number someone took
+meanwhile is rendered and archived again inside it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass, replace
 from datetime import date
 
 from sqlalchemy import select
@@ -35,12 +36,13 @@ from tracker.services.bulletin_store import (
     BULLETIN_DOCX,
     BULLETIN_PDF,
     bulletin_record,
-    check_sequence,
+    check_free,
     draft_number,
     peek_sequence,
     save_bulletin,
     take_sequence,
 )
+from tracker.services.issuing import issue_numbered
 from tracker.services.ledger import LedgerService
 from tracker.services.letter_store import format_number
 from tracker.services.notices import NoticeService
@@ -113,10 +115,10 @@ class BulletinService:
 
     def peek_number(self, year: int, sequence: int | None = None) -> str:
         office = self._office()
-        if sequence is not None:
-            check_sequence(sequence)  # before anything is rendered
         with self.ws.reading() as s:
-            n = sequence or peek_sequence(s, office.bulletin_prefix, year)
+            if sequence is not None:  # one out of range or used: refused before any rendering
+                return check_free(s, office.bulletin_prefix, year, sequence)
+            n = peek_sequence(s, office.bulletin_prefix, year)
         return format_number(office.bulletin_prefix.strip(), year, n)
 
     # -- issuing ---------------------------------------------------------------------------
@@ -125,20 +127,33 @@ class BulletinService:
         office = self._office()
         year = (req.bulletin_date or today()).year
         content, rows = self.compose(req, self.peek_number(year, req.sequence))
-        pdf, docx, pages, missing = _render(content)
-        with self.ws.transaction() as s:
-            number = take_sequence(s, office.bulletin_prefix, year, req.sequence)
-            if number != content.number:  # another clerk took the number a moment ago
-                content = _renumbered(content, number)
-                pdf, docx, pages, missing = _render(content)
-            pdf_file = self.ws.files.store_bytes(pdf, BULLETIN_PDF)
-            docx_file = self.ws.files.store_bytes(docx, BULLETIN_DOCX)
-            row = save_bulletin(
-                s, self.ws.user, req, content, rows, (pdf_file.sha256, docx_file.sha256), pages
-            )
-            record = bulletin_record(row, self.ws.files)
+
+        def record(s: Session, done: _Rendered) -> BulletinIssue:
+            row = save_bulletin(s, self.ws.user, req, done.content, rows, done.files, done.pages)
+            return BulletinIssue(bulletin_record(row, self.ws.files), done.content, done.pdf,
+                                 done.missing)  # fmt: skip
+
+        issued = issue_numbered(
+            self.ws,
+            content.number,
+            lambda number: self._render(replace(content, number=number)),
+            lambda s: take_sequence(s, office.bulletin_prefix, year, req.sequence),
+            record,
+        )
         self.ws.announce(Changes.of(Topic.BULLETINS))
-        return BulletinIssue(record, content, pdf, frozenset(missing))
+        return issued
+
+    def _render(self, content: BulletinContent) -> _Rendered:
+        """The numbered 通报 as PDF and .docx, both archived in one pass (content-addressed:
+        an issue that rolls back leaves only files nothing refers to)."""
+        from tracker.reports.docx_bulletin import bulletin_docx
+        from tracker.reports.pdf_bulletin import bulletin_pdf
+
+        pdf, report = bulletin_pdf(content)
+        blobs = [(pdf, BULLETIN_PDF), (bulletin_docx(content), BULLETIN_DOCX)]
+        stored_pdf, stored_docx = self.ws.files.store_generated(blobs)
+        return _Rendered(content, pdf, report.pages, frozenset(report.missing_chars),
+                         (stored_pdf.sha256, stored_docx.sha256))  # fmt: skip
 
     def issued(self, year: int | None = None) -> list[BulletinRecord]:
         stmt = select(Bulletin).order_by(Bulletin.year.desc(), Bulletin.sequence.desc())
@@ -242,18 +257,15 @@ def _check_lengths(content: BulletinContent) -> None:
             )
 
 
-def _render(content: BulletinContent) -> tuple[bytes, bytes, int, set[str]]:
-    from tracker.reports.docx_bulletin import bulletin_docx
-    from tracker.reports.pdf_bulletin import bulletin_pdf
+@dataclass(frozen=True, slots=True)
+class _Rendered:
+    """A numbered 通报, rendered and archived."""
 
-    pdf, report = bulletin_pdf(content)
-    return pdf, bulletin_docx(content), report.pages, report.missing_chars
-
-
-def _renumbered(content: BulletinContent, number: str) -> BulletinContent:
-    from dataclasses import replace
-
-    return replace(content, number=number)
+    content: BulletinContent
+    pdf: bytes
+    pages: int
+    missing: frozenset[str]  # characters the fonts lack
+    files: tuple[str, str]  # SHA-256 of the PDF and of the .docx in the archive
 
 
 def _obligation(s: Session, oid: int) -> Obligation:

@@ -12,7 +12,7 @@ import re
 import shutil
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -171,14 +171,19 @@ class FileArchive:
         self.path_for(stored.sha256, stored.original_name).unlink(missing_ok=True)
 
     def store_many_bytes(self, blobs: list[bytes], name: str) -> list[StoredFile]:
-        """Archive generated contents (a batch of letters) in one pass: every file written,
-        then every file flushed to disk, then moved into place. Flushing after all writes
-        lets the file system commit them together instead of once per file."""
+        """Archive generated contents (a batch of letters) under one ``name``."""
+        return self.store_generated([(data, name) for data in blobs])
+
+    def store_generated(self, files: Sequence[tuple[bytes, str]]) -> list[StoredFile]:
+        """Archive generated contents (a batch of letters, a 通报's PDF and .docx), each
+        ``(data, name)``, in one pass: every file written, then every file flushed to disk,
+        then moved into place. Flushing after all writes lets the file system commit them
+        together instead of once per file."""
         self.root.mkdir(parents=True, exist_ok=True)
         pending: list[tuple[str, Path]] = []
         stored: list[StoredFile] = []
         try:
-            for data in blobs:
+            for data, name in files:
                 digest = hashlib.sha256(data).hexdigest()
                 stored.append(StoredFile(digest, name, len(data)))
                 target = self.path_for(digest, name)
@@ -196,7 +201,8 @@ class FileArchive:
             for tmp_name, _ in pending:
                 if os.path.exists(tmp_name):
                     os.unlink(tmp_name)
-            raise os_failure(exc, f"无法归档“{name}”") from exc
+            names = "、".join(dict.fromkeys(name for _, name in files))
+            raise os_failure(exc, f"无法归档“{names}”") from exc
         return stored
 
     def clear_leftovers(self, max_age: float = LEFTOVER_AGE) -> tuple[int, int]:
@@ -229,17 +235,6 @@ class FileArchive:
             except OSError:  # gone meanwhile, or not ours to delete: leave it
                 continue
         return sizes
-
-    def store_bytes(self, data: bytes, name: str) -> StoredFile:
-        """Archive generated content (e.g. an issued letter's PDF) under ``name``."""
-        self.root.mkdir(parents=True, exist_ok=True)
-        folder = Path(tempfile.mkdtemp(prefix=".new-", dir=self.root))
-        try:
-            source = folder / (Path(name).name or "file")
-            source.write_bytes(data)
-            return self.store(source)
-        finally:
-            shutil.rmtree(folder, ignore_errors=True)
 
     def export_copy(
         self, sha256: str, original_name: str, dest_dir: Path, progress: Progress | None = None

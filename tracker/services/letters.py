@@ -1,8 +1,9 @@
 """催报函: which obligations to chase, composing the letters, numbering and issuing them.
 
-Issuing is one transaction: numbers are taken from the per-year sequence (never reused), each
-letter's PDF goes into the file archive (so a reprint is the very same letter), and every
-obligation a letter covers gets a 催报 record (method 函, with the letter number).
+Issuing is all or nothing: the letters are rendered with the numbers free now and their PDF
+archived before the write transaction (``services.issuing``, so a reprint is the very same
+letter); the transaction takes the numbers from the per-year sequence (never reused) and gives
+every obligation a letter covers a 催报 record (method 函, with the letter number).
 """
 
 from __future__ import annotations
@@ -38,6 +39,7 @@ from tracker.domain.office import OfficeSettings, require_letter_office
 from tracker.domain.records import ObligationRow
 from tracker.domain.status import NEEDS_ACTION
 from tracker.services.files import read_archived
+from tracker.services.issuing import issue_numbered
 from tracker.services.ledger import LedgerService
 from tracker.services.ledger_rows import LedgerQuery
 from tracker.services.letter_store import (
@@ -215,18 +217,15 @@ class LetterService:
             if progress is not None:
                 progress(n, 2 * count)
 
-        numbers = self.peek_numbers(count, letter_date, office)
-        rendered = self._render(drafts, numbers, office.letter_duplex, step)
-        records: list[IssuedLetterRecord] = []
-        with self.ws.transaction() as s:
-            taken = next_numbers(s, office.letter_prefix, letter_date.year, count, reserve=True)
-            if taken != numbers:  # another clerk issued in between: these numbers, again
-                rendered = self._render(drafts, taken, office.letter_duplex, None)
-            archived = self.ws.files.path_for(rendered.sha256, ARCHIVE_NAME)
-            rows = save_letters(s, self.ws.user, req, rendered.letters, rendered.sha256)
-            for n, row in enumerate(rows, 1):
-                records.append(saved_record(row, archived))
-                step(count + n)
+        duplex = office.letter_duplex
+        rendered, records = issue_numbered(
+            self.ws,
+            self.peek_numbers(count, letter_date, office),
+            lambda numbers: self._render(drafts, numbers, duplex, step),
+            lambda s: next_numbers(s, office.letter_prefix, letter_date.year, count, reserve=True),
+            lambda s, r: (r, self._save(s, req, r, lambda n: step(count + n))),
+            again=lambda numbers: self._render(drafts, numbers, duplex, None),  # counted once
+        )
         covered = [oid for d in drafts for oid in d.obligation_ids]
         self.ws.announce(Changes.of(Topic.REMINDERS | Topic.LETTERS, covered))
         contents = [p.draft.content for p in rendered.letters]
@@ -254,6 +253,18 @@ class LetterService:
             for d, first, pages in zip(numbered, starts, report.page_counts, strict=True)
         ]
         return _Rendered(placed, combined, report, stored.sha256)
+
+    def _save(
+        self, s: Session, req: LetterRequest, rendered: _Rendered, step: Callable[[int], None]
+    ) -> list[IssuedLetterRecord]:
+        """The letters, reminders and audit entries, inside the issuing transaction."""
+        archived = self.ws.files.path_for(rendered.sha256, ARCHIVE_NAME)
+        rows = save_letters(s, self.ws.user, req, rendered.letters, rendered.sha256)
+        records = []
+        for n, row in enumerate(rows, 1):
+            records.append(saved_record(row, archived))
+            step(n)
+        return records
 
     def letter_pdf(self, letter: IssuedLetterRecord) -> bytes:
         """The letter's own PDF: its pages of the archive it was printed in, as printed."""

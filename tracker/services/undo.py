@@ -13,7 +13,7 @@ from tracker.domain.errors import ConflictError, NotFoundError, TrackerError
 from tracker.domain.records import Change
 from tracker.services import audit
 from tracker.services.ledger_writes import obligation_state
-from tracker.services.submissions import submission_from_snapshot
+from tracker.services.submissions import submission_from_snapshot, submission_snapshot
 from tracker.services.workspace import Workspace, retry_races
 from tracker.store.models import (
     AuditEntry,
@@ -50,6 +50,25 @@ def _state(data: dict[str, Any]) -> dict[str, Any]:
         "extended_to": _day(data.get("extended_to")),
         "extension_reason": data.get("extension_reason") or "",
         "extended_on": _day(data.get("extended_on")),
+    }
+
+
+def _is_recorded(facts: dict[str, Any], recorded: dict[str, Any]) -> bool:
+    """The row under the id an entry names is the one it made. SQLite gives a deleted newest
+    row's id to the next insert: after another clerk deleted a registration and made one, the
+    id alone would name theirs, and undo would delete it. Compared on the keys both have, as
+    the audit log wrote them (older entries recorded fewer)."""
+    written = json.loads(audit.dumps(facts) or "{}")
+    return all(written[k] == recorded[k] for k in written.keys() & recorded.keys())
+
+
+def _reminder_facts(rem: Reminder) -> dict[str, Any]:
+    return {
+        "reminder_id": rem.id,
+        "obligation_id": rem.obligation_id,
+        "reminded_on": rem.reminded_on,
+        "method": rem.method,
+        "letter_number": rem.letter_number,
     }
 
 
@@ -98,7 +117,7 @@ class UndoService:
         after = json.loads(entry.after) if entry.after else {}
         if entry.action == "submission.create":
             sub = s.get(Submission, after["submission_id"])
-            if sub is None:
+            if sub is None or not _is_recorded(submission_snapshot(sub), after):
                 raise ConflictError("该报送记录已被删除，无法撤销")
             oid = sub.obligation_id
             s.delete(sub)
@@ -110,7 +129,7 @@ class UndoService:
             oid = _put_back_on_list(s, before)
         elif entry.action == "reminder.create":
             rem = s.get(Reminder, after["reminder_id"])
-            if rem is None:
+            if rem is None or not _is_recorded(_reminder_facts(rem), after):
                 raise ConflictError("该催报记录已被删除，无法撤销")
             oid = rem.obligation_id
             s.delete(rem)

@@ -32,6 +32,10 @@ FIELD_LABELS: dict[str, str] = {
     "number": "文号",
     "obligations": "涉及的报送义务",
     "audit_ids": "撤销的操作",
+    # 关键数据 corrections ("value" None: the figure as read from the files)
+    "kind": "数据项",
+    "value": "更正值",
+    "approx": "约数（“余”）",
     # units
     "name": "名称",
     "category": "类别",

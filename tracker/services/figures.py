@@ -31,6 +31,7 @@ from tracker.domain.records import Change
 from tracker.reports.figure_sheet import FigureLine, FigureSheet
 from tracker.services import audit
 from tracker.services.extract import ExtractError, extract_text, readable
+from tracker.services.figure_fixes import figure_state, find_fix
 from tracker.services.notices import find_notice
 from tracker.services.workspace import Workspace, retry_races
 from tracker.store.models import (
@@ -224,18 +225,14 @@ class FiguresService:
             o = s.get(Obligation, obligation_id)
             if o is None:
                 raise NotFoundError(f"报送义务（编号 {obligation_id}）不存在")
-            fix = s.scalar(
-                select(FigureCorrection).where(
-                    FigureCorrection.obligation_id == obligation_id, FigureCorrection.kind == kind
-                )
-            )
-            before = {"value": fix.value, "approx": fix.approx} if fix else None
+            fix = find_fix(s, obligation_id, kind)
+            before = figure_state(kind, fix)
             where = f"{o.unit.name}·{o.requirement.title}·{kind}"
             if value is None:
                 if fix is not None:
                     s.delete(fix)
                 summary = f"恢复关键数据：{where}（按文件读出的数）"
-                after = None
+                fix = None
             else:
                 if fix is None:
                     fix = FigureCorrection(obligation_id=obligation_id, kind=kind)
@@ -243,7 +240,6 @@ class FiguresService:
                 fix.value, fix.approx, fix.note = value, approx, note
                 fix.corrected_at, fix.corrected_by = now(), self.ws.user
                 summary = f"更正关键数据：{where} = {value}{'余' if approx else ''}"
-                after = {"value": value, "approx": approx, "note": note}
             s.flush()
             aid = audit.record(
                 s,
@@ -253,7 +249,7 @@ class FiguresService:
                 entity_id=obligation_id,
                 summary=summary,
                 before=before,
-                after=after,
+                after=figure_state(kind, fix),
             )
         self.ws.announce(Changes.of(Topic.SUBMISSIONS, [obligation_id]))
         return Change((aid,), summary)

@@ -12,6 +12,7 @@ from tracker.domain.changes import Changes, Topic
 from tracker.domain.errors import ConflictError, NotFoundError, TrackerError
 from tracker.domain.records import Change
 from tracker.services import audit
+from tracker.services.figure_fixes import undo_correction
 from tracker.services.ledger_writes import obligation_state
 from tracker.services.submissions import submission_from_snapshot, submission_snapshot
 from tracker.services.workspace import Workspace, retry_races
@@ -34,6 +35,7 @@ UNDOABLE = {
     "obligation.unextend": Topic.OBLIGATIONS,
     "bulletin.queue": Topic.BULLETINS,
     "bulletin.unqueue": Topic.BULLETINS,
+    "figure.correct": Topic.SUBMISSIONS,  # as the correction announced it
 }
 
 
@@ -127,6 +129,8 @@ class UndoService:
             oid = _take_off_list(s, after)
         elif entry.action == "bulletin.unqueue":
             oid = _put_back_on_list(s, before)
+        elif entry.action == "figure.correct":
+            oid = self._restore_figure(s, entry, before, after)
         elif entry.action == "reminder.create":
             rem = s.get(Reminder, after["reminder_id"])
             if rem is None or not _is_recorded(_reminder_facts(rem), after):
@@ -144,6 +148,15 @@ class UndoService:
             oid = o.id
         s.flush()
         return oid
+
+    def _restore_figure(
+        self, s: Session, entry: AuditEntry, before: dict[str, Any], after: dict[str, Any]
+    ) -> int:
+        o = s.get(Obligation, entry.entity_id)
+        if o is None:
+            raise NotFoundError("报送记录已不存在，无法撤销")
+        undo_correction(s, o.id, before, after, self.ws.user)
+        return o.id
 
     @staticmethod
     def _restore_submission(s: Session, data: dict[str, Any]) -> int:

@@ -57,7 +57,11 @@ def _overview(window: MainWindow) -> QWidget:
 def _notices(window: MainWindow) -> QWidget:
     from tracker.ui.notices.page import NoticesPage
 
-    return NoticesPage(window.ctx)
+    page = NoticesPage(window.ctx)
+    # Asked for at the moment of a correction: built before or after furnish, the page
+    # reaches the window's one stack (编辑 ▸ 撤销).
+    page.figureCorrected.connect(lambda change: window.features.forms.stack.push(change))
+    return page
 
 
 def _ledger(window: MainWindow) -> QWidget:

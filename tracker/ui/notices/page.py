@@ -24,6 +24,8 @@ if TYPE_CHECKING:
 
 # Notice rows name their units' categories and count workdays to the deadlines.
 TOPICS = Topic.NOTICES | Topic.UNITS | Topic.CALENDAR
+# 关键数据 reads the registered files and the clerk's corrections (announced as submissions).
+FIGURE_TOPICS = Topic.SUBMISSIONS | Topic.NOTICES | Topic.UNITS
 
 
 def notice_details(n: NoticeRecord) -> str:
@@ -45,6 +47,7 @@ class NoticesPage(QWidget):
     units and the calendar."""
 
     changed = Signal(object)  # a Change made from this page
+    figureCorrected = Signal(object)  # the Change of a 关键数据 correction (undoable)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -62,6 +65,7 @@ class NoticesPage(QWidget):
 
         self.figures = FiguresPanel(lambda: self.services, self)
         self.ui.tabs.addTab(self.figures, self.tr("关键数据"))
+        self.figures.corrected.connect(self.figureCorrected)
         self.setAcceptDrops(True)
         self._connect()
         self.refresh()
@@ -86,8 +90,12 @@ class NoticesPage(QWidget):
 
     # -- data ----------------------------------------------------------------------------
     def on_changes(self, changes: Changes) -> None:
+        if changes.touches(FIGURE_TOPICS):
+            self.figures.invalidate()
         if changes.touches(TOPICS):
-            self.refresh()
+            self.refresh()  # shows the figures too
+        elif changes.touches(FIGURE_TOPICS):
+            self._show_figures()
 
     def refresh(self) -> None:
         self.ui.new.setEnabled(self.ctx.is_ready)
@@ -135,8 +143,7 @@ class NoticesPage(QWidget):
         """关键数据 reads the summaries' files: only while its tab is the one on show."""
         if self.ui.tabs.currentWidget() is self.figures:
             n = self.selected_notice()
-            if (n.id if n else None) != self.figures.notice_id or n is None:
-                self.figures.set_notice(n.id if n else None)
+            self.figures.show_notice(n.id if n else None)
 
     # -- actions -------------------------------------------------------------------------
     def on_new_clicked(self) -> None:

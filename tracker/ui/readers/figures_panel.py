@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -25,11 +26,17 @@ from tracker.ui.readers.figures_model import FiguresModel
 
 
 class FiguresPanel(QWidget):
+    """Reads the figures again when shown after ``invalidate()`` (the page calls it on the
+    change notices: a registration, a correction, its undo)."""
+
+    corrected = Signal(object)  # the Change a correction made (for 编辑 ▸ 撤销)
+
     def __init__(self, services: Callable[[], Any], parent: QWidget | None = None) -> None:
         """``services()``: the open workspace's services (asked only when figures load)."""
         super().__init__(parent)
         self._services = services
         self.notice_id: int | None = None
+        self._stale = False
         self.model = FiguresModel(self.on_corrected, self)
         self.table = QTableView(self)
         self.table.setModel(self.model)
@@ -62,8 +69,18 @@ class FiguresPanel(QWidget):
         self.notice_id = notice_id
         self.reload()
 
+    def show_notice(self, notice_id: int | None) -> None:
+        """Show ``notice_id``'s figures, read again unless they are on show and current."""
+        if notice_id is None or notice_id != self.notice_id or self._stale:
+            self.set_notice(notice_id)
+
+    def invalidate(self) -> None:
+        """What the figures were read from may have changed: read them when next shown."""
+        self._stale = True
+
     def reload(self) -> None:
         notice_id = self.notice_id
+        self._stale = False
         self.message.clear_message()
         if notice_id is None:
             self.model.set_table([], [], {})
@@ -108,11 +125,11 @@ class FiguresPanel(QWidget):
 
     def on_corrected(self, obligation_id: int, kind: str, value: int | None, approx: bool) -> None:
         try:
-            self.services.figures.correct(obligation_id, kind, value, approx)
+            change = self.services.figures.correct(obligation_id, kind, value, approx)
         except TrackerError as exc:
             self.message.show_error(exc)
             return
-        self.reload()
+        self.corrected.emit(change)  # the table reads again on the change notice
 
     def on_copy_clicked(self) -> None:
         QGuiApplication.clipboard().setText(self.sentence.text())

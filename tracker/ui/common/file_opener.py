@@ -72,9 +72,9 @@ def copy_all(
 def _report(control: TaskControl, i: int, n: int, name: str, done: int, total: int) -> None:
     control.check()
     part = done * STEPS // total if total else STEPS
-    text = _tr("正在取出“{0}”（{1}/{2}）：{3} / {4}").format(
-        name, i + 1, n, size_text(done), size_text(total)
-    )
+    # The name on a line of its own: elided in its middle, its extension stays in view.
+    which = _tr("（{0}/{1}）").format(i + 1, n) if n > 1 else ""
+    text = _tr("正在取出{0}：{1} / {2}\n{3}").format(which, size_text(done), size_text(total), name)
     control.progress(i * STEPS + part, n * STEPS, text)
 
 

@@ -1,4 +1,9 @@
-"""A progress dialog with 取消 for work run by :func:`run_task`."""
+"""A progress dialog with 取消 for work run by :func:`run_task`.
+
+Its text never makes it wider than :data:`TEXT_EMS` (nor than the screen): received files are
+often named with sixty characters and more, so a line too long is elided in its middle — a
+file name on a line of its own keeps its extension in view — and the whole text is the
+label's tooltip."""
 
 from __future__ import annotations
 
@@ -6,17 +11,29 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtWidgets import QProgressDialog, QWidget
+from PySide6.QtGui import QFontMetrics
+from PySide6.QtWidgets import QLabel, QProgressDialog, QStyle, QWidget
 
-from tracker.ui.common.screen_fit import FitsScreen
+from tracker.ui.common.screen_fit import FitsScreen, room
 from tracker.ui.common.worker import Task, TaskControl, run_task
+
+TEXT_EMS = 44  # the widest line, in widths of "M" (the dialog is at least 36 wide)
+
+
+def elide_lines(text: str, metrics: QFontMetrics, width: int) -> str:
+    """Each line of ``text`` no wider than ``width`` px, cut in its middle where it is."""
+    mode = Qt.TextElideMode.ElideMiddle
+    return "\n".join(metrics.elidedText(line, mode, width) for line in text.split("\n"))
 
 
 class TaskProgressDialog(FitsScreen, QProgressDialog):
     """Shows a task's progress (busy bar when the total is unknown); 取消 asks it to stop."""
 
     def __init__(self, title: str, label: str, parent: QWidget | None = None) -> None:
-        super().__init__(label, self.tr("取消"), 0, 0, parent)
+        super().__init__("", self.tr("取消"), 0, 0, parent)
+        self._label = QLabel(self)
+        self.setLabel(self._label)  # ours, to give it the whole text as its tooltip
+        self.setLabelText(label)
         self.setWindowTitle(title)
         self.setWindowModality(Qt.WindowModality.WindowModal)
         self.setMinimumDuration(300)  # quick work finishes before the dialog would flash
@@ -24,6 +41,19 @@ class TaskProgressDialog(FitsScreen, QProgressDialog):
         self.setAutoReset(False)
         self.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 36)
         self.task: Task | None = None
+
+    def setLabelText(self, text: str) -> None:
+        """``text``, its lines elided to :meth:`text_width` (Qt would widen the dialog to
+        fit them, past the screen's edge)."""
+        shown = elide_lines(text, self._label.fontMetrics(), self.text_width())
+        self._label.setToolTip(text if shown != text else "")
+        super().setLabelText(shown)
+
+    def text_width(self) -> int:
+        """The widest a line of the text may be: :data:`TEXT_EMS`, less on a narrow screen."""
+        em = self.fontMetrics().horizontalAdvance("M")
+        margin = self.style().pixelMetric(QStyle.PixelMetric.PM_LayoutLeftMargin, None, self)
+        return max(em * 12, min(em * TEXT_EMS, room(self).width() - 4 * margin))
 
     def attach(self, task: Task) -> None:
         self.task = task

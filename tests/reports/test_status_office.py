@@ -82,7 +82,7 @@ def test_prints_on_a4_landscape_with_page_numbers(
     assert "第 1 页，共 5 页" in text and "第 5 页，共 5 页" in text
     assert text.count("截至2023年12月1日") == 5
     assert "报送情况统计表（汇总）" in text and "逾期未报" in text
-    assert "报送情况统计表（排名）" in text and "平均逾期天数" in text
+    assert "报送情况统计表（排名）" in text and "平均逾期" in text  # 平均逾期 / 天数
 
 
 def test_detail_prints_legibly_and_the_legend_stays_whole(
@@ -157,3 +157,28 @@ def test_summary_prints_legibly_and_names_the_office(
     maker = f"制表：{DEMO_OFFICE.sender_name}"
     assert all(maker in t.splitlines()[-1] for t, _ in pages)
     assert not any("报送督办台账" in t for t, _ in pages)
+
+
+def test_ranking_prints_legibly_with_a_long_unit_name(
+    services: Services, tmp_path: Path, office_profile: Path
+) -> None:
+    """排名 one page wide at 9 points or more even when a unit's name is long: the name wraps
+    in its cell instead of widening the column until the page is squeezed."""
+    import pdfplumber
+
+    from tracker.domain.records import UnitSpec
+
+    long_name = "天津经济技术开发区（南港工业区）市场监督管理局标准化与质量发展科"
+    services.units.save(UnitSpec(long_name, "区局"))  # in the notices' audience
+    sv = build(services)
+    path = tmp_path / "统计表.xlsx"
+    sv.export.write_status(path, as_of=AS_OF)
+    convert(path, "pdf", tmp_path / "pdf", office_profile)
+    with pdfplumber.open(tmp_path / "pdf" / "统计表.pdf") as pdf:
+        pages = [(p.extract_text() or "", p.chars) for p in pdf.pages]
+    ranking = [(t, chars) for t, chars in pages if "排名" in t.splitlines()[-1]]
+    assert len(ranking) == 1
+    text, chars = ranking[0]
+    assert min(c["size"] for c in chars if c["text"].strip()) >= 9.0
+    assert "平均逾期" in text and "催报" in text  # every column on the page
+    assert "南港工业区" in text and "质量发展科" in text  # wrapped, not cut off

@@ -10,6 +10,7 @@ from tracker.domain.dates import format_cn
 from tracker.domain.ranking import RANKING_NOTE as NOTE
 from tracker.domain.ranking import Figures, Ranking
 from tracker.reports.xlsx_common import save_atomically, write_only_workbook
+from tracker.reports.xlsx_matrix import word_lines
 from tracker.reports.xlsx_style import (
     BORDER,
     CENTER_WRAP,
@@ -24,8 +25,10 @@ from tracker.reports.xlsx_style import (
     set_properties,
     set_widths,
     setup_page,
+    text_lines,
     title_rows,
 )
+from tracker.reports.xlsx_table import LINE_HEIGHT
 
 TITLE = "报送情况排名表"
 HEADERS = (
@@ -46,16 +49,21 @@ def write_ranking_sheet(
     setup_page(ws, PageSpec(book_title, as_of, repeat_rows=repeat, office=office))
     names = [r.unit for r in ranking.rows] + ["单位"]
     cats = [r.category for r in ranking.rows] + ["类别"]
-    widths = [6, excel_width(names, minimum=14, maximum=40), excel_width(cats, minimum=8),
-              *([8] * 6), 9, 9, 12, 9]  # fmt: skip
+    # A long name wraps in its cell (at most 28 wide), and the headers on two lines between
+    # words: wider, the page would be squeezed under 9 points to stay one page wide.
+    widths = [6, excel_width(names, minimum=14, maximum=28), excel_width(cats, minimum=8),
+              7, 7, 7, 8, 7, 8, 8, 8, 12, 7]  # fmt: skip
     set_widths(ws, widths)
     ws.freeze_panes = f"A{HEADER_ROW + 1}"  # write-only: before the first row goes out
     subtitle = f"范围：{ranking.label or '全部通知'}    截至：{format_cn(as_of)}"
     title_rows(ws, title, subtitle, widths)
     ws.row_dimensions[HEADER_ROW].height = 30
-    ws.append(header_cells(ws, HEADERS))
+    ws.append(header_cells(ws, [_header(h, w) for h, w in zip(HEADERS, widths, strict=True)]))
     row = HEADER_ROW
     for r in ranking.rows:
+        lines = text_lines(r.unit, widths[1])
+        if lines > 1:  # a write-only row's height goes out with it: set before appending
+            ws.row_dimensions[row + 1].height = LINE_HEIGHT * lines + 3
         ws.append(_figure_cells(ws, ["" if r.rank is None else r.rank, r.unit, r.category],
                                 r.figures))  # fmt: skip
         row += 1
@@ -68,6 +76,11 @@ def write_ranking_sheet(
     ws.append([cell(ws, NOTE, alignment=LEFT_WRAP)])
     ws.merged_cells.add(f"A{row + 2}:M{row + 2}")
     return ws
+
+
+def _header(text: str, width: float) -> str:
+    """On one line when it fits, else on two broken between words (逾期 / 补报)."""
+    return text if excel_width([text]) <= width else word_lines(text, width)
 
 
 def _figure_cells(ws: Any, label: list[Any], f: Figures, *, bold: bool = False) -> list[Any]:

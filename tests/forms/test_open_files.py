@@ -245,3 +245,27 @@ def test_a_refused_program_is_said_and_the_other_files_still_open(
     assert [Path(p).name for p in opened] == ["年度总结.pdf"]
     assert "年度总结.pdf.exe" in dialog.errors.text() and "不直接打开" in dialog.errors.text()
     assert [p.name for p in copies(temp)] == ["年度总结.pdf"]  # no copy of the program made
+
+
+def test_a_click_right_after_the_files_opened_opens_them_again(
+    qtbot: QtBot, study: Services, tmp_path: Path, temp: Path, opened: list[str]
+) -> None:
+    """The copying is over once the files are handed to the viewer: a click at that moment
+    (before the worker's end has come through the event queue) opens them again, it is not
+    taken for the same click still running (the history's double-click test hit this when
+    the machine was busy)."""
+    dialog = detail_with(study, tmp_path, ("和平区 总结.docx", b"summary"))
+    qtbot.addWidget(dialog)
+    again: list[object] = []
+
+    def click_again(_paths: list[str]) -> None:
+        if not again:  # once: the second opening would click again too
+            again.append(dialog.on_open_clicked())
+
+    dialog.opener.opened.connect(click_again)
+    with qtbot.waitSignal(dialog.opener.opened, timeout=10_000):
+        dialog.open_button.click()
+    qtbot.waitUntil(lambda: len(opened) >= 2, timeout=10_000)
+    assert again[0] is not None  # the second click started its own copy
+    assert [Path(p).read_bytes() for p in opened] == [b"summary", b"summary"]
+    wait_all()

@@ -91,6 +91,7 @@ class FileOpener(QObject):
         self._discard = discard
         self.progress: TaskProgressDialog | None = None
         self.task: Task | None = None
+        self._shown: list[tuple[Task, TaskProgressDialog]] = []  # each click's, until it ends
         window.installEventFilter(self)
 
     @property
@@ -101,7 +102,7 @@ class FileOpener(QObject):
         """Start copying ``jobs`` (nothing when empty; the same work while one is running)."""
         if self.running or not jobs:
             return self.task if self.running else None
-        self.progress = run_with_progress(
+        progress = run_with_progress(
             self._window,
             _tr("打开文件"),
             _tr("正在核对并取出归档文件…"),
@@ -109,9 +110,10 @@ class FileOpener(QObject):
             on_done=self._hand_over,
             owner=self._window,
         )
-        self.task = self.progress.task
+        self.progress, self.task = progress, progress.task
         if self.task is not None:
-            self.task.signals.finished.connect(self._finished)
+            self._shown.append((self.task, progress))
+            self.task.signals.finished.connect(self._finished)  # bound: dropped with us
         return self.task
 
     def stop(self) -> None:
@@ -122,12 +124,19 @@ class FileOpener(QObject):
                 self.progress.finish()
 
     def _finished(self) -> None:
-        if self.progress is not None:
-            self.progress.deleteLater()  # one per click: not kept for the dialog's lifetime
-            self.progress = None
+        """A click's progress dialog goes once its task ended (not kept for the window's
+        lifetime); a newer click's, still running, stays."""
+        for task, progress in [e for e in self._shown if not e[0].running]:
+            self._shown.remove((task, progress))
+            progress.deleteLater()
+            if self.progress is progress:
+                self.progress = None
 
     def _hand_over(self, copied: Copied) -> None:
-        if self.task is not None and self.task.control.cancelled:  # closed as it finished
+        # The copying is over once its result is here: the next click starts its own, even
+        # before the worker's finished signal has come through the event queue.
+        task, self.task = self.task, None
+        if task is not None and task.control.cancelled:  # closed as it finished
             for _, path in copied.copies:
                 self._discard(path)
             return

@@ -112,3 +112,30 @@ def test_the_demo_has_closed_the_notices_of_past_years_and_nothing_of_them_is_ch
     assert not any(r.obligation_id in snapshot.suggestions for r in old_rows)  # … not chased
     assert all(t.notice_id not in old for t in main_window.dashboard.todo.rows)
     assert any(s.step.is_action for s in snapshot.suggestions.values())
+
+
+def test_the_count_of_a_bulletin_line_opens_its_notice_with_the_listed_units_selected(
+    qtbot, demo_services: Services
+) -> None:  # type: ignore[no-untyped-def]
+    """A 生成通报 line's 家数 are the units on the list; its notice's overdue rows open in the
+    grid (the grid has no "listed" filter) with exactly those units selected."""
+    from collections import Counter
+
+    overdue = [r for r in demo_services.ledger.rows() if r.status is Status.OVERDUE]
+    notice, _ = Counter(r.notice_id for r in overdue).most_common(1)[0]
+    listed = {r.obligation_id for r in overdue if r.notice_id == notice}
+    listed = set(sorted(listed)[:2])
+    demo_services.bulletins.queue(listed)
+    window = open_main_window(qtbot, demo_services)
+    dash = window.dashboard
+    items = dash.todo.rows
+    queued = next(r for r, i in enumerate(items) if i.step is Step.QUEUED)
+    assert set(items[queued].obligation_ids) == listed
+    _click(qtbot, dash.views["todo"], queued, TodoModel.COL_COUNT)
+    grid = window.ledger_page
+    assert window.current_section() == "ledger"
+    shown = {r.obligation_id for r in grid.visible_rows()}
+    assert listed < shown  # the notice's other overdue rows too
+    assert set(grid.selected_obligation_ids()) == listed
+    assert dash.todo.index(queued, TodoModel.COL_COUNT).data() == "2"
+    window.close()

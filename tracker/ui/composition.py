@@ -51,6 +51,7 @@ def _overview(window: MainWindow) -> QWidget:
 
     page = DashboardPage(window.ctx)
     page.drillDown.connect(window.open_ledger)
+    page.rowsPicked.connect(window.select_in_ledger)
     return page
 
 

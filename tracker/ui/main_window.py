@@ -269,6 +269,11 @@ class MainWindow(QMainWindow):
         self.show_section("ledger")
         self.ledger_page.apply_filter(f)
 
+    def select_in_ledger(self, obligation_ids: frozenset[int]) -> None:
+        """Select those rows of the grid just opened, the first in view."""
+        self.ledger_page.select_obligations(set(obligation_ids))
+        self.ledger_page.scroll_to_selection()
+
     # -- events --------------------------------------------------------------------------
     def _on_nav_current_row_changed(self, row: int) -> None:
         if 0 <= row < len(self._keys):

@@ -41,6 +41,12 @@ class DrillModel(RowTableModel[R]):
             return None
         return make(self.rows[row])
 
+    def drill_selection(self, row: int, column: int) -> frozenset[int]:
+        """The obligations to select among the rows ``drill`` shows (none: the filter says
+        it all)."""
+        del row, column
+        return frozenset()
+
     def cell_data(self, row: R, column: int, role: int) -> Any:
         if column in self.drills:
             if role == Qt.ItemDataRole.ForegroundRole:

@@ -49,6 +49,7 @@ class DashboardPage(QWidget):
     empty workspace says what to do first."""
 
     drillDown = Signal(object)  # LedgerFilter
+    rowsPicked = Signal(object)  # frozenset of obligation ids, selected in the grid just opened
     stepRequested = Signal(object, object)  # Step, tuple of obligation ids
     nextStepRequested = Signal(str)  # "units" (导入单位名录) or "notices" (新建通知)
     archiveRequested = Signal(int, bool)  # notice id, archive (True) or take back (False)
@@ -214,6 +215,9 @@ class DashboardPage(QWidget):
         f = model.drill(source.row(), source.column())
         if f is not None:
             self.drillDown.emit(f)
+            picked = model.drill_selection(source.row(), source.column())
+            if picked:
+                self.rowsPicked.emit(picked)
 
     def _on_progress_menu(self, pos: QPoint) -> None:
         view = self.views["progress"]

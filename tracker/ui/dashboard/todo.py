@@ -43,6 +43,13 @@ class TodoModel(DrillModel[TodoItem]):
         self._bold.setBold(True)
         self._bold.setUnderline(True)
 
+    def drill_selection(self, row: int, column: int) -> frozenset[int]:
+        """The line's own units, selected among the rows its 家数 opens: a 生成通报 line
+        opens its notice's overdue rows, of which only the listed ones are its 家数."""
+        if column != self.COL_COUNT or not 0 <= row < len(self.rows):
+            return frozenset()
+        return frozenset(self.rows[row].obligation_ids)
+
     def cell_data(self, row: TodoItem, column: int, role: int) -> Any:
         if column == self.COL_ACTION:
             if role == Qt.ItemDataRole.ForegroundRole:

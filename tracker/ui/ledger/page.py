@@ -211,6 +211,11 @@ class LedgerPage(QWidget):
         flags = QItemSelectionModel.SelectionFlag.ClearAndSelect
         self.view.selectionModel().select(selection, flags)
 
+    def scroll_to_selection(self) -> None:
+        rows = self.view.selectionModel().selectedRows()
+        if rows:
+            self.view.scrollTo(min(rows, key=lambda i: i.row()))
+
     # -- slots ---------------------------------------------------------------------------
     def _obligation_at(self, proxy_row: int) -> int | None:
         src = self.proxy.mapToSource(self.proxy.index(proxy_row, 0))

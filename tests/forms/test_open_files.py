@@ -23,7 +23,8 @@ from tracker.services import files
 from tracker.services.bundle import Services
 from tracker.services.files import FileArchive
 from tracker.services.viewer_copies import COPY_PREFIX
-from tracker.ui.common.worker import wait_all
+from tracker.ui.common.progress import TaskProgressDialog
+from tracker.ui.common.worker import Task, wait_all
 from tracker.ui.dialogs.obligation_detail import ObligationDetailDialog
 
 from .helpers import oid
@@ -110,6 +111,19 @@ def detail_with(
     return ObligationDetailDialog(study, registered(study, tmp_path, *named))
 
 
+def copying(
+    dialog: ObligationDetailDialog, monkeypatch: pytest.MonkeyPatch
+) -> tuple[Gate, Task, TaskProgressDialog]:
+    """``dialog`` shown, 打开文件 clicked and its video's copy held at its first chunk."""
+    dialog.show()
+    gate = Gate(monkeypatch)
+    task = dialog.on_open_clicked()
+    assert task is not None and gate.started.wait(10)
+    progress = dialog.opener.progress
+    assert progress is not None
+    return gate, task, progress
+
+
 def test_a_big_video_opens_from_a_worker_while_the_window_keeps_working(
     qtbot: QtBot, study: Services, tmp_path: Path, temp: Path, monkeypatch: pytest.MonkeyPatch,
     opened: list[str],
@@ -148,12 +162,7 @@ def test_cancelling_stops_the_copy_and_leaves_no_copy(
         study, tmp_path, ("总结.pdf", b"%PDF-1.4 small"), ("活动视频.mp4", b"v" * (2 << 20))
     )
     qtbot.addWidget(dialog)
-    dialog.show()
-    gate = Gate(monkeypatch)
-    task = dialog.on_open_clicked()
-    assert task is not None and gate.started.wait(10)
-    progress = dialog.opener.progress
-    assert progress is not None
+    gate, task, progress = copying(dialog, monkeypatch)
     qtbot.waitUntil(progress.isVisible)
     cancel = next(b for b in progress.findChildren(QPushButton) if b.text() == "取消")
     cancel.click()
@@ -171,12 +180,7 @@ def test_closing_the_dialog_mid_copy_opens_nothing_afterwards(
 ) -> None:  # fmt: skip
     dialog = detail_with(study, tmp_path, ("活动视频.mp4", b"v" * (2 << 20)))
     qtbot.addWidget(dialog)
-    dialog.show()
-    gate = Gate(monkeypatch)
-    task = dialog.on_open_clicked()
-    assert task is not None and gate.started.wait(10)
-    progress = dialog.opener.progress
-    assert progress is not None
+    gate, task, progress = copying(dialog, monkeypatch)
     spy = ShowSpy(progress)
     dialog.close()  # before the progress dialog would show
     gate.release()

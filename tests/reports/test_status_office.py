@@ -6,6 +6,7 @@ from __future__ import annotations
 import subprocess
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 from openpyxl import load_workbook
@@ -36,6 +37,20 @@ def shown(value: object, number_format: str) -> str:
     if isinstance(value, int | float) and number_format == "0.0":
         return f"{value:.1f}"
     return str(value)
+
+
+def printed_sheets(book: Path, tmp_path: Path, office_profile: Path) -> list[tuple[str, Any]]:
+    """Each page LibreOffice prints of ``book``: (its text, its characters)."""
+    import pdfplumber
+
+    convert(book, "pdf", tmp_path / "pdf", office_profile)
+    with pdfplumber.open(tmp_path / "pdf" / f"{book.stem}.pdf") as pdf:
+        return [(p.extract_text() or "", p.chars) for p in pdf.pages]
+
+
+def of_sheet(pages: list[tuple[str, Any]], sheet: str) -> list[tuple[str, Any]]:
+    """The pages whose footer names ``sheet``."""
+    return [(t, chars) for t, chars in pages if sheet in t.splitlines()[-1]]
 
 
 def test_libreoffice_shows_what_we_wrote(
@@ -88,12 +103,8 @@ def test_prints_on_a4_landscape_with_page_numbers(
 def test_detail_prints_legibly_and_the_legend_stays_whole(
     book_path: Path, tmp_path: Path, office_profile: Path
 ) -> None:
-    import pdfplumber
-
-    convert(book_path, "pdf", tmp_path / "pdf", office_profile)
-    with pdfplumber.open(tmp_path / "pdf" / "统计表.pdf") as pdf:
-        pages = [(p.extract_text() or "", p.chars) for p in pdf.pages]
-    detail = [(t, chars) for t, chars in pages if "明细" in t.splitlines()[-1]]
+    pages = printed_sheets(book_path, tmp_path, office_profile)
+    detail = of_sheet(pages, "明细")
     assert len(detail) == 2
     for text, chars in detail:
         body = [c["size"] for c in chars if c["text"].strip()]
@@ -101,7 +112,7 @@ def test_detail_prints_legibly_and_the_legend_stays_whole(
         assert "河西区市场监管局" in text  # the unit column on both parts
     first, second = (t for t, _ in detail)
     assert "状态" in first and "备注" in second and "备注" not in first
-    matrix = [t for t, _ in pages if "矩阵" in t.splitlines()[-1]]
+    matrix = [t for t, _ in of_sheet(pages, "矩阵")]
     legend = [t for t in matrix if "图例" in t]
     assert len(legend) == 1 and "空白：该单位无需报送此项" in legend[0]
     from openpyxl import load_workbook
@@ -121,8 +132,6 @@ def test_summary_prints_legibly_and_names_the_office(
 ) -> None:
     """汇总 one page wide at 9 points or more, long doc numbers and titles wrapped instead of
     squeezing the page; every page's footer names the office that made it, not the program."""
-    import pdfplumber
-
     from tracker.domain.forms import Form
     from tracker.domain.records import NoticeSpec, RequirementSpec
     from tracker.services.demo import DEMO_OFFICE
@@ -146,10 +155,8 @@ def test_summary_prints_legibly_and_names_the_office(
     )
     path = tmp_path / "统计表.xlsx"
     sv.export.write_status(path, as_of=AS_OF)
-    convert(path, "pdf", tmp_path / "pdf", office_profile)
-    with pdfplumber.open(tmp_path / "pdf" / "统计表.pdf") as pdf:
-        pages = [(p.extract_text() or "", p.chars) for p in pdf.pages]
-    summary = [(t, chars) for t, chars in pages if "汇总" in t.splitlines()[-1]]
+    pages = printed_sheets(path, tmp_path, office_profile)
+    summary = of_sheet(pages, "汇总")
     assert len(summary) == 1
     text, chars = summary[0]
     assert min(c["size"] for c in chars if c["text"].strip()) >= 9.0
@@ -164,8 +171,6 @@ def test_ranking_prints_legibly_with_a_long_unit_name(
 ) -> None:
     """排名 one page wide at 9 points or more even when a unit's name is long: the name wraps
     in its cell instead of widening the column until the page is squeezed."""
-    import pdfplumber
-
     from tracker.domain.records import UnitSpec
 
     long_name = "天津经济技术开发区（南港工业区）市场监督管理局标准化与质量发展科"
@@ -173,10 +178,7 @@ def test_ranking_prints_legibly_with_a_long_unit_name(
     sv = build(services)
     path = tmp_path / "统计表.xlsx"
     sv.export.write_status(path, as_of=AS_OF)
-    convert(path, "pdf", tmp_path / "pdf", office_profile)
-    with pdfplumber.open(tmp_path / "pdf" / "统计表.pdf") as pdf:
-        pages = [(p.extract_text() or "", p.chars) for p in pdf.pages]
-    ranking = [(t, chars) for t, chars in pages if "排名" in t.splitlines()[-1]]
+    ranking = of_sheet(printed_sheets(path, tmp_path, office_profile), "排名")
     assert len(ranking) == 1
     text, chars = ranking[0]
     assert min(c["size"] for c in chars if c["text"].strip()) >= 9.0

@@ -23,34 +23,19 @@ from tracker.reports.xlsx_style import (
     excel_width,
     freeze_and_filter,
     header_cells,
+    line_room,
     set_widths,
     setup_page,
     status_cells,
     text_lines,
     title_rows,
+    word_lines,
 )
 
 REQ_WIDTH = 10.0
 LINE = 14.5  # points per line of 11-point text
 FIRST = 4  # first requirement column (after 序号, 单位, 类别)
 FIT_WIDTH_LIMIT = 20  # more requirement columns than this print across pages instead
-
-
-def _room(width: float) -> float:
-    """Display units (a CJK character is 2) one line of a column ``width`` wide holds in the
-    narrower of Excel and LibreOffice."""
-    return max((width - 1.5) / 1.05 * 7 / 8.5, 2.0)
-
-
-def word_lines(text: str, width: float) -> str:
-    """``text`` broken at word boundaries into lines that fit a column ``width`` wide (Excel
-    units), joined by newlines: Excel, WPS and LibreOffice would otherwise wrap it anywhere
-    (世界标准日活 / 动总结)."""
-    from tracker.domain.text import display_width
-    from tracker.reports.gbt9704.titles import title_lines
-
-    lines = title_lines(text, _room(width), lambda t: float(display_width(t)))
-    return "\n".join(lines)
 
 
 def _fits_by_words(text: str, width: float) -> bool:
@@ -64,7 +49,7 @@ def _fits_by_words(text: str, width: float) -> bool:
         at += len(line)
         if at not in cuts:
             return False
-    return all(display_width(line) <= _room(width) + 0.01 for line in lines)
+    return all(display_width(line) <= line_room(width) + 0.01 for line in lines)
 
 
 def requirement_width(title: str, notice_label: str | None) -> float:

@@ -10,7 +10,6 @@ from tracker.domain.dates import format_cn
 from tracker.domain.ranking import RANKING_NOTE as NOTE
 from tracker.domain.ranking import Figures, Ranking
 from tracker.reports.xlsx_common import save_atomically, write_only_workbook
-from tracker.reports.xlsx_matrix import word_lines
 from tracker.reports.xlsx_style import (
     BORDER,
     CENTER_WRAP,
@@ -27,6 +26,7 @@ from tracker.reports.xlsx_style import (
     setup_page,
     text_lines,
     title_rows,
+    word_lines,
 )
 from tracker.reports.xlsx_table import LINE_HEIGHT
 

@@ -55,6 +55,23 @@ def text_lines(text: str, width: float) -> int:
     return max(1, math.ceil(display_width(text) / per_line))
 
 
+def line_room(width: float) -> float:
+    """Display units (a CJK character is 2) one line of a column ``width`` wide holds in the
+    narrower of Excel and LibreOffice."""
+    return max((width - 1.5) / 1.05 * 7 / 8.5, 2.0)
+
+
+def word_lines(text: str, width: float) -> str:
+    """``text`` broken at word boundaries into lines that fit a column ``width`` wide (Excel
+    units), joined by newlines: Excel, WPS and LibreOffice would otherwise wrap it anywhere
+    (世界标准日活 / 动总结)."""
+    from tracker.domain.text import display_width
+    from tracker.reports.gbt9704.titles import title_lines
+
+    lines = title_lines(text, line_room(width), lambda t: float(display_width(t)))
+    return "\n".join(lines)
+
+
 def cell(ws: Any, value: Any = None, **style: Any) -> Any:
     """A styled write-only cell (``font=``, ``fill=``, ``border=``, ``alignment=``,
     ``number_format=``)."""

@@ -18,6 +18,17 @@ from tracker.store.models import Obligation, Reminder
 from tracker.store.time import now
 
 
+def reminder_snapshot(r: Reminder) -> dict[str, object]:
+    """A 催报 as its audit entry records it (and as undo checks the row still is)."""
+    return {
+        "reminder_id": r.id,
+        "obligation_id": r.obligation_id,
+        "reminded_on": r.reminded_on,
+        "method": r.method,
+        "letter_number": r.letter_number,
+    }
+
+
 def obligation_state(o: Obligation) -> dict[str, object]:
     return {
         "exempt_reason": o.exempt_reason,
@@ -79,13 +90,6 @@ def record_reminder(
     summary = f"记录催报：{describe(o)}，{format_cn(on)}{method.value}催报"
     if letter_number:
         summary += f"（{letter_number}）"
-    after = {
-        "reminder_id": r.id,
-        "obligation_id": o.id,
-        "reminded_on": on,
-        "method": method.value,
-        "letter_number": letter_number,
-    }
     aid = audit.record(
         s,
         user=user,
@@ -93,6 +97,6 @@ def record_reminder(
         entity="reminder",
         entity_id=r.id,
         summary=summary,
-        after=after,
+        after=reminder_snapshot(r),
     )
     return aid, r.id

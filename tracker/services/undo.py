@@ -13,7 +13,7 @@ from tracker.domain.errors import ConflictError, NotFoundError, TrackerError
 from tracker.domain.records import Change
 from tracker.services import audit
 from tracker.services.figure_fixes import undo_correction
-from tracker.services.ledger_writes import obligation_state
+from tracker.services.ledger_writes import obligation_state, reminder_snapshot
 from tracker.services.submissions import submission_from_snapshot, submission_snapshot
 from tracker.services.workspace import Workspace, retry_races
 from tracker.store.models import (
@@ -62,16 +62,6 @@ def _is_recorded(facts: dict[str, Any], recorded: dict[str, Any]) -> bool:
     the audit log wrote them (older entries recorded fewer)."""
     written = json.loads(audit.dumps(facts) or "{}")
     return all(written[k] == recorded[k] for k in written.keys() & recorded.keys())
-
-
-def _reminder_facts(rem: Reminder) -> dict[str, Any]:
-    return {
-        "reminder_id": rem.id,
-        "obligation_id": rem.obligation_id,
-        "reminded_on": rem.reminded_on,
-        "method": rem.method,
-        "letter_number": rem.letter_number,
-    }
 
 
 def _same(o: Obligation, recorded: dict[str, Any]) -> bool:
@@ -133,7 +123,7 @@ class UndoService:
             oid = self._restore_figure(s, entry, before, after)
         elif entry.action == "reminder.create":
             rem = s.get(Reminder, after["reminder_id"])
-            if rem is None or not _is_recorded(_reminder_facts(rem), after):
+            if rem is None or not _is_recorded(reminder_snapshot(rem), after):
                 raise ConflictError("该催报记录已被删除，无法撤销")
             oid = rem.obligation_id
             s.delete(rem)

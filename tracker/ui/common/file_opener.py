@@ -91,7 +91,6 @@ class FileOpener(QObject):
         self._discard = discard
         self.progress: TaskProgressDialog | None = None
         self.task: Task | None = None
-        self._shown: list[tuple[Task, TaskProgressDialog]] = []  # each click's, until it ends
         window.installEventFilter(self)
 
     @property
@@ -111,9 +110,9 @@ class FileOpener(QObject):
             owner=self._window,
         )
         self.progress, self.task = progress, progress.task
-        if self.task is not None:
-            self._shown.append((self.task, progress))
-            self.task.signals.finished.connect(self._finished)  # bound: dropped with us
+        if self.task is not None:  # one progress dialog per click, gone with its task
+            self.task.signals.finished.connect(progress.deleteLater)
+            self.task.signals.finished.connect(self._finished)
         return self.task
 
     def stop(self) -> None:
@@ -124,13 +123,10 @@ class FileOpener(QObject):
                 self.progress.finish()
 
     def _finished(self) -> None:
-        """A click's progress dialog goes once its task ended (not kept for the window's
-        lifetime); a newer click's, still running, stays."""
-        for task, progress in [e for e in self._shown if not e[0].running]:
-            self._shown.remove((task, progress))
-            progress.deleteLater()
-            if self.progress is progress:
-                self.progress = None
+        # Forget the progress dialog only if its own task ended: a newer click's stays.
+        progress = self.progress
+        if progress is not None and progress.task is not None and not progress.task.running:
+            self.progress = None
 
     def _hand_over(self, copied: Copied) -> None:
         # The copying is over once its result is here: the next click starts its own, even
